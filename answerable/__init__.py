@@ -1,0 +1,1 @@
+"""Answerable: makes police FOI questions about immigration data answerable."""

@@ -1,0 +1,18 @@
+"""The `answerable` console script: Django's management entry point under our name.
+
+Every Django command (`answerable migrate`, `answerable runserver`) and every command of
+ours (`answerable import custody FILE`, `answerable generate`, `answerable demo`) runs
+through here, so the settings module never has to be set by hand.
+"""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "answerable.settings")
+    from django.core.management import execute_from_command_line
+
+    argv = list(sys.argv if argv is None else argv)
+    argv[0] = "answerable"
+    execute_from_command_line(argv)

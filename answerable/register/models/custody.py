@@ -1,0 +1,77 @@
+"""Custody episodes (custody-episodes-v1): one person, arrival to release or transfer."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from answerable.register.choices import IMMIGRATION_BASES, CustodyOutcome, DetentionBasis
+from answerable.register.models.fields import (
+    SubjectAttributes,
+    Timestamped,
+    optional_choice,
+    optional_yes_no,
+)
+from answerable.register.models.reference import Division, Force, Station
+from answerable.register.uk_time import elapsed_minutes, uk_date
+
+
+class CustodyEpisode(SubjectAttributes, Timestamped):
+    force = models.ForeignKey(Force, on_delete=models.PROTECT)
+    custody_ref = models.CharField("custody reference", max_length=64)
+    division = models.ForeignKey(Division, on_delete=models.PROTECT, null=True, blank=True)
+    station = models.ForeignKey(Station, on_delete=models.PROTECT)
+    arrived_at = models.DateTimeField("arrived")
+    released_at = models.DateTimeField(
+        "released", null=True, blank=True, help_text="Empty while the person is still in custody."
+    )
+    detention_basis = models.CharField(max_length=24, choices=DetentionBasis.choices)
+    primary_offence = models.CharField(max_length=200, blank=True)
+    offence_code = models.CharField("Home Office offence code", max_length=20, blank=True)
+    person = models.ForeignKey(
+        "register.Person", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="custody_episodes",
+    )
+    asylum_claimed = optional_yes_no("asylum claimed")
+    outcome = optional_choice(CustodyOutcome, "outcome")
+
+    # Derived on save so that the answer engine can filter and band millions of episodes in
+    # the database: the UK local date of arrival (periods) and real elapsed minutes (bands).
+    arrived_on = models.DateField(editable=False, db_index=True)
+    duration_minutes = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    # The values last imported from the source system, so a re-import of the same row is
+    # recognised as unchanged (interchange: "re-importing rows already held changes nothing").
+    source_hash = models.CharField(max_length=40, blank=True, editable=False)
+    import_batch = models.ForeignKey(
+        "register.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    history = HistoricalRecords(excluded_fields=["source_hash", "import_batch"])
+
+    class Meta:
+        ordering = ["-arrived_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["force", "custody_ref"], name="custody_ref_unique"),
+            models.CheckConstraint(
+                condition=models.Q(released_at__isnull=True)
+                | models.Q(released_at__gte=models.F("arrived_at")),
+                name="custody_released_not_before_arrival",
+            ),
+        ]
+        indexes = [models.Index(fields=["detention_basis", "arrived_on"])]
+
+    def __str__(self) -> str:
+        return self.custody_ref
+
+    @property
+    def immigration_related(self) -> bool:
+        return self.detention_basis in IMMIGRATION_BASES
+
+    def derive(self) -> None:
+        """Recompute the derived columns from arrival and release."""
+        self.arrived_on = uk_date(self.arrived_at)
+        self.duration_minutes = (
+            elapsed_minutes(self.arrived_at, self.released_at) if self.released_at else None
+        )
+
+    def save(self, *args, **kwargs) -> None:
+        self.derive()
+        super().save(*args, **kwargs)

@@ -1,0 +1,102 @@
+"""Disclosures of a person's data to the Home Office (home-office-disclosures-v1).
+
+Each is a business record with its legal basis and sharing agreement: the FOI statistics
+about sharing are counted from here, never from the s62 audit log (DPA 2018 s62(4)).
+"""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from answerable.register.choices import (
+    REFERRAL_PURPOSES,
+    Channel,
+    Consent,
+    CorrectionReason,
+    CrimeType,
+    HomeOfficeOutcome,
+    InitiatedBy,
+    Purpose,
+    Recipient,
+    Role,
+)
+from answerable.register.models.fields import SubjectAttributes, Timestamped, optional_choice
+from answerable.register.models.reference import Division, Force
+from answerable.register.uk_time import uk_date
+
+
+class Disclosure(SubjectAttributes, Timestamped):
+    force = models.ForeignKey(Force, on_delete=models.PROTECT)
+    disclosure_ref = models.CharField("disclosure reference", max_length=64)
+    division = models.ForeignKey(Division, on_delete=models.PROTECT, null=True, blank=True)
+    disclosed_at = models.DateTimeField("disclosed")
+    person = models.ForeignKey(
+        "register.Person", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="disclosures",
+    )
+    role = models.CharField("person's role", max_length=16, choices=Role.choices)
+    crime_type = optional_choice(CrimeType, "crime type")
+    recipient = models.CharField(max_length=24, choices=Recipient.choices)
+    channel = optional_choice(Channel, "channel")
+    purpose = models.CharField(max_length=24, choices=Purpose.choices)
+    initiated_by = optional_choice(InitiatedBy, "initiated by")
+    requested_at = models.DateTimeField(
+        "Home Office request received", null=True, blank=True,
+        help_text="When the Home Office asked, if it did.",
+    )
+    consent = optional_choice(Consent, "consent")
+    legal_basis = models.CharField(
+        max_length=300, blank=True,
+        help_text="e.g. the section of the Data Protection Act 2018 relied on.",
+    )
+    agreement_ref = models.CharField(
+        "sharing agreement reference", max_length=64, blank=True,
+        help_text="The information sharing agreement or MoU relied on.",
+    )
+    agreement = models.ForeignKey(
+        "register.Document", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="disclosures",
+        help_text="The register's copy of that agreement, linked by its reference.",
+    )
+    custody_ref = models.CharField("custody reference", max_length=64, blank=True)
+    custody_episode = models.ForeignKey(
+        "register.CustodyEpisode", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="disclosures",
+    )
+    home_office_outcome = optional_choice(HomeOfficeOutcome, "Home Office outcome")
+    outcome_on = models.DateField("date of Home Office outcome", null=True, blank=True)
+    corrected_at = models.DateTimeField(
+        "corrected, amended or withdrawn", null=True, blank=True,
+    )
+    correction_reason = optional_choice(CorrectionReason, "correction reason")
+
+    # Derived on save: the UK local date the answer engine counts the disclosure by.
+    disclosed_on = models.DateField(editable=False, db_index=True)
+
+    source_hash = models.CharField(max_length=40, blank=True, editable=False)
+    import_batch = models.ForeignKey(
+        "register.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    history = HistoricalRecords(excluded_fields=["source_hash", "import_batch"])
+
+    class Meta:
+        ordering = ["-disclosed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["force", "disclosure_ref"], name="disclosure_ref_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["purpose", "disclosed_on"])]
+
+    def __str__(self) -> str:
+        return self.disclosure_ref
+
+    @property
+    def is_referral(self) -> bool:
+        return self.purpose in REFERRAL_PURPOSES
+
+    def derive(self) -> None:
+        self.disclosed_on = uk_date(self.disclosed_at)
+
+    def save(self, *args, **kwargs) -> None:
+        self.derive()
+        super().save(*args, **kwargs)

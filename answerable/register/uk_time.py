@@ -1,0 +1,38 @@
+"""UK local time: the register counts events by their UK local date.
+
+The interchange formats read a date-time without an offset as UK local time
+(Europe/London), and the answer engine places a record in a period by the UK local date
+of its event; durations are real elapsed time, so a night that crosses a clock change is an
+hour shorter or longer than the wall clock suggests.
+"""
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+UK = ZoneInfo("Europe/London")
+
+
+def as_uk_aware(moment: datetime) -> datetime:
+    """`moment` with an offset: naive times are read as UK local time.
+
+    A naive time in the hour repeated when clocks go back is read as its first occurrence
+    (fold=0, BST), and one in the hour skipped when clocks go forward is moved by PEP 495's
+    rule; both are what a custody clerk's wall clock showed.
+    """
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UK)
+    return moment
+
+
+def uk_date(moment: datetime) -> date:
+    """The UK local calendar date of an aware `moment`."""
+    return moment.astimezone(UK).date()
+
+
+def uk_start_of_day(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UK)
+
+
+def elapsed_minutes(start: datetime, end: datetime) -> int:
+    """Whole minutes really elapsed from `start` to `end` (both aware)."""
+    return int((end - start).total_seconds() // 60)
