@@ -140,7 +140,10 @@ class NccuAdvice(models.TextChoices):
 
 
 class OfficerAction(models.TextChoices):
-    ARRESTED_IMMIGRATION_PURPOSES = "arrested_immigration_purposes", "Arrested for immigration purposes"
+    ARRESTED_IMMIGRATION_PURPOSES = (
+        "arrested_immigration_purposes",
+        "Arrested for immigration purposes",
+    )
     CONTINUED_CRIMINAL_PROCESS = "continued_criminal_process", "Continued the criminal process only"
     RELEASED = "released", "Released"
     NO_FURTHER_ACTION = "no_further_action", "No further action"

@@ -9,7 +9,8 @@ from answerable.register.models import CustodyEpisode, Disclosure, ImportBatch
 def home(request: HttpRequest) -> HttpResponse:
     """The start page: what the register holds, in totals only (nothing personal)."""
     custody = CustodyEpisode.objects.aggregate(
-        episodes=Count("id"), immigration=Count("id", filter=Q(detention_basis__in=IMMIGRATION_BASES))
+        episodes=Count("id"),
+        immigration=Count("id", filter=Q(detention_basis__in=IMMIGRATION_BASES)),
     )
     disclosures = Disclosure.objects.aggregate(
         disclosures=Count("id"), referrals=Count("id", filter=Q(purpose__in=REFERRAL_PURPOSES))

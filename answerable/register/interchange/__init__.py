@@ -1,0 +1,1 @@
+"""The interchange formats of ../shared/interchange: reading, validating and importing them."""

@@ -1,5 +1,7 @@
 """Custody episodes (custody-episodes-v1): one person, arrival to release or transfer."""
 
+from typing import Any
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -27,7 +29,10 @@ class CustodyEpisode(SubjectAttributes, Timestamped):
     primary_offence = models.CharField(max_length=200, blank=True)
     offence_code = models.CharField("Home Office offence code", max_length=20, blank=True)
     person = models.ForeignKey(
-        "register.Person", on_delete=models.PROTECT, null=True, blank=True,
+        "register.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="custody_episodes",
     )
     asylum_claimed = optional_yes_no("asylum claimed")
@@ -45,6 +50,8 @@ class CustodyEpisode(SubjectAttributes, Timestamped):
         "register.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
     history = HistoricalRecords(excluded_fields=["source_hash", "import_batch"])
+
+    DERIVED_FIELDS = ("arrived_on", "duration_minutes")
 
     class Meta:
         ordering = ["-arrived_at"]
@@ -65,12 +72,18 @@ class CustodyEpisode(SubjectAttributes, Timestamped):
     def immigration_related(self) -> bool:
         return self.detention_basis in IMMIGRATION_BASES
 
+    @staticmethod
+    def derived_values(values: dict[str, Any]) -> dict[str, Any]:
+        """The derived columns, from arrival and release."""
+        arrived, released = values["arrived_at"], values["released_at"]
+        return {
+            "arrived_on": uk_date(arrived),
+            "duration_minutes": elapsed_minutes(arrived, released) if released else None,
+        }
+
     def derive(self) -> None:
-        """Recompute the derived columns from arrival and release."""
-        self.arrived_on = uk_date(self.arrived_at)
-        self.duration_minutes = (
-            elapsed_minutes(self.arrived_at, self.released_at) if self.released_at else None
-        )
+        for name, value in self.derived_values(self.__dict__).items():
+            setattr(self, name, value)
 
     def save(self, *args, **kwargs) -> None:
         self.derive()

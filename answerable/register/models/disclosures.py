@@ -4,6 +4,8 @@ Each is a business record with its legal basis and sharing agreement: the FOI st
 about sharing are counted from here, never from the s62 audit log (DPA 2018 s62(4)).
 """
 
+from typing import Any
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -30,7 +32,10 @@ class Disclosure(SubjectAttributes, Timestamped):
     division = models.ForeignKey(Division, on_delete=models.PROTECT, null=True, blank=True)
     disclosed_at = models.DateTimeField("disclosed")
     person = models.ForeignKey(
-        "register.Person", on_delete=models.PROTECT, null=True, blank=True,
+        "register.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="disclosures",
     )
     role = models.CharField("person's role", max_length=16, choices=Role.choices)
@@ -40,32 +45,45 @@ class Disclosure(SubjectAttributes, Timestamped):
     purpose = models.CharField(max_length=24, choices=Purpose.choices)
     initiated_by = optional_choice(InitiatedBy, "initiated by")
     requested_at = models.DateTimeField(
-        "Home Office request received", null=True, blank=True,
+        "Home Office request received",
+        null=True,
+        blank=True,
         help_text="When the Home Office asked, if it did.",
     )
     consent = optional_choice(Consent, "consent")
     legal_basis = models.CharField(
-        max_length=300, blank=True,
+        max_length=300,
+        blank=True,
         help_text="e.g. the section of the Data Protection Act 2018 relied on.",
     )
     agreement_ref = models.CharField(
-        "sharing agreement reference", max_length=64, blank=True,
+        "sharing agreement reference",
+        max_length=64,
+        blank=True,
         help_text="The information sharing agreement or MoU relied on.",
     )
     agreement = models.ForeignKey(
-        "register.Document", on_delete=models.PROTECT, null=True, blank=True,
+        "register.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="disclosures",
         help_text="The register's copy of that agreement, linked by its reference.",
     )
     custody_ref = models.CharField("custody reference", max_length=64, blank=True)
     custody_episode = models.ForeignKey(
-        "register.CustodyEpisode", on_delete=models.SET_NULL, null=True, blank=True,
+        "register.CustodyEpisode",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="disclosures",
     )
     home_office_outcome = optional_choice(HomeOfficeOutcome, "Home Office outcome")
     outcome_on = models.DateField("date of Home Office outcome", null=True, blank=True)
     corrected_at = models.DateTimeField(
-        "corrected, amended or withdrawn", null=True, blank=True,
+        "corrected, amended or withdrawn",
+        null=True,
+        blank=True,
     )
     correction_reason = optional_choice(CorrectionReason, "correction reason")
 
@@ -77,6 +95,8 @@ class Disclosure(SubjectAttributes, Timestamped):
         "register.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
     history = HistoricalRecords(excluded_fields=["source_hash", "import_batch"])
+
+    DERIVED_FIELDS = ("disclosed_on",)
 
     class Meta:
         ordering = ["-disclosed_at"]
@@ -94,8 +114,13 @@ class Disclosure(SubjectAttributes, Timestamped):
     def is_referral(self) -> bool:
         return self.purpose in REFERRAL_PURPOSES
 
+    @staticmethod
+    def derived_values(values: dict[str, Any]) -> dict[str, Any]:
+        return {"disclosed_on": uk_date(values["disclosed_at"])}
+
     def derive(self) -> None:
-        self.disclosed_on = uk_date(self.disclosed_at)
+        for name, value in self.derived_values(self.__dict__).items():
+            setattr(self, name, value)
 
     def save(self, *args, **kwargs) -> None:
         self.derive()

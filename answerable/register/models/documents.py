@@ -13,7 +13,8 @@ from answerable.register.models.fields import Timestamped
 
 class Document(Timestamped):
     reference = models.CharField(
-        max_length=64, unique=True,
+        max_length=64,
+        unique=True,
         help_text="The reference disclosures quote as their agreement_ref.",
     )
     title = models.CharField(max_length=300)
@@ -32,6 +33,13 @@ class Document(Timestamped):
     @property
     def party_list(self) -> list[str]:
         return [line.strip() for line in self.parties.splitlines() if line.strip()]
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # Disclosures may have quoted this reference before the document was registered.
+        from answerable.register.interchange.linking import link_records
+
+        link_records()
 
     def current_version(self) -> "DocumentVersion | None":
         return self.versions.exclude(status=DocumentStatus.DRAFT).order_by("-dated").first()

@@ -12,7 +12,9 @@ from answerable.register.choices import Sex, YesNo
 MAX_AGE = 120
 
 
-def optional_choice(choices: type[models.TextChoices], verbose_name: str, **kwargs) -> models.CharField:
+def optional_choice(
+    choices: type[models.TextChoices], verbose_name: str, **kwargs
+) -> models.CharField:
     """A choice that may be not recorded (NULL, shown as "Not recorded")."""
     length = max(len(value) for value in choices.values)
     return models.CharField(
@@ -40,11 +42,16 @@ class SubjectAttributes(models.Model):
 
     sex = optional_choice(Sex, "sex")
     age = models.PositiveSmallIntegerField(
-        "age (years)", null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)],
+        "age (years)",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AGE)],
         help_text="Whole years at the time of the event. Leave empty when not recorded.",
     )
     nationality = CountryField(
-        "self-declared nationality", null=True, blank=True,
+        "self-declared nationality",
+        null=True,
+        blank=True,
         help_text="As the person declared it. Leave empty when not recorded.",
     )
     disability = optional_yes_no("disability")

@@ -23,29 +23,44 @@ class IcceRequest(Timestamped):
     reference = models.CharField("ICCE reference", max_length=64, unique=True)
     division = models.ForeignKey(Division, on_delete=models.PROTECT)
     person = models.ForeignKey(
-        "register.Person", on_delete=models.PROTECT, null=True, blank=True,
+        "register.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="icce_requests",
     )
     custody_episode = models.ForeignKey(
-        "register.CustodyEpisode", on_delete=models.SET_NULL, null=True, blank=True,
+        "register.CustodyEpisode",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="icce_requests",
     )
     sent_on = models.DateField("sent")
     returned_on = models.DateField("returned", null=True, blank=True)
     countries = CountryField("countries asked", multiple=True, blank=True)
-    result = models.CharField(max_length=24, choices=IcceResult.choices, default=IcceResult.AWAITING)
+    result = models.CharField(
+        max_length=24, choices=IcceResult.choices, default=IcceResult.AWAITING
+    )
 
     high_harm = optional_yes_no("meets high-harm criteria")
     high_harm_basis = optional_choice(HighHarmBasis, "high-harm basis")
     criteria = models.ForeignKey(
-        "register.DocumentVersion", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="icce_assessments", verbose_name="high-harm criteria version used",
+        "register.DocumentVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="icce_assessments",
+        verbose_name="high-harm criteria version used",
     )
     referred_to_hoie = optional_yes_no("referred to Immigration Enforcement")
     referred_on = models.DateField("referred", null=True, blank=True)
     referral_consideration = optional_choice(ReferralConsideration, "referred for consideration of")
     referral_disclosure = models.OneToOneField(
-        "register.Disclosure", on_delete=models.SET_NULL, null=True, blank=True,
+        "register.Disclosure",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="icce_request",
         help_text="The disclosure the referral made (purpose icce_high_harm).",
     )

@@ -27,4 +27,6 @@ class ImportBatch(models.Model):
         verbose_name_plural = "import batches"
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} from {self.file_name} at {self.started_at:%Y-%m-%d %H:%M}"
+        return (
+            f"{self.get_kind_display()} from {self.file_name} at {self.started_at:%Y-%m-%d %H:%M}"
+        )

@@ -25,26 +25,39 @@ class NccuContact(Timestamped):
     division = models.ForeignKey(Division, on_delete=models.PROTECT, null=True, blank=True)
     station = models.ForeignKey(Station, on_delete=models.PROTECT, null=True, blank=True)
     person = models.ForeignKey(
-        "register.Person", on_delete=models.PROTECT, null=True, blank=True,
+        "register.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="nccu_contacts",
     )
     role = models.CharField("person's role", max_length=16, choices=Role.choices)
     trigger = models.CharField(
-        "reason for contact", max_length=20, choices=NccuTrigger.choices,
+        "reason for contact",
+        max_length=20,
+        choices=NccuTrigger.choices,
         help_text="Seed 000: arrested, charged or reported (fixed penalty, ASBO, other measure).",
     )
     advice = optional_choice(NccuAdvice, "NCCU advice")
     action_taken = optional_choice(OfficerAction, "what the officer then did")
     officer = models.CharField(
-        "officer (service number)", max_length=30, blank=True,
+        "officer (service number)",
+        max_length=30,
+        blank=True,
         help_text="Service number, not a name.",
     )
     custody_episode = models.ForeignKey(
-        "register.CustodyEpisode", on_delete=models.SET_NULL, null=True, blank=True,
+        "register.CustodyEpisode",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="nccu_contacts",
     )
     disclosure = models.OneToOneField(
-        "register.Disclosure", on_delete=models.SET_NULL, null=True, blank=True,
+        "register.Disclosure",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="nccu_contact",
         help_text="The disclosure of the person's data this contact made.",
     )

@@ -1,0 +1,327 @@
+"""Importing an interchange file into the register: the whole file or nothing.
+
+1. Read and check every row, collecting every error with its line and column. Any error
+   rejects the file (ImportRejected) before anything is written.
+2. In one transaction: create the records that are new, update those whose source values
+   changed (the previous values stay in each record's history), leave the rest untouched,
+   so that re-importing a file changes nothing.
+"""
+
+import getpass
+import hashlib
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+from tqdm import tqdm
+
+from answerable.register.bulk import insert_with_history
+from answerable.register.interchange.csv_file import read_rows
+from answerable.register.interchange.errors import CellError, ImportRejected
+from answerable.register.interchange.linking import link_records
+from answerable.register.interchange.references import References
+from answerable.register.interchange.spec import Values
+from answerable.register.interchange.targets import TARGETS, Target
+from answerable.register.models import ImportBatch, Person
+from answerable.register.profile import PROFILE_FIELDS, merge_profile
+from answerable.register.pseudonym import pseudonymise
+
+CHUNK = 2000
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    format_name: str
+    file_name: str
+    rows_read: int
+    created: int
+    updated: int
+    unchanged: int
+    batch_id: int | None
+    seconds: float
+
+    def describe(self) -> str:
+        rate = self.rows_read / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.format_name} from {self.file_name}: {self.rows_read} rows read, "
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged "
+            f"(batch {self.batch_id}; {self.seconds:.1f} s, {rate:,.0f} rows/s)"
+        )
+
+
+def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _fingerprint(fields: dict[str, Any]) -> str:
+    """A digest of the source values, to recognise an unchanged row on re-import."""
+    canonical = []
+    for name in sorted(fields):
+        value = fields[name]
+        if isinstance(value, datetime):
+            value = value.astimezone(UTC).isoformat()
+        canonical.append(f"{name}={value!r}")
+    return hashlib.sha1("\x1f".join(canonical).encode(), usedforsecurity=False).hexdigest()
+
+
+def _progress(enabled: bool, **kwargs: Any) -> tqdm:
+    # disable=None: shown on a terminal, silent in logs and pipes, where it would be noise.
+    return tqdm(disable=None if enabled else True, mininterval=0.5, leave=False, **kwargs)
+
+
+def validate(
+    target: Target, path: Path, refs: References, now: datetime, progress: bool
+) -> list[Values]:
+    """Every row of the file, checked and resolved; raises ImportRejected on any error."""
+    fmt = target.format
+    errors: list[CellError] = []
+    records: list[Values] = []
+    first_line: dict[tuple[str, str], int] = {}
+    with _progress(
+        progress, total=path.stat().st_size, unit="B", unit_scale=True, desc=f"Checking {path.name}"
+    ) as bar:
+        header, rows = read_rows(path, fmt.column_names, fmt.required, errors, bar.update)
+        if header is None or errors:
+            # A bad header makes every row unreadable: report the header, not each row.
+            raise ImportRejected(path.name, errors)
+        for row in rows:
+            values, row_errors = fmt.read(row, header, now)
+            errors.extend(row_errors)
+            for name, message in target.resolve(values, refs):
+                position = header.positions.get(name)
+                errors.append(
+                    CellError(
+                        row.line, position + 1 if position is not None else None, name, message
+                    )
+                )
+            key = (values["force"], values[fmt.key])
+            if values[fmt.key] is None:
+                pass  # already reported as required
+            elif key in first_line:
+                errors.append(
+                    CellError(
+                        row.line,
+                        header.column_number(fmt.key),
+                        fmt.key,
+                        f"{values[fmt.key]!r} is also on line {first_line[key]}",
+                    )
+                )
+            else:
+                first_line[key] = row.line
+            if not errors:
+                records.append(values)  # once a row fails, the file fails: keep memory for errors
+    if errors:
+        raise ImportRejected(path.name, errors)
+    return records
+
+
+def _people(
+    records: list[Values], target: Target, refs: References, history: dict[str, Any]
+) -> dict[str, int]:
+    """Create or update the people the rows name; returns pseudonym -> person id."""
+    key = settings.PSEUDONYM_KEY
+    observed: dict[str, tuple[dict[str, Any], datetime]] = {}
+    for values in records:
+        ref = values.pop("person_ref")
+        if ref is None:
+            values["_pseudonym"] = None
+            continue
+        pseudonym = pseudonymise(ref, force=refs.forces[values["force"]].name, key=key)
+        values["_pseudonym"] = pseudonym
+        profile, at = observed.get(pseudonym, ({}, None))
+        observed[pseudonym] = merge_profile(profile, at, values, values[target.event])
+
+    ids: dict[str, int] = {}
+    to_update: list[Person] = []
+    pseudonyms = list(observed)
+    for chunk in _chunks(pseudonyms):
+        for person in Person.objects.filter(pseudonym__in=chunk):
+            ids[person.pseudonym] = person.pk
+            current = {name: getattr(person, name) for name in PROFILE_FIELDS}
+            profile, at = observed[person.pseudonym]
+            # Fold the file's profile in as one observation at its latest time, then any
+            # gaps it fills; merge_profile keeps "not recorded" from erasing a value.
+            merged, latest = merge_profile(current, person.last_recorded_at, profile, at)
+            if merged != current or latest != person.last_recorded_at:
+                for name, value in merged.items():
+                    setattr(person, name, value)
+                person.last_recorded_at = latest
+                to_update.append(person)
+    stamp = history["default_date"]
+    new = [
+        {
+            "pseudonym": pseudonym,
+            **{name: profile.get(name) for name in PROFILE_FIELDS},
+            "last_recorded_at": at,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        for pseudonym, (profile, at) in observed.items()
+        if pseudonym not in ids
+    ]
+    created = insert_with_history(Person, new, **_bulk_history(history))
+    ids.update(zip((row["pseudonym"] for row in new), created, strict=True))
+    if to_update:
+        bulk_update_with_history(
+            to_update, Person, [*PROFILE_FIELDS, "last_recorded_at"], batch_size=CHUNK, **history
+        )
+    return ids
+
+
+def _bulk_history(history: dict[str, Any]) -> dict[str, Any]:
+    user = history["default_user"]
+    return {
+        "user_id": user.pk if user else None,
+        "when": history["default_date"],
+        "reason": history["default_change_reason"],
+    }
+
+
+def _existing(
+    target: Target, records: list[Values], refs: References
+) -> dict[tuple[int, str], tuple[int, str]]:
+    """(force id, reference) -> (record id, source hash) for the rows already held."""
+    model, key = target.model, target.format.key
+    held: dict[tuple[int, str], tuple[int, str]] = {}
+    by_force: dict[int, list[str]] = {}
+    for values in records:
+        by_force.setdefault(refs.forces[values["force"]].pk, []).append(values[key])
+    for force_id, refs_in_file in by_force.items():
+        for chunk in _chunks(refs_in_file):
+            rows = model.objects.filter(force_id=force_id, **{f"{key}__in": chunk}).values_list(
+                key, "id", "source_hash"
+            )
+            for ref, pk, digest in rows:
+                held[(force_id, ref)] = (pk, digest)
+    return held
+
+
+def write(
+    target: Target,
+    records: list[Values],
+    refs: References,
+    batch: ImportBatch,
+    user: AbstractBaseUser | None,
+    progress: bool,
+) -> None:
+    model, key = target.model, target.format.key
+    history = {
+        "default_user": user,
+        "default_change_reason": (
+            f"{target.format.name} import, batch {batch.pk} ({batch.file_name})"
+        ),
+        "default_date": batch.started_at,
+    }
+    refs.materialise()
+    people = _people(records, target, refs, history)
+    held = _existing(target, records, refs)
+
+    new: list[dict[str, Any]] = []
+    changed: dict[int, dict[str, Any]] = {}
+    stamp = batch.started_at
+    for values in records:
+        force_id = refs.forces[values["force"]].pk
+        fields = target.fields(values, refs)
+        fields["person_id"] = people.get(values["_pseudonym"]) if values["_pseudonym"] else None
+        digest = _fingerprint({**fields, "person_id": values["_pseudonym"]})
+        current = held.get((force_id, values[key]))
+        if current is None:
+            new.append(
+                {
+                    "force_id": force_id,
+                    key: values[key],
+                    **fields,
+                    **dict.fromkeys(target.links),
+                    **model.derived_values(fields),
+                    "source_hash": digest,
+                    "import_batch_id": batch.pk,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+        elif current[1] != digest:
+            changed[current[0]] = {**fields, "source_hash": digest}
+    batch.created, batch.updated = len(new), len(changed)
+    batch.unchanged = len(records) - batch.created - batch.updated
+
+    with _progress(
+        progress, total=len(new) + len(changed), unit="rows", desc=f"Writing {batch.file_name}"
+    ) as bar:
+        for chunk in _chunks(new, 20 * CHUNK):
+            insert_with_history(model, chunk, **_bulk_history(history))
+            bar.update(len(chunk))
+        for chunk_ids in _chunks(list(changed)):
+            objects = model.objects.in_bulk(chunk_ids)
+            for pk in chunk_ids:
+                record = objects[pk]
+                for name, value in changed[pk].items():
+                    setattr(record, name, value)
+                record.import_batch = batch
+                record.derive()
+            update_fields = [*changed[chunk_ids[0]], "import_batch", *model.DERIVED_FIELDS]
+            bulk_update_with_history(
+                list(objects.values()), model, update_fields, batch_size=CHUNK, **history
+            )
+            bar.update(len(chunk_ids))
+    link_records()
+
+
+def import_file(
+    kind: str,
+    path: Path | str,
+    *,
+    imported_by: str | None = None,
+    user: AbstractBaseUser | None = None,
+    synthetic: bool = False,
+    add_stations: bool = False,
+    progress: bool = True,
+    now: datetime | None = None,
+) -> ImportSummary:
+    """Import one interchange file of `kind` ("custody" or "disclosures")."""
+    target = TARGETS[kind]
+    path = Path(path)
+    clock = time.perf_counter()
+    now = now or timezone.now()
+    refs = References(settings.ANSWERABLE_FORCE, add_missing=add_stations)
+    records = validate(target, path, refs, now, progress)
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            kind=kind,
+            file_name=path.name,
+            sha256=_sha256(path),
+            imported_by=imported_by or (user.get_username() if user else getpass.getuser()),
+            synthetic=synthetic,
+            started_at=now,
+            rows_read=len(records),
+        )
+        write(target, records, refs, batch, user, progress)
+        batch.finished_at = timezone.now()
+        batch.save()
+    return ImportSummary(
+        format_name=target.format.name,
+        file_name=path.name,
+        rows_read=batch.rows_read,
+        created=batch.created,
+        updated=batch.updated,
+        unchanged=batch.unchanged,
+        batch_id=batch.pk,
+        seconds=time.perf_counter() - clock,
+    )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,119 @@
+"""How a validated row of each format becomes the fields of a register record."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from answerable.register.interchange.formats import CUSTODY, DISCLOSURES
+from answerable.register.interchange.references import References
+from answerable.register.interchange.spec import Format, Values
+from answerable.register.models import CustodyEpisode, Disclosure
+
+
+@dataclass(frozen=True)
+class Target:
+    format: Format
+    model: type[models.Model]
+    event: str  # the column whose time places the record in a period
+    # Resolve the row's references in place; returns (column, message) problems.
+    resolve: Callable[[Values, References], list[tuple[str, str]]]
+    # The record's own fields (everything but force, person and links), from a resolved row.
+    fields: Callable[[Values, References], dict[str, Any]]
+    # Links to other records, made after the insert from the references the row quotes
+    # (interchange/linking.py); a new record starts unlinked.
+    links: tuple[str, ...] = ()
+
+
+def _resolve_force_division(values: Values, refs: References) -> list[tuple[str, str]]:
+    # Columns that could not be read are None here and were reported already.
+    try:
+        values["force"] = refs.force(values["force"])
+    except ValueError as error:
+        return [("force", str(error))]
+    try:
+        values["division"] = refs.division(values["force"], values["division"])
+    except ValueError as error:
+        return [("division", str(error))]
+    return []
+
+
+def _resolve_custody(values: Values, refs: References) -> list[tuple[str, str]]:
+    problems = _resolve_force_division(values, refs)
+    if problems or values["station"] is None:
+        return problems
+    try:
+        values["station"] = refs.station(values["force"], values["station"], values["division"])
+    except ValueError as error:
+        return [("station", str(error))]
+    return []
+
+
+def _division_id(values: Values, refs: References) -> int | None:
+    return refs.divisions[values["division"]].pk if values["division"] else None
+
+
+def _custody_fields(values: Values, refs: References) -> dict[str, Any]:
+    station = refs.stations[values["station"]]
+    division_id = _division_id(values, refs) or station.division_id
+    return {
+        "division_id": division_id,
+        "station_id": station.pk,
+        "arrived_at": values["arrived_at"],
+        "released_at": values["released_at"],
+        "detention_basis": values["detention_basis"],
+        "primary_offence": values["primary_offence"] or "",
+        "offence_code": values["offence_code"] or "",
+        "sex": values["sex"],
+        "age": values["age"],
+        "nationality": values["nationality"],
+        "asylum_claimed": values["asylum_claimed"],
+        "disability": values["disability"],
+        "outcome": values["outcome"],
+    }
+
+
+def _disclosure_fields(values: Values, refs: References) -> dict[str, Any]:
+    fields = {
+        name: values[name]
+        for name in (
+            "disclosed_at",
+            "role",
+            "crime_type",
+            "sex",
+            "age",
+            "disability",
+            "nationality",
+            "recipient",
+            "channel",
+            "purpose",
+            "initiated_by",
+            "requested_at",
+            "consent",
+            "home_office_outcome",
+            "corrected_at",
+            "correction_reason",
+        )
+    }
+    fields.update(
+        division_id=_division_id(values, refs),
+        legal_basis=values["legal_basis"] or "",
+        agreement_ref=values["agreement_ref"] or "",
+        custody_ref=values["custody_ref"] or "",
+        outcome_on=values["outcome_at"],
+    )
+    return fields
+
+
+TARGETS = {
+    "custody": Target(CUSTODY, CustodyEpisode, "arrived_at", _resolve_custody, _custody_fields),
+    "disclosures": Target(
+        DISCLOSURES,
+        Disclosure,
+        "disclosed_at",
+        _resolve_force_division,
+        _disclosure_fields,
+        links=("agreement_id", "custody_episode_id"),
+    ),
+}

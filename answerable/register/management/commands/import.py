@@ -1,0 +1,58 @@
+"""`answerable import custody FILE` and `answerable import disclosures FILE`."""
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from answerable.register.interchange.errors import ImportRejected
+from answerable.register.interchange.importer import import_file
+from answerable.register.interchange.targets import TARGETS
+
+
+class Command(BaseCommand):
+    help = (
+        "Import an interchange file (custody-episodes-v1 or home-office-disclosures-v1). "
+        "The whole file or nothing: every error is listed with its line and column."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", choices=sorted(TARGETS), help="which format the file is in")
+        parser.add_argument("file", type=Path, help="the CSV file")
+        parser.add_argument(
+            "--user", help="the staff username the changes are recorded against in history"
+        )
+        parser.add_argument(
+            "--add-stations",
+            action="store_true",
+            help="add forces, divisions and custody centres the file names but the reference "
+            "data lacks (by default an unknown name is an error, as it is usually a typo)",
+        )
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        user = None
+        if options["user"]:
+            try:
+                user = get_user_model().objects.get_by_natural_key(options["user"])
+            except get_user_model().DoesNotExist:
+                raise CommandError(f"--user {options['user']!r}: no such staff user") from None
+        try:
+            summary = import_file(
+                options["kind"],
+                path,
+                user=user,
+                add_stations=options["add_stations"],
+                progress=not options["no_progress"],
+            )
+        except ImportRejected as rejected:
+            for error in rejected.errors:
+                self.stderr.write(error.format(str(path)))
+            raise CommandError(
+                f"{path}: rejected with {len(rejected.errors)} error(s); nothing was stored"
+            ) from None
+        self.stdout.write(summary.describe())
