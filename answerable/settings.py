@@ -29,7 +29,7 @@ ANSWERABLE_FORCE = env_str("ANSWERABLE_FORCE", "Police Scotland")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "answerable.register.admin_app.RegisterAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

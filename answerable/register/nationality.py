@@ -14,6 +14,35 @@ _EXTRA = {
     "kosovo": KOSOVO,
     "xk": KOSOVO,
     "xkx": KOSOVO,
+    # Names custody systems use that ISO has since changed or never used (corpus A12, A13
+    # show Norfolk's: "Irish Republic (Eire)", "Burma / Myanmar", "Slovak Republic").
+    "russia": "RU",
+    "turkey": "TR",
+    "czech republic": "CZ",
+    "slovak republic": "SK",
+    "irish republic": "IE",
+    "irish republic (eire)": "IE",
+    "eire": "IE",
+    "burma": "MM",
+    "burma / myanmar": "MM",
+    "ivory coast": "CI",
+    "cape verde": "CV",
+    "east timor": "TL",
+    "swaziland": "SZ",
+    "macedonia": "MK",
+    "vietnam": "VN",
+    "laos": "LA",
+    "syria": "SY",
+    "iran": "IR",
+    "north korea": "KP",
+    "south korea": "KR",
+    "great britain": "GB",
+    "united kingdom": "GB",
+    "uk": "GB",
+    "congo (democratic republic)": "CD",
+    "democratic republic of the congo": "CD",
+    "china (people's rep. of)": "CN",
+    "belarus (byelorussia)": "BY",
 }
 
 
@@ -29,6 +58,11 @@ def parse_nationality(text: str) -> str:
     extra = _EXTRA.get(value.casefold())
     if extra:
         return extra
+    if value.isdigit():
+        # pycountry would accept ISO numeric codes; the interchange formats do not.
+        raise ValueError(
+            f"{value!r}: numeric country codes are not accepted; use alpha-2 or alpha-3"
+        )
     try:
         country = pycountry.countries.lookup(value)
     except LookupError:

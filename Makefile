@@ -1,0 +1,91 @@
+# Answerable: the two commands of the quick start are `make run` and `make test`.
+#
+# Every target makes its own virtual environment in .venv (python3 -m venv) and installs the
+# package into it; the install is repeated only when pyproject.toml changes (stamp files).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+STAMP_DEV := $(VENV)/.installed-dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Two workers on a 2-core machine; `make test PYTEST_ARGS=` runs in one process.
+PYTEST_ARGS ?= -n auto
+
+.PHONY: help run test test-postgres postgres-url lint format clean install install-dev
+
+help:
+	@echo "make run            set up, migrate, load demo data, serve http://$(HOST):$(PORT)/"
+	@echo "make test           set up, lint, format check, the whole test suite on SQLite"
+	@echo "make test-postgres  the test suite on PostgreSQL (set DATABASE_URL=postgres://...)"
+	@echo "make lint           ruff check and ruff format --check"
+	@echo "make format         ruff format and ruff check --fix"
+	@echo "make clean          remove .venv and caches (keeps var/, the local database)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+# The dev install includes the runtime one, so it renews both stamps.
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@ $(STAMP)
+
+install: $(STAMP)
+install-dev: $(STAMP_DEV)
+
+# Development settings: DEBUG=1 supplies development-only SECRET_KEY and pseudonym key.
+# The demo superuser `admin` gets a new random password on every run, printed below.
+run: export DEBUG := 1
+run: $(STAMP)
+	$(BIN)/answerable migrate --noinput
+	$(BIN)/answerable demo
+	@password=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))'); \
+	ANSWERABLE_DEMO_PASSWORD="$$password" $(BIN)/answerable shell --verbosity 0 -c "\
+	import os; \
+	from django.contrib.auth import get_user_model; \
+	user, _ = get_user_model().objects.get_or_create(username='admin'); \
+	user.is_active = user.is_staff = user.is_superuser = True; \
+	user.set_password(os.environ['ANSWERABLE_DEMO_PASSWORD']); \
+	user.save()"; \
+	echo; \
+	echo "  Answerable is starting at http://$(HOST):$(PORT)/"; \
+	echo "  Administration: http://$(HOST):$(PORT)/admin/  user: admin  password: $$password"; \
+	echo "  (a new password is made on every 'make run'; stop the server with Ctrl-C)"; \
+	echo
+	$(BIN)/answerable runserver $(HOST):$(PORT)
+
+test: $(STAMP_DEV)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: postgres-url $(STAMP_DEV)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+postgres-url:
+	@case "$${DATABASE_URL:-}" in \
+	  postgres://*|postgresql://*) ;; \
+	  *) echo "make test-postgres needs DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/NAME" \
+	       "(the role needs CREATEDB: the tests run in a database of their own)" >&2; exit 2 ;; \
+	esac
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP_DEV)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

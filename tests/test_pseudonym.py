@@ -1,0 +1,72 @@
+"""Keyed pseudonyms of person identifiers (answerable/register/pseudonym.py)."""
+
+import re
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from answerable.register.pseudonym import PSEUDONYM_LENGTH, pseudonymise
+
+FORCE = "Police Scotland"
+KEY = "test-key"
+
+
+def test_same_input_same_pseudonym():
+    first = pseudonymise("NCS-P-000123", force=FORCE, key=KEY)
+    assert first == pseudonymise("NCS-P-000123", force=FORCE, key=KEY)
+
+
+def test_pseudonym_is_32_lower_case_hex_characters():
+    pseudonym = pseudonymise("NCS-P-000123", force=FORCE, key=KEY)
+    assert PSEUDONYM_LENGTH == 32
+    assert re.fullmatch(r"[0-9a-f]{32}", pseudonym)
+
+
+def test_pseudonym_does_not_contain_the_identifier():
+    assert "000123" not in pseudonymise("000123", force=FORCE, key=KEY)
+
+
+def test_differs_by_key():
+    assert pseudonymise("P1", force=FORCE, key="key-a") != pseudonymise(
+        "P1", force=FORCE, key="key-b"
+    )
+
+
+def test_differs_by_force():
+    # Identifiers are issued per force: the same number at two forces is two people.
+    assert pseudonymise("P1", force="Police Scotland", key=KEY) != pseudonymise(
+        "P1", force="Cleveland Police", key=KEY
+    )
+
+
+def test_force_name_case_and_spaces_do_not_matter():
+    assert pseudonymise("P1", force=" police scotland ", key=KEY) == pseudonymise(
+        "P1", force="Police Scotland", key=KEY
+    )
+
+
+def test_surrounding_spaces_of_the_identifier_do_not_matter():
+    assert pseudonymise("  P1 ", force=FORCE, key=KEY) == pseudonymise("P1", force=FORCE, key=KEY)
+
+
+def test_identifier_case_matters():
+    assert pseudonymise("ab1", force=FORCE, key=KEY) != pseudonymise("AB1", force=FORCE, key=KEY)
+
+
+@pytest.mark.parametrize("empty", ["", " ", "\t\n"])
+def test_refuses_an_empty_identifier(empty):
+    with pytest.raises(ValueError, match="empty"):
+        pseudonymise(empty, force=FORCE, key=KEY)
+
+
+@given(st.text(min_size=1), st.text(min_size=1))
+def test_distinct_identifiers_give_distinct_pseudonyms(first, second):
+    assume(first.strip() and second.strip() and first.strip() != second.strip())
+    assert pseudonymise(first, force=FORCE, key=KEY) != pseudonymise(second, force=FORCE, key=KEY)
+
+
+@given(st.text(min_size=1))
+def test_any_identifier_gives_32_hex_characters(ref):
+    assume(ref.strip())
+    assert re.fullmatch(r"[0-9a-f]{32}", pseudonymise(ref, force=FORCE, key=KEY))
