@@ -77,6 +77,13 @@ def _from_episode(episode: CustodyEpisode | None) -> dict[str, Any]:
     }
 
 
+def _recorded_at_contact(contact: NccuContact) -> dict[str, Any]:
+    recorded = {name: getattr(contact, name) for name in ("sex", "age", "disability", "crime_type")}
+    if contact.nationality:
+        recorded["nationality"] = contact.nationality
+    return {name: value for name, value in recorded.items() if value is not None}
+
+
 def _link(record: NccuContact | IcceRequest, field: str, disclosure: Disclosure) -> None:
     setattr(record, field, disclosure)
     # Shown in the record's history, so the second entry after "Created" explains itself.
@@ -108,6 +115,9 @@ def record_nccu_disclosure(contact: NccuContact) -> Disclosure | None:
         purpose=Purpose.REFERRAL if contact.role in REFERRAL_ROLES else Purpose.STATUS_CHECK,
         initiated_by=InitiatedBy.POLICE,
         **_from_episode(contact.custody_episode),
+        # What the officer recorded at the contact is the fact of this event; the episode's
+        # record fills only what the contact left not recorded.
+        **_recorded_at_contact(contact),
     )
     _link(contact, "disclosure", disclosure)
     return disclosure

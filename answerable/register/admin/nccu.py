@@ -50,7 +50,20 @@ class NccuContactAdmin(IndexedDateHierarchyMixin, RegisterAdmin):
                 )
             },
         ),
-        ("Person", {"fields": (PERSON_REF_FIELD, "person", "role", "trigger")}),
+        (
+            "Person",
+            {
+                "fields": (
+                    PERSON_REF_FIELD,
+                    "person",
+                    "role",
+                    "crime_type",
+                    ("sex", "age"),
+                    ("nationality", "disability"),
+                    "trigger",
+                )
+            },
+        ),
         ("Outcome", {"fields": ("advice", "action_taken")}),
         ("Links", {"fields": ("custody_episode", "disclosure")}),
         (None, {"fields": ("notes",)}),

@@ -3,13 +3,20 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from answerable.register.choices import NccuAdvice, NccuChannel, NccuTrigger, OfficerAction, Role
-from answerable.register.models.fields import Timestamped, optional_choice
+from answerable.register.choices import (
+    CrimeType,
+    NccuAdvice,
+    NccuChannel,
+    NccuTrigger,
+    OfficerAction,
+    Role,
+)
+from answerable.register.models.fields import SubjectAttributes, Timestamped, optional_choice
 from answerable.register.models.reference import Division, Station
 from answerable.register.uk_time import uk_date
 
 
-class NccuContact(Timestamped):
+class NccuContact(SubjectAttributes, Timestamped):
     """An officer's contact with the NCCU about a foreign national.
 
     The channel matters: since April 2020 the NCCU records victims referred by phone but not
@@ -32,6 +39,10 @@ class NccuContact(Timestamped):
         related_name="nccu_contacts",
     )
     role = models.CharField("person's role", max_length=16, choices=Role.choices)
+    # Recorded at the contact because its disclosure is counted by them: seed 000 asks how
+    # many victims of domestic abuse or trafficking were referred, and how many were women,
+    # children or disabled.
+    crime_type = optional_choice(CrimeType, "crime type")
     trigger = models.CharField(
         "reason for contact",
         max_length=20,
