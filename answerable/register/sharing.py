@@ -114,10 +114,9 @@ def record_nccu_disclosure(contact: NccuContact) -> Disclosure | None:
         channel=Channel(contact.channel),
         purpose=Purpose.REFERRAL if contact.role in REFERRAL_ROLES else Purpose.STATUS_CHECK,
         initiated_by=InitiatedBy.POLICE,
-        **_from_episode(contact.custody_episode),
         # What the officer recorded at the contact is the fact of this event; the episode's
         # record fills only what the contact left not recorded.
-        **_recorded_at_contact(contact),
+        **{**_from_episode(contact.custody_episode), **_recorded_at_contact(contact)},
     )
     _link(contact, "disclosure", disclosure)
     return disclosure
