@@ -14,8 +14,9 @@ STAMP := $(VENV)/.installed
 STAMP_DEV := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Two workers on a 2-core machine; `make test PYTEST_ARGS=` runs in one process.
-PYTEST_ARGS ?= -n auto
+# Two workers on a 2-core machine, a test module to a worker (so a module-scoped register is
+# loaded once); `make test PYTEST_ARGS=` runs in one process.
+PYTEST_ARGS ?= -n auto --dist loadscope
 
 .PHONY: help run test test-postgres postgres-url lint format clean install install-dev
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "answerable.register",
+    "answerable.answers",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +122,17 @@ COUNTRIES_OVERRIDE = {
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Disclosure control of published tables (answers/disclosure_control). No threshold is fixed
+# in law (ICO v Miller [2018] UKUT 229 (AAC)), so the authority sets one and records why.
+ANSWERABLE_SUPPRESSION_THRESHOLD = env_int("ANSWERABLE_SUPPRESSION_THRESHOLD", 5, minimum=2)
+ANSWERABLE_SENSITIVE_THRESHOLD = env_int("ANSWERABLE_SENSITIVE_THRESHOLD", 10, minimum=2)
+ANSWERABLE_SUPPRESSION_REASON = env_str("ANSWERABLE_SUPPRESSION_REASON", "")
+
+# Staff time to run, check and present one catalogue answer (answers/cost.py): the
+# estimate every answer carries under the Fees Regulations (SSI 2004/467).
+ANSWERABLE_MINUTES_PER_QUESTION = env_int("ANSWERABLE_MINUTES_PER_QUESTION", 15, minimum=0)
+ANSWERABLE_MINUTES_PER_BREAKDOWN = env_int("ANSWERABLE_MINUTES_PER_BREAKDOWN", 5, minimum=0)
 
 LOGGING = {
     "version": 1,

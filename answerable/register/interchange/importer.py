@@ -26,7 +26,7 @@ from tqdm import tqdm
 from answerable.register.bulk import insert_with_history
 from answerable.register.interchange.csv_file import read_rows
 from answerable.register.interchange.errors import CellError, ImportRejected
-from answerable.register.interchange.linking import link_records
+from answerable.register.interchange.linking import link_batch
 from answerable.register.interchange.references import References
 from answerable.register.interchange.spec import Values
 from answerable.register.interchange.targets import TARGETS, Target
@@ -273,7 +273,7 @@ def write(
                 list(objects.values()), model, update_fields, batch_size=CHUNK, **history
             )
             bar.update(len(chunk_ids))
-    link_records()
+    link_batch(batch)
 
 
 def import_file(

@@ -37,9 +37,9 @@ class Document(Timestamped):
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
         # Disclosures may have quoted this reference before the document was registered.
-        from answerable.register.interchange.linking import link_records
+        from answerable.register.interchange.linking import link_agreement
 
-        link_records()
+        link_agreement(self)
 
     def current_version(self) -> "DocumentVersion | None":
         return self.versions.exclude(status=DocumentStatus.DRAFT).order_by("-dated").first()

@@ -29,6 +29,12 @@ class Command(BaseCommand):
             help="add forces, divisions and custody centres the file names but the reference "
             "data lacks (by default an unknown name is an error, as it is usually a typo)",
         )
+        parser.add_argument(
+            "--synthetic",
+            action="store_true",
+            help="mark the batch as synthetic data (e.g. from `answerable generate`), so every "
+            "page warns that the register holds no real records",
+        )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -47,6 +53,7 @@ class Command(BaseCommand):
                 path,
                 user=user,
                 add_stations=options["add_stations"],
+                synthetic=options["synthetic"],
                 progress=not options["no_progress"],
             )
         except ImportRejected as rejected:

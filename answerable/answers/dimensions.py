@@ -1,0 +1,340 @@
+"""The dimensions a catalogue question can be broken down or filtered by.
+
+Each dimension says how the database groups records by it (so that millions of records are
+counted in SQL, not in Python), how a grouped value becomes its label, how `--where` keeps
+records with given labels, and every label it can take (so a true zero is shown as 0 rather
+than left out). "Not recorded" is a label of its own, `not_recorded`, never folded into "no".
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from answerable.answers import bands, periods
+from answerable.register.choices import NOT_RECORDED
+from answerable.register.nationality import parse_nationality
+
+
+@dataclass(frozen=True)
+class Options:
+    """What shapes the labels: the band bounds and the period's range of dates."""
+
+    duration_bounds: tuple[int, ...] = (24, 48)
+    age_bounds: tuple[int, ...] = (18,)
+    first_day: date | None = None
+    last_day: date | None = None
+    # dimension name -> {stored id: label}, read once per answer (Dimension.lookup)
+    lookups: Mapping[str, Mapping[Any, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    name: str
+    title: str
+    # alias -> expression grouped by in SQL
+    group: Callable[[Options], dict[str, Any]]
+    # the grouped values (in `group`'s order) -> label
+    label: Callable[[tuple[Any, ...], Options], str]
+    # labels -> a filter keeping the records with one of them
+    where: Callable[[Sequence[str], Options], Q]
+    # every label, in display order (a callable, since some come from the database)
+    values: Callable[[Options], list[str]]
+    # labels that may appear although `values` does not list them (e.g. a closed station)
+    open_ended: bool = False
+    # for dimensions labelled by another record: {stored id: label}, in display order
+    lookup: Callable[[], dict[Any, str]] | None = None
+    # reads a `--where` value as a label, raising ValueError for one that is not; by default
+    # a value must be one of `values` (a typo must not silently count nothing)
+    accepts: Callable[[str], str] | None = None
+
+
+def _alias(name: str) -> str:
+    return f"dim_{name}"
+
+
+def choice(
+    name: str,
+    title: str,
+    column: str,
+    choices: type[models.TextChoices],
+    *,
+    nullable: bool = True,
+    only: Sequence[str] | None = None,
+) -> Dimension:
+    """A dimension whose labels are a field's stored values (the interchange vocabulary),
+    or `only` those of them the question can count."""
+    shown = [str(value) for value in (only if only is not None else choices.values)]
+    labels = [*shown, *([NOT_RECORDED] if nullable else [])]
+
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        real = [value for value in wanted if value != NOT_RECORDED]
+        query = Q(**{f"{column}__in": real})
+        if NOT_RECORDED in wanted:
+            query |= Q(**{f"{column}__isnull": True})
+        return query
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {_alias(name): models.F(column)},
+        label=lambda raw, options: raw[0] if raw[0] else NOT_RECORDED,
+        where=where,
+        values=lambda options: labels,
+    )
+
+
+def related_name(
+    name: str, title: str, column: str, lookup: Callable[[], dict[int, str]], *, nullable: bool
+) -> Dimension:
+    """A dimension labelled by a related record (a station's name, a division's code)."""
+
+    def label(raw: tuple[Any, ...], options: Options) -> str:
+        return NOT_RECORDED if raw[0] is None else options.lookups[name][raw[0]]
+
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        ids = [pk for pk, text in options.lookups[name].items() if text in wanted]
+        query = Q(**{f"{column}__in": ids})
+        if NOT_RECORDED in wanted:
+            query |= Q(**{f"{column}__isnull": True})
+        return query
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {_alias(name): models.F(column)},
+        label=label,
+        where=where,
+        values=lambda options: [
+            *options.lookups[name].values(),
+            *([NOT_RECORDED] if nullable else []),
+        ],
+        lookup=lookup,
+    )
+
+
+def duration(name: str, title: str, minutes: str) -> Dimension:
+    """Duration bands, grouped in SQL by a CASE so that only a handful of groups return."""
+
+    def case(options: Options) -> Case:
+        labels = bands.duration_labels(options.duration_bounds)
+        whens = [When(**{f"{minutes}__isnull": True}, then=Value(bands.IN_CUSTODY))]
+        whens += [
+            When(**{f"{minutes}__lte": hours * 60}, then=Value(label))
+            for label, hours in zip(labels, options.duration_bounds, strict=False)
+        ]
+        return Case(
+            *whens,
+            default=Value(labels[len(options.duration_bounds)]),
+            output_field=models.CharField(),
+        )
+
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        labels = bands.duration_labels(options.duration_bounds)
+        edges = [0, *options.duration_bounds]
+        parts = []
+        for index, label in enumerate(labels):
+            if label not in wanted:
+                continue
+            if label == bands.IN_CUSTODY:
+                parts.append(Q(**{f"{minutes}__isnull": True}))
+            elif index == 0:
+                parts.append(Q(**{f"{minutes}__lte": edges[1] * 60}))
+            elif index < len(options.duration_bounds):
+                parts.append(
+                    Q(
+                        **{
+                            f"{minutes}__gt": edges[index] * 60,
+                            f"{minutes}__lte": edges[index + 1] * 60,
+                        }
+                    )
+                )
+            else:
+                parts.append(Q(**{f"{minutes}__gt": edges[-1] * 60}))
+        return reduce(or_, parts, Q(pk__in=[]))
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {_alias(name): case(options)},
+        label=lambda raw, options: raw[0],
+        where=where,
+        values=lambda options: bands.duration_labels(options.duration_bounds),
+    )
+
+
+def _age_where(column: str, ranges: list[tuple[int, int | None]], not_recorded: bool) -> Q:
+    parts = [
+        Q(**{f"{column}__gte": low, **({f"{column}__lt": high} if high is not None else {})})
+        for low, high in ranges
+    ]
+    if not_recorded:
+        parts.append(Q(**{f"{column}__isnull": True}))
+    return reduce(or_, parts, Q(pk__in=[]))
+
+
+def age_band(name: str, title: str, column: str) -> Dimension:
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        labels = bands.age_labels(options.age_bounds)
+        edges = [0, *options.age_bounds, None]
+        ranges = [
+            (edges[i], edges[i + 1]) for i, label in enumerate(labels[:-1]) if label in wanted
+        ]
+        return _age_where(column, ranges, NOT_RECORDED in wanted)
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {_alias(name): models.F(column)},
+        label=lambda raw, options: bands.age_band(raw[0], options.age_bounds),
+        where=where,
+        values=lambda options: bands.age_labels(options.age_bounds),
+    )
+
+
+def child(name: str, title: str, column: str) -> Dimension:
+    """Under 18 at the time of the event (home-office-disclosures-v1, Meaning)."""
+
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        ranges = [r for label, r in (("yes", (0, 18)), ("no", (18, None))) if label in wanted]
+        return _age_where(column, ranges, NOT_RECORDED in wanted)
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {_alias(name): models.F(column)},
+        label=lambda raw, options: bands.child(raw[0]),
+        where=where,
+        values=lambda options: ["yes", "no", NOT_RECORDED],
+    )
+
+
+def recorded(name: str, title: str, column: str) -> Dimension:
+    """yes when a date is recorded (e.g. `corrected`: the shared data was later corrected)."""
+
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        query = Q(pk__in=[])
+        if "yes" in wanted:
+            query |= Q(**{f"{column}__isnull": False})
+        if "no" in wanted:
+            query |= Q(**{f"{column}__isnull": True})
+        return query
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {
+            _alias(name): Case(
+                When(**{f"{column}__isnull": True}, then=Value("no")),
+                default=Value("yes"),
+                output_field=models.CharField(),
+            )
+        },
+        label=lambda raw, options: raw[0],
+        where=where,
+        values=lambda options: ["yes", "no"],
+    )
+
+
+def text_value(name: str, title: str, column: str, observed: Callable[[], list[str]]) -> Dimension:
+    """A free-text reference (e.g. the sharing agreement); empty is not recorded."""
+
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        query = Q(**{f"{column}__in": [w for w in wanted if w != NOT_RECORDED]})
+        if NOT_RECORDED in wanted:
+            query |= Q(**{column: ""})
+        return query
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {_alias(name): models.F(column)},
+        label=lambda raw, options: raw[0] or NOT_RECORDED,
+        where=where,
+        values=lambda options: [*observed(), NOT_RECORDED],
+        open_ended=True,
+        accepts=lambda text: text,  # a reference nobody quoted counts 0
+    )
+
+
+def country(name: str, title: str, column: str, observed: Callable[[], list[str]]) -> Dimension:
+    """Self-declared nationality: ISO 3166-1 alpha-2 codes (XX stateless), as observed;
+    `--where` takes codes or names (`--where nationality=Albania,IRQ`)."""
+    base = text_value(name, title, column, observed)
+    return Dimension(
+        name=name,
+        title=title,
+        group=base.group,
+        label=base.label,
+        where=base.where,
+        values=base.values,
+        open_ended=True,
+        accepts=lambda text: text if text == NOT_RECORDED else parse_nationality(text),
+    )
+
+
+def _time(
+    name: str,
+    title: str,
+    day: str,
+    label: Callable[[int, int], str],
+    all_labels: Callable[[date, date], list[str]],
+    days_of: Callable[[str], tuple[date, date]],
+) -> Dimension:
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        return reduce(or_, [Q(**{f"{day}__range": days_of(text)}) for text in wanted], Q(pk__in=[]))
+
+    def values(options: Options) -> list[str]:
+        if options.first_day is None or options.last_day is None:
+            return []  # an open period: the labels observed are the labels
+        return all_labels(options.first_day, options.last_day)
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {
+            f"{_alias(name)}_y": ExtractYear(day),
+            f"{_alias(name)}_m": ExtractMonth(day),
+        },
+        label=lambda raw, options: label(raw[0], raw[1]),
+        where=where,
+        values=values,
+        open_ended=True,
+        accepts=lambda text: days_of(text) and text,
+    )
+
+
+def time_dimensions(day: str) -> list[Dimension]:
+    """Calendar year, UK financial year and month of the record's event date."""
+    return [
+        _time(
+            "year",
+            "Calendar year",
+            day,
+            lambda y, m: str(y),
+            periods.years_between,
+            periods.days_of_year,
+        ),
+        _time(
+            "financial_year",
+            "Financial year",
+            day,
+            lambda y, m: periods.financial_year(date(y, m, 1)),
+            periods.financial_years_between,
+            periods.days_of_financial_year,
+        ),
+        _time(
+            "month",
+            "Month",
+            day,
+            lambda y, m: f"{y}-{m:02d}",
+            periods.months_between,
+            periods.days_of_month,
+        ),
+    ]

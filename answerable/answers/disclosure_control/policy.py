@@ -1,0 +1,56 @@
+"""The disclosure-control policy: which small counts are withheld, and why.
+
+register_notes.md, "Disclosure control of published tables": there is no fixed legal
+threshold. The ICO's anonymisation guidance allows suppressing small values such as 1 to 5,
+and the Upper Tribunal in ICO v Miller [2018] UKUT 229 (AAC) rejected a blanket rule in
+favour of a case-by-case "motivated intruder" test. So the threshold is a setting, and the
+reason for it is recorded with every answer that applies it.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+DEFAULT_REASON = (
+    "Counts from 1 to the threshold less one are withheld, and further figures are withheld so "
+    "that no withheld count can be worked out from the published totals. The ICO's "
+    "anonymisation guidance allows small values such as 1 to 5 to be suppressed; there is no "
+    "fixed legal threshold, because the Upper Tribunal in ICO v Miller [2018] UKUT 229 (AAC) "
+    "requires a case-by-case 'motivated intruder' assessment. The threshold is therefore a "
+    "recorded setting: 5 by default, and 10 where a table is broken down by child or disability, "
+    "because those people are easier to identify and more harmed if they are."
+)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Thresholds for primary suppression and the recorded reason for them.
+
+    A count n with 1 <= n < threshold is withheld ("primary" suppression). True zeros are
+    shown: Ofqual's practice in register_notes.md, and a zero identifies nobody.
+    """
+
+    threshold: int = 5
+    sensitive_threshold: int = 10
+    sensitive_dimensions: frozenset[str] = frozenset({"child", "disability"})
+    reason: str = DEFAULT_REASON
+
+    def __post_init__(self) -> None:
+        if self.threshold < 1:
+            raise ValueError(f"threshold must be at least 1, not {self.threshold}")
+        # A "sensitive" threshold lower than the ordinary one would protect children and
+        # disabled people less than everyone else: almost certainly a settings mistake.
+        if self.sensitive_threshold < self.threshold:
+            raise ValueError(
+                f"sensitive_threshold ({self.sensitive_threshold}) is below "
+                f"threshold ({self.threshold})"
+            )
+        if not self.reason.strip():
+            raise ValueError("the policy must record its reason (ICO v Miller: case by case)")
+        # Accept any iterable of names but store a frozenset so the policy stays hashable.
+        object.__setattr__(self, "sensitive_dimensions", frozenset(self.sensitive_dimensions))
+
+    def threshold_for(self, dimensions: Sequence[str]) -> int:
+        """The threshold for a table broken down by these dimensions."""
+        if any(dimension in self.sensitive_dimensions for dimension in dimensions):
+            return self.sensitive_threshold
+        return self.threshold

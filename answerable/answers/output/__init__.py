@@ -1,0 +1,1 @@
+"""An answer written out: JSON (the contract), a text table, CSV and XLSX."""
