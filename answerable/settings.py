@@ -82,8 +82,10 @@ def _database() -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the web server read while an import writes; NORMAL sync is safe under WAL.
+        # A 256 MB page cache (the default is 2 MB) keeps the indexes of a million-row
+        # import in memory instead of re-reading them for every row.
         config.setdefault("OPTIONS", {})["init_command"] = (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;"
         )
         config["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
         if config["NAME"] != ":memory:":

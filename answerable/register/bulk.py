@@ -24,7 +24,22 @@ def _sqlite_datetime(value: datetime | None) -> str | None:
     # As Django's SQLite backend stores them: UTC, naive, "YYYY-MM-DD HH:MM:SS[.ffffff]".
     if value is None:
         return None
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(sep=" ")
+
+
+def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert`, skipping the work when a column repeats its last value (the import's
+    timestamps and batch are the same on every row)."""
+    last: list[Any] = [object(), None]
+
+    def remembered(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, convert(value)
+        return last[1]
+
+    return remembered
 
 
 def _sqlite_date(value: date | None) -> str | None:
@@ -43,9 +58,9 @@ def _converters(model: type[models.Model], columns: list[str]) -> list[Callable[
     for column in columns:
         field = fields[column]
         if isinstance(field, models.DateTimeField):
-            converters.append(_sqlite_datetime)
+            converters.append(_remembering(_sqlite_datetime))
         elif isinstance(field, models.DateField):
-            converters.append(_sqlite_date)
+            converters.append(_remembering(_sqlite_date))
         else:
             converters.append(None)
     return converters
@@ -98,22 +113,90 @@ def insert_with_history(
 ) -> list[int]:
     """Insert `rows` and a creation entry ("+") in the model's history for each."""
     ids = insert(model, rows)
+    snapshots = [{**row, "id": pk} for row, pk in zip(rows, ids, strict=True)]
+    insert(
+        model.history.model,  # type: ignore[attr-defined]
+        _history_rows(model, snapshots, kind="+", user_id=user_id, when=when, reason=reason),
+    )
+    return ids
+
+
+def _history_rows(
+    model: type[models.Model],
+    rows: Sequence[Row],
+    *,
+    kind: str,
+    user_id: int | None,
+    when: datetime,
+    reason: str,
+) -> list[Row]:
     historical = model.history.model  # type: ignore[attr-defined]
     tracked = [
         field.column
         for field in historical._meta.concrete_fields
-        if not field.column.startswith("history_") and field.column != "id"
+        if not field.column.startswith("history_")
     ]
-    history_rows = [
+    return [
         {
             **{column: row[column] for column in tracked},
-            "id": pk,
             "history_date": when,
             "history_change_reason": reason,
-            "history_type": "+",
+            "history_type": kind,
             "history_user_id": user_id,
         }
-        for row, pk in zip(rows, ids, strict=True)
+        for row in rows
     ]
-    insert(historical, history_rows)
-    return ids
+
+
+def update_with_history(
+    model: type[models.Model],
+    changes: dict[int, Row],
+    *,
+    user_id: int | None,
+    when: datetime,
+    reason: str,
+) -> None:
+    """Apply `changes` ({id: {column: new value}}, every change naming the same columns) and
+    add a change entry ("~") to each record's history holding the record as it now is.
+
+    Django's bulk_update builds one CASE per column over every row, which took seconds for
+    a few thousand people; one prepared UPDATE run for each row takes milliseconds.
+    """
+    if not changes:
+        return
+    ids = list(changes)
+    columns = list(changes[ids[0]])
+    quote = connection.ops.quote_name
+    mark = _placeholder()
+    sql = (
+        f"UPDATE {quote(model._meta.db_table)} SET "
+        + ", ".join(f"{quote(column)} = {mark}" for column in columns)
+        + f" WHERE {quote(model._meta.pk.column)} = {mark}"
+    )
+    converters = _converters(model, [*columns, model._meta.pk.column])
+    attnames = [field.attname for field in model._meta.concrete_fields]
+    connection.ensure_connection()
+    for start in range(0, len(ids), ROWS_PER_STATEMENT * 4):
+        chunk = ids[start : start + ROWS_PER_STATEMENT * 4]
+        params = [
+            [
+                value if convert is None else convert(value)
+                for value, convert in zip(
+                    [*(changes[pk][column] for column in columns), pk], converters, strict=True
+                )
+            ]
+            for pk in chunk
+        ]
+        cursor = connection.connection.cursor()
+        try:
+            cursor.executemany(sql, params)
+        finally:
+            cursor.close()
+        # The history holds the whole record after the change, as simple_history's does.
+        now_held = model._default_manager.filter(pk__in=chunk).values(*attnames)
+        insert(
+            model.history.model,
+            _history_rows(  # type: ignore[attr-defined]
+                model, list(now_held), kind="~", user_id=user_id, when=when, reason=reason
+            ),
+        )

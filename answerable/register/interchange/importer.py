@@ -12,7 +12,7 @@ import hashlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,10 +20,9 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
 from tqdm import tqdm
 
-from answerable.register.bulk import insert_with_history
+from answerable.register.bulk import insert_with_history, update_with_history
 from answerable.register.interchange.csv_file import read_rows
 from answerable.register.interchange.errors import CellError, ImportRejected
 from answerable.register.interchange.linking import link_batch
@@ -64,14 +63,12 @@ def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
 
 
 def _fingerprint(fields: dict[str, Any]) -> str:
-    """A digest of the source values, to recognise an unchanged row on re-import."""
-    canonical = []
-    for name in sorted(fields):
-        value = fields[name]
-        if isinstance(value, datetime):
-            value = value.astimezone(UTC).isoformat()
-        canonical.append(f"{name}={value!r}")
-    return hashlib.sha1("\x1f".join(canonical).encode(), usedforsecurity=False).hexdigest()
+    """A digest of the source values, to recognise an unchanged row on re-import.
+
+    The fields come in the target's fixed order, and every date-time is in UTC
+    (uk_time.as_uk_aware), so equal values give an equal digest.
+    """
+    return hashlib.sha1(repr(tuple(fields.values())).encode(), usedforsecurity=False).hexdigest()
 
 
 def _progress(enabled: bool, **kwargs: Any) -> tqdm:
@@ -130,34 +127,37 @@ def _people(
 ) -> dict[str, int]:
     """Create or update the people the rows name; returns pseudonym -> person id."""
     key = settings.PSEUDONYM_KEY
+    known: dict[tuple[str, str], str] = {}  # people recur: pseudonymise each once
     observed: dict[str, tuple[dict[str, Any], datetime]] = {}
     for values in records:
         ref = values.pop("person_ref")
         if ref is None:
             values["_pseudonym"] = None
             continue
-        pseudonym = pseudonymise(ref, force=refs.forces[values["force"]].name, key=key)
+        pseudonym = known.get((values["force"], ref))
+        if pseudonym is None:
+            pseudonym = pseudonymise(ref, force=refs.forces[values["force"]].name, key=key)
+            known[(values["force"], ref)] = pseudonym
         values["_pseudonym"] = pseudonym
         profile, at = observed.get(pseudonym, ({}, None))
         observed[pseudonym] = merge_profile(profile, at, values, values[target.event])
 
-    ids: dict[str, int] = {}
-    to_update: list[Person] = []
-    pseudonyms = list(observed)
-    for chunk in _chunks(pseudonyms):
-        for person in Person.objects.filter(pseudonym__in=chunk):
-            ids[person.pseudonym] = person.pk
-            current = {name: getattr(person, name) for name in PROFILE_FIELDS}
-            profile, at = observed[person.pseudonym]
-            # Fold the file's profile in as one observation at its latest time, then any
-            # gaps it fills; merge_profile keeps "not recorded" from erasing a value.
-            merged, latest = merge_profile(current, person.last_recorded_at, profile, at)
-            if merged != current or latest != person.last_recorded_at:
-                for name, value in merged.items():
-                    setattr(person, name, value)
-                person.last_recorded_at = latest
-                to_update.append(person)
     stamp = history["default_date"]
+    ids: dict[str, int] = {}
+    changes: dict[int, dict[str, Any]] = {}
+    columns = ["pseudonym", "id", *PROFILE_FIELDS, "last_recorded_at"]
+    for chunk in _chunks(list(observed), 5 * CHUNK):
+        for pseudonym, pk, *held, held_at in Person.objects.filter(pseudonym__in=chunk).values_list(
+            *columns
+        ):
+            ids[pseudonym] = pk
+            current = dict(zip(PROFILE_FIELDS, held, strict=True))
+            profile, at = observed[pseudonym]
+            # The file's profile is one observation at its latest time; merge_profile keeps
+            # "not recorded" from erasing a recorded value.
+            merged, latest = merge_profile(current, held_at, profile, at)
+            if merged != current or latest != held_at:
+                changes[pk] = {**merged, "last_recorded_at": latest, "updated_at": stamp}
     new = [
         {
             "pseudonym": pseudonym,
@@ -171,10 +171,7 @@ def _people(
     ]
     created = insert_with_history(Person, new, **_bulk_history(history))
     ids.update(zip((row["pseudonym"] for row in new), created, strict=True))
-    if to_update:
-        bulk_update_with_history(
-            to_update, Person, [*PROFILE_FIELDS, "last_recorded_at"], batch_size=CHUNK, **history
-        )
+    update_with_history(Person, changes, **_bulk_history(history))
     return ids
 
 
@@ -197,7 +194,7 @@ def _existing(
     for values in records:
         by_force.setdefault(refs.forces[values["force"]].pk, []).append(values[key])
     for force_id, refs_in_file in by_force.items():
-        for chunk in _chunks(refs_in_file):
+        for chunk in _chunks(refs_in_file, 5 * CHUNK):
             rows = model.objects.filter(force_id=force_id, **{f"{key}__in": chunk}).values_list(
                 key, "id", "source_hash"
             )
@@ -250,7 +247,13 @@ def write(
                 }
             )
         elif current[1] != digest:
-            changed[current[0]] = {**fields, "source_hash": digest}
+            changed[current[0]] = {
+                **fields,
+                **model.derived_values(fields),
+                "source_hash": digest,
+                "import_batch_id": batch.pk,
+                "updated_at": stamp,
+            }
     batch.created, batch.updated = len(new), len(changed)
     batch.unchanged = len(records) - batch.created - batch.updated
 
@@ -260,19 +263,8 @@ def write(
         for chunk in _chunks(new, 20 * CHUNK):
             insert_with_history(model, chunk, **_bulk_history(history))
             bar.update(len(chunk))
-        for chunk_ids in _chunks(list(changed)):
-            objects = model.objects.in_bulk(chunk_ids)
-            for pk in chunk_ids:
-                record = objects[pk]
-                for name, value in changed[pk].items():
-                    setattr(record, name, value)
-                record.import_batch = batch
-                record.derive()
-            update_fields = [*changed[chunk_ids[0]], "import_batch", *model.DERIVED_FIELDS]
-            bulk_update_with_history(
-                list(objects.values()), model, update_fields, batch_size=CHUNK, **history
-            )
-            bar.update(len(chunk_ids))
+        update_with_history(model, changed, **_bulk_history(history))
+        bar.update(len(changed))
     link_batch(batch)
 
 
