@@ -15,6 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Q
+from seed_001 import STATION_COUNTS
 
 from answerable.register.choices import IMMIGRATION_BASES
 from answerable.register.interchange.importer import import_file
@@ -39,41 +40,6 @@ pytestmark = pytest.mark.django_db
 AS_OF = date(2026, 11, 23)
 DAY, TWO_DAYS = 24 * 60, 48 * 60
 
-# Seed 001 (IM-FOI-2018-1421), immigration-related custodies 1 April 2017 to 31 March 2018,
-# copied from the response's table.
-SEED_001_STATIONS = {
-    "Ayr": 4,
-    "Baird Street": 9,
-    "Cathcart": 48,
-    "Clydebank": 13,
-    "Coatbridge": 17,
-    "Dalkeith": 8,
-    "Dumfries": 10,
-    "Dundee": 1,
-    "Dunfermline": 6,
-    "Elgin": 9,
-    "Falkirk": 10,
-    "Fort William": 4,
-    "Fraserburgh": 5,
-    "Govan": 76,
-    "Greenock": 2,
-    "Inverness": 21,
-    "Kilmarnock": 6,
-    "Kirkcaldy": 14,
-    "Kittybrewster": 50,
-    "Lanark": 4,
-    "Levenmouth": 4,
-    "Livingston": 8,
-    "London Road": 50,
-    "Motherwell": 22,
-    "Perth": 6,
-    "Saltcoats": 1,
-    "St Leonards": 36,
-    "Stewart Street": 53,
-    "Stornoway": 3,
-    "Stranraer": 35,
-    "Wick": 2,
-}
 MODELS = (CustodyEpisode, Disclosure, Person, Document, DocumentVersion, NccuContact, IcceRequest)
 
 
@@ -126,7 +92,7 @@ def test_immigration_episodes_by_financial_year(demo):
 
 def test_2017_18_by_custody_centre_is_seed_001s_table(demo):
     by_station = dict(_immigration(*_fy(2017)).values_list("station__name").annotate(n=Count("id")))
-    assert by_station == SEED_001_STATIONS
+    assert by_station == STATION_COUNTS
     assert by_station["Govan"] == 76
     assert by_station["Kittybrewster"] == 50
     assert by_station["Stewart Street"] == 53
@@ -372,10 +338,10 @@ def test_the_plan_is_the_same_in_every_process():
 
 
 def test_published_figures_are_copied_consistently():
-    assert profiles.SEED_001_STATION_COUNTS == SEED_001_STATIONS
-    assert sum(SEED_001_STATIONS.values()) == profiles.SEED_001_TOTAL == 537
+    assert profiles.SEED_001_STATION_COUNTS == STATION_COUNTS
+    assert sum(STATION_COUNTS.values()) == profiles.SEED_001_TOTAL == 537
     assert sum(profiles.SEED_001_BANDS) == 537
-    assert set(SEED_001_STATIONS) == set(STATIONS)  # every centre is in the reference data
+    assert set(STATION_COUNTS) == set(STATIONS)  # every centre is in the reference data
     periods = profiles.B1_PERIOD_BANDS
     assert sum(periods["2018/19"]) == profiles.B1_FY_2018_19
     assert sum(periods["2019/20"]) == profiles.B1_FY_2019_20

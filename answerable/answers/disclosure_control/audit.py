@@ -184,7 +184,7 @@ def audit(
             elif figure.threshold > previous.threshold:
                 # The same number in a more sensitive table must meet that table's threshold.
                 hidden[key] = WithheldSum(previous.cells, figure.threshold, key, previous.label)
-        elif text.isdigit():
+        elif text.isascii() and text.isdigit():
             shown.setdefault((key, int(text)), PublishedSum(cells_of(figure.fixed), int(text)))
         else:
             raise ValueError(f"{figure.label}: cannot read {figure.display!r} as a figure")
