@@ -78,8 +78,15 @@ def _exact(table: Table) -> Published:
     return Published(cells, margins, figure((), table.total), None, 0, NO_SUPPRESSION, "", [])
 
 
+class ReleaseRefused(RuntimeError):
+    """The audit did not pass: the table must not be published."""
+
+
 def _protected(table: Table, policy: Policy) -> Published:
     result = protect(table, policy)
+    # protect() loops until its audit passes; this is the release gate all the same.
+    if result.audit_report is None or not result.audit_report.passed:
+        raise ReleaseRefused("the disclosure audit did not pass; nothing is released")
 
     def figure(cell) -> Figure:
         return Figure(tuple(cell.labels), cell.count, cell.display)
