@@ -52,7 +52,12 @@ def notes(answer: Answer) -> list[tuple[str, str]]:
     lines = [
         ("Question", question.title),
         ("Period", period),
-        ("Counting", f"{ask.count} ({question.unit})"),
+        (
+            "Counting",
+            f"people, each counted once, at their first record in the period ({question.unit})"
+            if ask.count == "people"
+            else question.unit,
+        ),
     ]
     for name, values in ask.where.items():
         lines.append((f"Only where {name}", ", ".join(values)))
@@ -62,7 +67,6 @@ def notes(answer: Answer) -> list[tuple[str, str]]:
         lines.append(
             ("Disclosure control", f"{published.method}; {published.withheld} figure(s) withheld")
         )
-        lines.append(("Why this threshold", published.reason))
     for footnote in published.footnotes:
         lines.append(("Note", footnote))
     estimate = answer.cost
