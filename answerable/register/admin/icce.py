@@ -1,19 +1,18 @@
 """ICCE requests and high-harm referrals, entered by staff (seed 000)."""
 
 from django.contrib import admin
-from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
 
 from answerable.register.admin.base import RegisterAdmin
-from answerable.register.admin.entry import announce_disclosure, hide_person_ref
+from answerable.register.admin.entry import SharingEntryAdmin
 from answerable.register.forms import PERSON_REF_FIELD, IcceRequestForm
 from answerable.register.models import IcceRequest
 from answerable.register.sharing import record_icce_referral_disclosure
 
 
 @admin.register(IcceRequest)
-class IcceRequestAdmin(RegisterAdmin):
+class IcceRequestAdmin(SharingEntryAdmin, RegisterAdmin):
     form = IcceRequestForm
+    record_sharing = staticmethod(record_icce_referral_disclosure)
     list_display = (
         "reference",
         "sent_on",
@@ -61,20 +60,3 @@ class IcceRequestAdmin(RegisterAdmin):
         (None, {"fields": ("notes",)}),
         ("Record", {"fields": ("created_at", "updated_at")}),
     )
-
-    @hide_person_ref
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict | None = None,
-    ) -> HttpResponse:
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def save_model(
-        self, request: HttpRequest, obj: IcceRequest, form: ModelForm, change: bool
-    ) -> None:
-        super().save_model(request, obj, form, change)
-        # A referral shares the person's data with Immigration Enforcement (seed 000).
-        announce_disclosure(request, record_icce_referral_disclosure(obj))

@@ -1,20 +1,19 @@
 """Contacts with the NCCU, entered by staff (seed 000)."""
 
 from django.contrib import admin
-from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
 
 from answerable.register.admin.base import RegisterAdmin
 from answerable.register.admin.dates import IndexedDateHierarchyMixin
-from answerable.register.admin.entry import announce_disclosure, hide_person_ref
+from answerable.register.admin.entry import SharingEntryAdmin
 from answerable.register.forms import PERSON_REF_FIELD, NccuContactForm
 from answerable.register.models import NccuContact
 from answerable.register.sharing import record_nccu_disclosure
 
 
 @admin.register(NccuContact)
-class NccuContactAdmin(IndexedDateHierarchyMixin, RegisterAdmin):
+class NccuContactAdmin(SharingEntryAdmin, IndexedDateHierarchyMixin, RegisterAdmin):
     form = NccuContactForm
+    record_sharing = staticmethod(record_nccu_disclosure)
     list_display = (
         "__str__",
         "contacted_at",
@@ -69,21 +68,3 @@ class NccuContactAdmin(IndexedDateHierarchyMixin, RegisterAdmin):
         (None, {"fields": ("notes",)}),
         ("Record", {"fields": ("created_at", "updated_at")}),
     )
-
-    @hide_person_ref
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict | None = None,
-    ) -> HttpResponse:
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def save_model(
-        self, request: HttpRequest, obj: NccuContact, form: ModelForm, change: bool
-    ) -> None:
-        super().save_model(request, obj, form, change)
-        # Every contact shares the person's data (seed 000), so it must be in the
-        # disclosure register; a service function, so imports and scripts can do the same.
-        announce_disclosure(request, record_nccu_disclosure(obj))
