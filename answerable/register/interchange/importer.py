@@ -11,7 +11,7 @@ import getpass
 import hashlib
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +34,7 @@ from answerable.register.profile import PROFILE_FIELDS, merge_profile
 from answerable.register.pseudonym import pseudonymise
 
 CHUNK = 2000
+WRITE_CHUNK = 20_000  # rows built, looked up and written at a time
 T = TypeVar("T")
 
 
@@ -71,6 +72,26 @@ def _fingerprint(fields: dict[str, Any]) -> str:
     return hashlib.sha1(repr(tuple(fields.values())).encode(), usedforsecurity=False).hexdigest()
 
 
+@dataclass
+class Validated:
+    """The checked rows of a file, kept as tuples under one list of names: a ten-million-row
+    file held as dicts would not fit in memory twice over."""
+
+    names: tuple[str, ...] = ()
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def add(self, values: Values) -> None:
+        if not self.names:
+            self.names = tuple(values)
+        self.rows.append(tuple(values.values()))
+
+    def column(self, name: str) -> int:
+        return self.names.index(name)
+
+    def dicts(self, start: int, stop: int) -> list[Values]:
+        return [dict(zip(self.names, row, strict=True)) for row in self.rows[start:stop]]
+
+
 def _progress(enabled: bool, **kwargs: Any) -> tqdm:
     # disable=None: shown on a terminal, silent in logs and pipes, where it would be noise.
     return tqdm(disable=None if enabled else True, mininterval=0.5, leave=False, **kwargs)
@@ -78,11 +99,11 @@ def _progress(enabled: bool, **kwargs: Any) -> tqdm:
 
 def validate(
     target: Target, path: Path, refs: References, now: datetime, progress: bool
-) -> list[Values]:
+) -> Validated:
     """Every row of the file, checked and resolved; raises ImportRejected on any error."""
     fmt = target.format
     errors: list[CellError] = []
-    records: list[Values] = []
+    records = Validated()
     first_line: dict[tuple[str, str], int] = {}
     with _progress(
         progress, total=path.stat().st_size, unit="B", unit_scale=True, desc=f"Checking {path.name}"
@@ -116,31 +137,40 @@ def validate(
             else:
                 first_line[key] = row.line
             if not errors:
-                records.append(values)  # once a row fails, the file fails: keep memory for errors
+                records.add(values)  # once a row fails, the file fails: keep memory for errors
     if errors:
         raise ImportRejected(path.name, errors)
     return records
 
 
 def _people(
-    records: list[Values], target: Target, refs: References, history: dict[str, Any]
-) -> dict[str, int]:
-    """Create or update the people the rows name; returns pseudonym -> person id."""
+    records: Validated, target: Target, refs: References, history: dict[str, Any]
+) -> tuple[list[str | None], dict[str, int]]:
+    """Create or update the people the rows name; returns each row's pseudonym (None for a
+    row naming nobody) and pseudonym -> person id."""
     key = settings.PSEUDONYM_KEY
+    at_ref, at_force, at_event = (
+        records.column("person_ref"),
+        records.column("force"),
+        records.column(target.event),
+    )
+    profile_at = [(name, records.column(name)) for name in PROFILE_FIELDS if name in records.names]
     known: dict[tuple[str, str], str] = {}  # people recur: pseudonymise each once
+    pseudonyms: list[str | None] = []
     observed: dict[str, tuple[dict[str, Any], datetime]] = {}
-    for values in records:
-        ref = values.pop("person_ref")
+    for row in records.rows:
+        ref = row[at_ref]
         if ref is None:
-            values["_pseudonym"] = None
+            pseudonyms.append(None)
             continue
-        pseudonym = known.get((values["force"], ref))
+        pseudonym = known.get((row[at_force], ref))
         if pseudonym is None:
-            pseudonym = pseudonymise(ref, force=refs.forces[values["force"]].name, key=key)
-            known[(values["force"], ref)] = pseudonym
-        values["_pseudonym"] = pseudonym
+            pseudonym = pseudonymise(ref, force=refs.forces[row[at_force]].name, key=key)
+            known[(row[at_force], ref)] = pseudonym
+        pseudonyms.append(pseudonym)
         profile, at = observed.get(pseudonym, ({}, None))
-        observed[pseudonym] = merge_profile(profile, at, values, values[target.event])
+        attributes = {name: row[index] for name, index in profile_at}
+        observed[pseudonym] = merge_profile(profile, at, attributes, row[at_event])
 
     stamp = history["default_date"]
     ids: dict[str, int] = {}
@@ -172,7 +202,7 @@ def _people(
     created = insert_with_history(Person, new, **_bulk_history(history))
     ids.update(zip((row["pseudonym"] for row in new), created, strict=True))
     update_with_history(Person, changes, **_bulk_history(history))
-    return ids
+    return pseudonyms, ids
 
 
 def _bulk_history(history: dict[str, Any]) -> dict[str, Any]:
@@ -185,27 +215,24 @@ def _bulk_history(history: dict[str, Any]) -> dict[str, Any]:
 
 
 def _existing(
-    target: Target, records: list[Values], refs: References
+    target: Target, chunk: list[Values], refs: References
 ) -> dict[tuple[int, str], tuple[int, str]]:
-    """(force id, reference) -> (record id, source hash) for the rows already held."""
+    """(force id, reference) -> (record id, source hash) for the chunk's rows already held."""
     model, key = target.model, target.format.key
-    held: dict[tuple[int, str], tuple[int, str]] = {}
     by_force: dict[int, list[str]] = {}
-    for values in records:
+    for values in chunk:
         by_force.setdefault(refs.forces[values["force"]].pk, []).append(values[key])
-    for force_id, refs_in_file in by_force.items():
-        for chunk in _chunks(refs_in_file, 5 * CHUNK):
-            rows = model.objects.filter(force_id=force_id, **{f"{key}__in": chunk}).values_list(
-                key, "id", "source_hash"
-            )
-            for ref, pk, digest in rows:
-                held[(force_id, ref)] = (pk, digest)
+    held: dict[tuple[int, str], tuple[int, str]] = {}
+    for force_id, refs_in_chunk in by_force.items():
+        rows = model.objects.filter(force_id=force_id, **{f"{key}__in": refs_in_chunk})
+        for ref, pk, digest in rows.values_list(key, "id", "source_hash"):
+            held[(force_id, ref)] = (pk, digest)
     return held
 
 
 def write(
     target: Target,
-    records: list[Values],
+    records: Validated,
     refs: References,
     batch: ImportBatch,
     user: AbstractBaseUser | None,
@@ -220,51 +247,53 @@ def write(
         "default_date": batch.started_at,
     }
     refs.materialise()
-    people = _people(records, target, refs, history)
-    held = _existing(target, records, refs)
-
-    new: list[dict[str, Any]] = []
-    changed: dict[int, dict[str, Any]] = {}
+    pseudonyms, people = _people(records, target, refs, history)
     stamp = batch.started_at
-    for values in records:
-        force_id = refs.forces[values["force"]].pk
-        fields = target.fields(values, refs)
-        fields["person_id"] = people.get(values["_pseudonym"]) if values["_pseudonym"] else None
-        digest = _fingerprint({**fields, "person_id": values["_pseudonym"]})
-        current = held.get((force_id, values[key]))
-        if current is None:
-            new.append(
-                {
-                    "force_id": force_id,
-                    key: values[key],
-                    **fields,
-                    **dict.fromkeys(target.links),
-                    **model.derived_values(fields),
-                    "source_hash": digest,
-                    "import_batch_id": batch.pk,
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                }
-            )
-        elif current[1] != digest:
-            changed[current[0]] = {
-                **fields,
-                **model.derived_values(fields),
-                "source_hash": digest,
-                "import_batch_id": batch.pk,
-                "updated_at": stamp,
-            }
-    batch.created, batch.updated = len(new), len(changed)
-    batch.unchanged = len(records) - batch.created - batch.updated
-
+    batch.created = batch.updated = 0
     with _progress(
-        progress, total=len(new) + len(changed), unit="rows", desc=f"Writing {batch.file_name}"
+        progress, total=len(records.rows), unit="rows", desc=f"Writing {batch.file_name}"
     ) as bar:
-        for chunk in _chunks(new, 20 * CHUNK):
-            insert_with_history(model, chunk, **_bulk_history(history))
+        for start in range(0, len(records.rows), WRITE_CHUNK):
+            chunk = records.dicts(start, start + WRITE_CHUNK)
+            held = _existing(target, chunk, refs)
+            new: list[dict[str, Any]] = []
+            changed: dict[int, dict[str, Any]] = {}
+            for values, pseudonym in zip(
+                chunk, pseudonyms[start : start + WRITE_CHUNK], strict=True
+            ):
+                force_id = refs.forces[values["force"]].pk
+                fields = target.fields(values, refs)
+                fields["person_id"] = people[pseudonym] if pseudonym else None
+                digest = _fingerprint({**fields, "person_id": pseudonym})
+                current = held.get((force_id, values[key]))
+                if current is None:
+                    new.append(
+                        {
+                            "force_id": force_id,
+                            key: values[key],
+                            **fields,
+                            **dict.fromkeys(target.links),
+                            **model.derived_values(fields),
+                            "source_hash": digest,
+                            "import_batch_id": batch.pk,
+                            "created_at": stamp,
+                            "updated_at": stamp,
+                        }
+                    )
+                elif current[1] != digest:
+                    changed[current[0]] = {
+                        **fields,
+                        **model.derived_values(fields),
+                        "source_hash": digest,
+                        "import_batch_id": batch.pk,
+                        "updated_at": stamp,
+                    }
+            insert_with_history(model, new, **_bulk_history(history))
+            update_with_history(model, changed, **_bulk_history(history))
+            batch.created += len(new)
+            batch.updated += len(changed)
             bar.update(len(chunk))
-        update_with_history(model, changed, **_bulk_history(history))
-        bar.update(len(changed))
+    batch.unchanged = len(records.rows) - batch.created - batch.updated
     link_batch(batch)
 
 
@@ -294,7 +323,7 @@ def import_file(
             imported_by=imported_by or (user.get_username() if user else getpass.getuser()),
             synthetic=synthetic,
             started_at=now,
-            rows_read=len(records),
+            rows_read=len(records.rows),
         )
         write(target, records, refs, batch, user, progress)
         batch.finished_at = timezone.now()
