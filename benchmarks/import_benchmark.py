@@ -38,6 +38,7 @@ def rows_in(path: Path) -> int:
 
 def bare_load(path: Path, database: Path) -> float:
     """The reference: csv.reader into sqlite3.executemany, nothing else."""
+    database.unlink(missing_ok=True)
     start = time.perf_counter()
     connection = sqlite3.connect(database)
     with path.open(newline="", encoding="utf-8") as stream:
