@@ -18,7 +18,7 @@ PORT ?= 8000
 # loaded once); `make test PYTEST_ARGS=` runs in one process.
 PYTEST_ARGS ?= -n auto --dist loadscope
 
-.PHONY: help run test test-postgres postgres-url lint format clean install install-dev
+.PHONY: help run test test-postgres postgres-url lint format clean install install-dev system-libs
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://$(HOST):$(PORT)/"
@@ -43,10 +43,24 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 install-dev: $(STAMP_DEV)
 
+# Letters are made into PDF by WeasyPrint, which needs Pango from the system. Installed with
+# apt-get when it is missing and we may (root, Debian); otherwise the command is printed.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+system-libs:
+	@if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $(PDF_LIBS) for PDF letters"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS) >/dev/null; \
+	  else \
+	    echo "PDF letters need Pango: sudo apt-get install $(PDF_LIBS)" >&2; exit 2; \
+	  fi; \
+	fi
+
 # Development settings: DEBUG=1 supplies development-only SECRET_KEY and pseudonym key.
 # The demo superuser `admin` gets a new random password on every run, printed below.
 run: export DEBUG := 1
-run: $(STAMP)
+run: $(STAMP) system-libs
 	$(BIN)/answerable migrate --noinput
 	$(BIN)/answerable demo
 	@password=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))'); \
@@ -64,12 +78,12 @@ run: $(STAMP)
 	echo
 	$(BIN)/answerable runserver $(HOST):$(PORT)
 
-test: $(STAMP_DEV)
+test: $(STAMP_DEV) system-libs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: postgres-url $(STAMP_DEV)
+test-postgres: postgres-url $(STAMP_DEV) system-libs
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 postgres-url:

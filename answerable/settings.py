@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "simple_history",
     "answerable.register",
     "answerable.answers",
+    "answerable.casework",
+    "answerable.disclosure_log",
+    "answerable.clock",
 ]
 
 MIDDLEWARE = [
@@ -142,3 +145,41 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# The authority's letterhead on FOI notices and letters (casework/letters): its name, the
+# unit that answers requests (seed 001: "Information Management (Disclosure)"), its postal
+# address (lines separated by commas), e-mail, telephone and web address, the protective
+# marking printed on each page, and how many days after a response its anonymised copy is
+# put in the disclosure log (both seeds: seven).
+ANSWERABLE_AUTHORITY_NAME = env_str("ANSWERABLE_AUTHORITY_NAME", "Police Scotland")
+ANSWERABLE_AUTHORITY_UNIT = env_str(
+    "ANSWERABLE_AUTHORITY_UNIT", "Information Management (Disclosure)"
+)
+ANSWERABLE_AUTHORITY_ADDRESS = env_list(
+    "ANSWERABLE_AUTHORITY_ADDRESS", ["Clyde Gateway", "2 French Street", "Dalmarnock", "G40 4EH"]
+)
+ANSWERABLE_AUTHORITY_EMAIL = env_str("ANSWERABLE_AUTHORITY_EMAIL", "foi@scotland.police.uk")
+ANSWERABLE_AUTHORITY_PHONE = env_str("ANSWERABLE_AUTHORITY_PHONE", "")
+ANSWERABLE_AUTHORITY_WEBSITE = env_str(
+    "ANSWERABLE_AUTHORITY_WEBSITE", "https://www.scotland.police.uk"
+)
+ANSWERABLE_PROTECTIVE_MARKING = env_str("ANSWERABLE_PROTECTIVE_MARKING", "OFFICIAL")
+ANSWERABLE_DISCLOSURE_LOG_DAYS = env_int("ANSWERABLE_DISCLOSURE_LOG_DAYS", 7, minimum=0)
+
+# FOI casework (casework/, clock/): how requests are numbered (e.g. "IM-FOI-{year}-{n:04}" or
+# "{yy}-{n:04}" for 23-1751), how many working days ahead officers are reminded of a
+# deadline (`answerable remind`), the days for an appeal to the Court of Session (FOISA s56:
+# 42 in OSIC's notices, 45 in Shelter Scotland's guide) and the months within which the ICO
+# expects a complaint (FOIA s50; ICO practice, not statute).
+ANSWERABLE_REFERENCE_PATTERN = env_str("ANSWERABLE_REFERENCE_PATTERN", "IM-FOI-{year}-{n:04}")
+ANSWERABLE_REMIND_WITHIN_DAYS = env_int("ANSWERABLE_REMIND_WITHIN_DAYS", 5, minimum=0)
+ANSWERABLE_COURT_OF_SESSION_DAYS = env_int("ANSWERABLE_COURT_OF_SESSION_DAYS", 42, minimum=1)
+ANSWERABLE_ICO_COMPLAINT_MONTHS = env_int("ANSWERABLE_ICO_COMPLAINT_MONTHS", 6, minimum=1)
+# Reminders are e-mailed with Django's mail framework: set EMAIL_HOST etc. in production.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "foi-casework@localhost")

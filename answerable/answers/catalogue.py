@@ -56,26 +56,11 @@ def _divisions() -> dict[int, str]:
     )
 
 
-def _observed(model: type[models.Model], column: str, base: Q) -> Any:
-    def read() -> list[str]:
-        values = (
-            model.objects.filter(base)
-            .exclude(**{column: ""})
-            .exclude(**{f"{column}__isnull": True})
-            .order_by(column)
-            .values_list(column, flat=True)
-            .distinct()
-        )
-        return [str(value) for value in values]
-
-    return read
-
-
 def _index(*dimensions: d.Dimension) -> dict[str, d.Dimension]:
     return {dimension.name: dimension for dimension in dimensions}
 
 
-def _person(model: type[models.Model], base: Q) -> list[d.Dimension]:
+def _person() -> list[d.Dimension]:
     return [
         d.choice("sex", "Sex", "sex", c.Sex),
         d.age_band("age_band", "Age band", "age"),
@@ -84,7 +69,6 @@ def _person(model: type[models.Model], base: Q) -> list[d.Dimension]:
             "nationality",
             "Nationality (self-declared)",
             "nationality",
-            _observed(model, "nationality", base),
         ),
     ]
 
@@ -92,13 +76,13 @@ def _person(model: type[models.Model], base: Q) -> list[d.Dimension]:
 IMMIGRATION_RELATED = Q(detention_basis__in=c.IMMIGRATION_BASES)
 
 
-def _custody_dimensions(base: Q, bases: tuple[str, ...]) -> dict[str, d.Dimension]:
+def _custody_dimensions(bases: tuple[str, ...]) -> dict[str, d.Dimension]:
     return _index(
         d.related_name("station", "Custody centre", "station_id", _stations, nullable=False),
         d.related_name("division", "Division", "division_id", _divisions, nullable=True),
         d.duration("duration", "Time in custody (hours)", "duration_minutes"),
         *d.time_dimensions("arrived_on"),
-        *_person(CustodyEpisode, base),
+        *_person(),
         d.choice("asylum_claimed", "Asylum claimed", "asylum_claimed", c.YesNo),
         d.choice("disability", "Disability", "disability", c.YesNo),
         d.choice(
@@ -113,7 +97,6 @@ def _custody_dimensions(base: Q, bases: tuple[str, ...]) -> dict[str, d.Dimensio
             "offence_code",
             "Home Office offence code",
             "offence_code",
-            _observed(CustodyEpisode, "offence_code", base),
         ),
         d.choice("outcome", "Outcome", "outcome", c.CustodyOutcome),
     )
@@ -128,7 +111,7 @@ CUSTODY_COUNT = Question(
     moment="arrived_at",
     base=IMMIGRATION_RELATED,
     people=True,
-    dimensions=_custody_dimensions(IMMIGRATION_RELATED, c.IMMIGRATION_BASES),
+    dimensions=_custody_dimensions(c.IMMIGRATION_BASES),
 )
 
 # Corpus A12 and A13 (Norfolk) ask about every arrest or detention, by nationality, sex and
@@ -142,15 +125,15 @@ CUSTODY_ALL = Question(
     moment="arrived_at",
     base=Q(),
     people=True,
-    dimensions=_custody_dimensions(Q(), tuple(c.DetentionBasis.values)),
+    dimensions=_custody_dimensions(tuple(c.DetentionBasis.values)),
 )
 
 
-def _disclosure_dimensions(base: Q) -> dict[str, d.Dimension]:
+def _disclosure_dimensions() -> dict[str, d.Dimension]:
     return _index(
         d.choice("role", "Role in the police matter", "role", c.Role, nullable=False),
         d.choice("crime_type", "Crime type", "crime_type", c.CrimeType),
-        *_person(Disclosure, base),
+        *_person(),
         d.choice("disability", "Disability", "disability", c.YesNo),
         d.related_name("division", "Division", "division_id", _divisions, nullable=True),
         d.choice("recipient", "Recipient", "recipient", c.Recipient, nullable=False),
@@ -162,7 +145,6 @@ def _disclosure_dimensions(base: Q) -> dict[str, d.Dimension]:
             "agreement",
             "Sharing agreement",
             "agreement_ref",
-            _observed(Disclosure, "agreement_ref", base),
         ),
         d.choice(
             "home_office_outcome", "Home Office outcome", "home_office_outcome", c.HomeOfficeOutcome
@@ -187,7 +169,7 @@ DISCLOSURES = Question(
     base=Q(),
     people=True,
     time_to_disclose=True,
-    dimensions=_disclosure_dimensions(Q()),
+    dimensions=_disclosure_dimensions(),
 )
 
 # Seed 000's "reported or referred": home-office-disclosures-v1, Meaning.
@@ -201,7 +183,7 @@ REFERRALS = Question(
     base=REFERRAL,
     people=True,
     time_to_disclose=True,
-    dimensions=_disclosure_dimensions(REFERRAL),
+    dimensions=_disclosure_dimensions(),
 )
 
 NCCU_CONTACTS = Question(
@@ -222,7 +204,7 @@ NCCU_CONTACTS = Question(
         d.choice("trigger", "Reason for contact", "trigger", c.NccuTrigger, nullable=False),
         d.choice("advice", "NCCU advice", "advice", c.NccuAdvice),
         d.choice("action_taken", "What the officer then did", "action_taken", c.OfficerAction),
-        *_person(NccuContact, Q()),
+        *_person(),
         d.choice("disability", "Disability", "disability", c.YesNo),
         *d.time_dimensions("contacted_on"),
     ),

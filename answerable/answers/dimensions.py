@@ -242,13 +242,18 @@ def recorded(name: str, title: str, column: str) -> Dimension:
     )
 
 
-def text_value(name: str, title: str, column: str, observed: Callable[[], list[str]]) -> Dimension:
-    """A free-text reference (e.g. the sharing agreement); empty is not recorded."""
+def text_value(name: str, title: str, column: str) -> Dimension:
+    """A free-text reference (e.g. the sharing agreement); empty or NULL is not recorded.
+
+    Its values are those observed among the records counted (and `not_recorded`, so that a
+    table says so when every record has one): listing every value the register has ever
+    held would read the whole table, and a row of zeros for each says nothing.
+    """
 
     def where(wanted: Sequence[str], options: Options) -> Q:
         query = Q(**{f"{column}__in": [w for w in wanted if w != NOT_RECORDED]})
         if NOT_RECORDED in wanted:
-            query |= Q(**{column: ""})
+            query |= Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
         return query
 
     return Dimension(
@@ -257,16 +262,16 @@ def text_value(name: str, title: str, column: str, observed: Callable[[], list[s
         group=lambda options: {_alias(name): models.F(column)},
         label=lambda raw, options: raw[0] or NOT_RECORDED,
         where=where,
-        values=lambda options: [*observed(), NOT_RECORDED],
+        values=lambda options: [NOT_RECORDED],
         open_ended=True,
         accepts=lambda text: text,  # a reference nobody quoted counts 0
     )
 
 
-def country(name: str, title: str, column: str, observed: Callable[[], list[str]]) -> Dimension:
+def country(name: str, title: str, column: str) -> Dimension:
     """Self-declared nationality: ISO 3166-1 alpha-2 codes (XX stateless), as observed;
     `--where` takes codes or names (`--where nationality=Albania,IRQ`)."""
-    base = text_value(name, title, column, observed)
+    base = text_value(name, title, column)
     return Dimension(
         name=name,
         title=title,

@@ -42,4 +42,9 @@ def elapsed_minutes(start: datetime, end: datetime) -> int:
     object as wall-clock times, which would make the night the clocks go back an hour
     short and the night they go forward an hour long.
     """
-    return int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60)
+    return elapsed_seconds(start, end) // 60
+
+
+def elapsed_seconds(start: datetime, end: datetime) -> int:
+    """Whole seconds really elapsed from `start` to `end` (both aware), as above."""
+    return int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 1)

@@ -1,7 +1,11 @@
 """What every register ModelAdmin shares."""
 
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Model, ProtectedError, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
 from answerable.register.models import Force
@@ -19,6 +23,48 @@ class RegisterAdmin(SimpleHistoryAdmin):
     # just to print "of N" beside a filtered count.
     show_full_result_count = False
     list_per_page = 50
+
+    # A deletion can be refused: a record an open FOI request asks for is held (FOISA
+    # s1(4)-(5), casework/holds.py), and a record others point to is protected. The refusal
+    # is shown to the user and nothing is deleted, instead of an error page.
+    REFUSED = "_answerable_deletion_refused"
+
+    PENDING_LOG = "_answerable_deletions_to_log"
+
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> None:
+        # Django logs a deletion before it deletes: kept until the deletion is done.
+        setattr(request, self.PENDING_LOG, list(queryset))
+
+    def _refusable(self, request: HttpRequest, delete: Any) -> None:
+        try:
+            with transaction.atomic():
+                delete()
+                super().log_deletions(request, getattr(request, self.PENDING_LOG, []))
+        except ProtectedError as refusal:
+            setattr(request, self.REFUSED, str(refusal.args[0]))
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        self._refusable(request, lambda: super(RegisterAdmin, self).delete_model(request, obj))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._refusable(
+            request, lambda: super(RegisterAdmin, self).delete_queryset(request, queryset)
+        )
+
+    def response_delete(self, request: HttpRequest, obj_display: str, obj_id: Any) -> HttpResponse:
+        refused = getattr(request, self.REFUSED, None)
+        if refused is None:
+            return super().response_delete(request, obj_display, obj_id)
+        messages.error(request, f"Nothing was deleted. {refused}")
+        return HttpResponseRedirect(request.path.removesuffix("delete/"))
+
+    def message_user(self, request: HttpRequest, message: str, *args: Any, **kwargs: Any) -> None:
+        refused = getattr(request, self.REFUSED, None)
+        if refused is None:
+            super().message_user(request, message, *args, **kwargs)
+        elif not getattr(request, f"{self.REFUSED}_said", False):
+            setattr(request, f"{self.REFUSED}_said", True)  # the bulk action's success line
+            messages.error(request, f"Nothing was deleted. {refused}")
 
 
 def search_by_reference(queryset: QuerySet, field: str, search_term: str) -> tuple[QuerySet, bool]:

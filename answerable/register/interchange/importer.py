@@ -30,6 +30,7 @@ from answerable.register.interchange.references import References
 from answerable.register.interchange.spec import Values
 from answerable.register.interchange.targets import TARGETS, Target
 from answerable.register.models import ImportBatch, Person
+from answerable.register.planner import refresh_statistics
 from answerable.register.profile import PROFILE_FIELDS, merge_profile
 from answerable.register.pseudonym import pseudonymise
 
@@ -328,6 +329,8 @@ def import_file(
         write(target, records, refs, batch, user, progress)
         batch.finished_at = timezone.now()
         batch.save()
+    if batch.created or batch.updated:
+        refresh_statistics(target.model)
     return ImportSummary(
         format_name=target.format.name,
         file_name=path.name,

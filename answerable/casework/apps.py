@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "answerable.casework"
+    verbose_name = "FOI casework"
+
+    def ready(self) -> None:
+        # Records an open request asks about cannot be deleted (FOISA s1(4)-(5)).
+        from answerable.casework import holds
+
+        holds.connect()

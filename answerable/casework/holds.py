@@ -1,0 +1,199 @@
+"""Holds: register records that an open request asks about cannot be deleted.
+
+FOISA s1(4)-(5): the information to be given is that held when the request is received,
+and it must not be destroyed before it can be given (rule 27; s65 makes destroying it with
+intent to prevent disclosure an offence). So while a request, its review or an appeal is
+open, a `pre_delete` receiver on each register model refuses to delete a record that:
+
+- a figures question's `ask` query would count (the question's records, filtered by its
+  period and `where`, include the record);
+- a question answers with (a document, and its versions);
+- a hold placed by hand (RecordHold) covers (its record type and period).
+
+Django sends pre_delete for every object of a QuerySet.delete() once a receiver is
+connected (it then cannot "fast delete"), so bulk deletion is refused too.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Model, ProtectedError, Q, QuerySet
+from django.db.models.signals import pre_delete
+
+from answerable.answers.catalogue import CATALOGUE
+from answerable.answers.dimensions import Options
+from answerable.answers.engine import AskError, question_named
+from answerable.register.models import (
+    CustodyEpisode,
+    Disclosure,
+    Document,
+    DocumentVersion,
+    IcceRequest,
+    NccuContact,
+    Person,
+)
+
+logger = logging.getLogger(__name__)
+
+SECTION = "FOISA s1(4)-(5)"
+
+# record type (RecordType) -> (model, the date a period of a manual hold is read by)
+HELD_MODELS: dict[str, tuple[type[Model], str | None]] = {
+    "custody_episode": (CustodyEpisode, "arrived_on"),
+    "disclosure": (Disclosure, "disclosed_on"),
+    "nccu_contact": (NccuContact, "contacted_on"),
+    "icce_request": (IcceRequest, "sent_on"),
+    "person": (Person, None),
+    "document": (Document, None),
+    "document_version": (DocumentVersion, "dated"),
+}
+
+
+class HoldError(ProtectedError):
+    """A held record cannot be deleted; the message names the case and the section."""
+
+    def __init__(self, record: Model, holds: list["Hold"]) -> None:
+        kind = record._meta.verbose_name
+        cases = "; ".join(f"{hold.reference} ({hold.what})" for hold in holds)
+        super().__init__(
+            f"{kind} {record.pk} cannot be deleted: it is held for {cases}. Information a "
+            f"request asks for must not be destroyed while the request, its review or an "
+            f"appeal is open ({SECTION}).",
+            {record},
+        )
+        self.holds = holds
+
+
+@dataclass(frozen=True)
+class Hold:
+    reference: str
+    what: str
+
+
+def record_type_of(model: type[Model]) -> str | None:
+    for name, (held, _) in HELD_MODELS.items():
+        if model is held:
+            return name
+    return None
+
+
+def questions_counting(model: type[Model]) -> list[str]:
+    """The catalogue questions whose records are `model`'s."""
+    return [name for name, question in CATALOGUE.items() if question.model is model]
+
+
+def held_records(ask: dict[str, Any]) -> QuerySet:
+    """The records a figures question's `ask` query counts: its question's records in its
+    period, filtered by its `where`. A `where` that can no longer be read (a value since
+    renamed) is left out, so that more is held rather than less."""
+    from answerable.casework.answering import ask_from_json
+
+    parsed = ask_from_json(ask)
+    question = question_named(parsed.question)
+    records = question.queryset()
+    if parsed.first_day:
+        records = records.filter(**{f"{question.day}__gte": parsed.first_day})
+    if parsed.last_day:
+        records = records.filter(**{f"{question.day}__lte": parsed.last_day})
+    for name, wanted in parsed.where.items():
+        dimension = question.dimensions.get(name)
+        if dimension is None:
+            continue
+        try:
+            values = [dimension.accepts(v) for v in wanted] if dimension.accepts else wanted
+            options = Options(
+                duration_bounds=parsed.duration_bounds,
+                age_bounds=parsed.age_bounds,
+                first_day=parsed.first_day,
+                last_day=parsed.last_day,
+                lookups={name: dimension.lookup()} if dimension.lookup else {},
+            )
+            records = records.filter(dimension.where(list(values), options))
+        except (ValueError, KeyError):
+            continue
+    return records
+
+
+def _period(field: str, first: date | None, last: date | None) -> Q:
+    query = Q()
+    if first:
+        query &= Q(**{f"{field}__gte": first})
+    if last:
+        query &= Q(**{f"{field}__lte": last})
+    return query
+
+
+def holds_on(record: Model) -> list[Hold]:
+    """Every open case that holds `record`, with what holds it."""
+    from answerable.casework.models import InformationRequest, RecordHold, RequestQuestion
+    from answerable.casework.models.choices import AnswerKind
+
+    model = type(record)
+    record_type = record_type_of(model)
+    if record_type is None:
+        return []
+    open_cases = InformationRequest.objects.open()
+    found: list[Hold] = []
+
+    names = questions_counting(model)
+    if names:
+        questions = RequestQuestion.objects.filter(
+            request__in=open_cases, answer_kind=AnswerKind.FIGURES, ask__question__in=names
+        ).select_related("request")
+        for question in questions:
+            try:
+                held = held_records(question.ask)
+            except AskError:
+                # An unreadable ask: hold everything its question counts, to be safe.
+                held = CATALOGUE[question.ask["question"]].queryset()
+            if held.filter(pk=record.pk).exists():
+                found.append(Hold(question.request.reference, f"question {question.number}"))
+
+    if model in (Document, DocumentVersion):
+        document_id = record.pk if model is Document else record.document_id
+        for question in RequestQuestion.objects.filter(
+            request__in=open_cases, document_id=document_id
+        ).select_related("request"):
+            found.append(Hold(question.request.reference, f"question {question.number}"))
+
+    _, day_field = HELD_MODELS[record_type]
+    for hold in RecordHold.objects.filter(
+        request__in=open_cases, record_type=record_type
+    ).select_related("request"):
+        if hold.first_day or hold.last_day:
+            if day_field is None:
+                covered = True
+            else:
+                covered = (
+                    model.objects.filter(pk=record.pk)
+                    .filter(_period(day_field, hold.first_day, hold.last_day))
+                    .exists()
+                )
+        else:
+            covered = True
+        if covered:
+            found.append(Hold(hold.request.reference, "a hold placed by hand"))
+    return found
+
+
+def refuse_deleting_held(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    holds = holds_on(instance)
+    if holds:
+        # The record's id and the case references only: nothing personal in the log.
+        logger.warning(
+            "refused to delete %s %s held for %s",
+            sender._meta.label,
+            instance.pk,
+            ", ".join(hold.reference for hold in holds),
+        )
+        raise HoldError(instance, holds)
+
+
+def connect() -> None:
+    """Connect the receiver to every register model a request can hold (apps.ready)."""
+    for model, _ in HELD_MODELS.values():
+        pre_delete.connect(
+            refuse_deleting_held, sender=model, dispatch_uid=f"casework-hold-{model._meta.label}"
+        )

@@ -1,0 +1,408 @@
+"""What each notice must contain, and the check that a letter has it.
+
+The rules live here, once: `required_elements` lists what the Act requires of a letter (with
+the provision it comes from), and `problems` finds what the letter's content lacks for them.
+render.py refuses a letter with problems (LetterError); the wording is in the templates.
+Sources: FOISA ss9, 12, 14-21 (rules 20-26 of the domain rules) and OSIC's list of what a
+valid notice must contain; the other regimes' equivalents are in regimes.py.
+"""
+
+from typing import NamedTuple
+
+from answerable.casework.fees import exceeds_limit, fee, rules_for
+from answerable.casework.letters.content import (
+    DISCLOSED,
+    Answered,
+    Exemption,
+    Letter,
+    Notice,
+    QuestionAnswer,
+    ReviewOutcome,
+)
+from answerable.casework.letters.exemptions import (
+    may_neither_confirm_nor_deny,
+    needs_public_interest,
+)
+from answerable.casework.letters.regimes import REGIMES, Regime
+
+HOUSE_STYLE = "house style (the seeds)"
+
+# Notices that refuse the request as a whole: none of their questions is answered with
+# information (a letter that gives some information is a PARTIAL response).
+REFUSALS = frozenset({Notice.COST, Notice.EXEMPT, Notice.NOT_HELD, Notice.NCND, Notice.VEXATIOUS})
+
+# The part of a letter each refusal notice, and each way of not answering a question, needs.
+_PART_OF_NOTICE = {
+    Notice.COST: Answered.COST,
+    Notice.EXEMPT: Answered.EXEMPT,
+    Notice.NOT_HELD: Answered.NOT_HELD,
+    Notice.NCND: Answered.NCND,
+}
+
+
+class Requirement(NamedTuple):
+    name: str  # e.g. "right to a review", "public interest test for exemption 35(1)(a)"
+    source: str  # the provision that requires it, e.g. "FOISA section 19, section 20"
+
+
+class LetterError(ValueError):
+    """A letter that lacks what the Act requires: the message names each thing missing."""
+
+
+def _cite(regime: Regime, *provisions: str) -> str:
+    return f"{regime.short} " + ", ".join(provisions)
+
+
+def parts(letter: Letter) -> set[Answered]:
+    """The kinds of refusal the letter contains: its notice's own and its questions'."""
+    found = {question.answered for question in letter.questions} - DISCLOSED
+    if letter.notice in _PART_OF_NOTICE:
+        found.add(_PART_OF_NOTICE[letter.notice])
+    return found
+
+
+def exemptions_claimed(letter: Letter) -> tuple[Exemption, ...]:
+    return letter.all_exemptions
+
+
+def _exemption_elements(letter: Letter, regime: Regime, *, ncnd: bool) -> list[Requirement]:
+    elements = []
+    for exemption in exemptions_claimed(letter):
+        section = exemption.section
+        elements.append(Requirement(f"exemption {section}", _cite(regime, regime.exempt)))
+        elements.append(
+            Requirement(f"reasons for exemption {section}", _cite(regime, regime.exempt))
+        )
+        if ncnd:
+            # s18(1): the authority may neither confirm nor deny only where revealing
+            # whether the information exists or is held would be contrary to the public
+            # interest, whatever the exemption.
+            elements.append(
+                Requirement(
+                    f"public interest test for exemption {section}", _cite(regime, regime.ncnd)
+                )
+            )
+        elif needs_public_interest(letter.regime, section, exemption.condition):
+            elements.append(
+                Requirement(
+                    f"public interest test for exemption {section}",
+                    _cite(regime, regime.public_interest),
+                )
+            )
+        else:
+            elements.append(
+                Requirement(
+                    f"no public interest test for absolute exemption {section}",
+                    _cite(regime, "absolute exemptions (FOISA s2(2), FOIA s2(3))"),
+                )
+            )
+    return elements
+
+
+def _answer_source(regime: Regime, question: QuestionAnswer) -> str:
+    return {
+        Answered.FIGURES: regime.disclose,
+        Answered.TEXT: regime.disclose,
+        Answered.EXEMPT: regime.exempt,
+        Answered.NOT_HELD: regime.not_held,
+        Answered.COST: regime.cost_notice,
+        Answered.NCND: regime.ncnd,
+    }[question.answered]
+
+
+def required_elements(letter: Letter) -> list[Requirement]:
+    """Everything the letter must contain, each with the provision that requires it."""
+    regime = REGIMES.get(letter.regime)
+    if regime is None:
+        return []
+    elements = [
+        Requirement("reference", HOUSE_STYLE),
+        Requirement("date of the response", HOUSE_STYLE),
+        Requirement("authority", HOUSE_STYLE),
+        Requirement("Act", HOUSE_STYLE),
+    ]
+    for question in letter.questions:
+        elements.append(Requirement(f"question {question.number} replicated", HOUSE_STYLE))
+        elements.append(
+            Requirement(
+                f"answer to question {question.number}",
+                _cite(regime, _answer_source(regime, question)),
+            )
+        )
+        if question.answered is Answered.FIGURES:
+            elements.append(
+                Requirement(f"table of figures for question {question.number}", HOUSE_STYLE)
+            )
+    found = parts(letter)
+    if Answered.EXEMPT in found:
+        elements.append(Requirement("information held and exempt", _cite(regime, regime.exempt)))
+    if Answered.EXEMPT in found or Answered.NCND in found:
+        elements += _exemption_elements(letter, regime, ncnd=Answered.EXEMPT not in found)
+    if Answered.NCND in found:
+        elements.append(Requirement("neither confirm nor deny", _cite(regime, regime.ncnd)))
+    if Answered.NOT_HELD in found:
+        elements.append(Requirement("information not held", _cite(regime, regime.not_held)))
+    if Answered.COST in found:
+        elements += [
+            Requirement("cost limit exceeded", _cite(regime, regime.cost, regime.cost_notice)),
+            Requirement("estimate of the cost", regime.cost_estimate),
+            Requirement("advice on narrowing the request", _cite(regime, regime.advice)),
+        ]
+    if letter.notice is Notice.VEXATIOUS:
+        elements.append(
+            Requirement(
+                "vexatious or repeated request",
+                _cite(regime, regime.vexatious, regime.vexatious_notice),
+            )
+        )
+    if letter.notice is Notice.FEES:
+        elements += [
+            Requirement("fee", _cite(regime, regime.fees)),
+            Requirement("how the fee is calculated", regime.fee_calculation),
+            Requirement(
+                "time for response stops until the fee is paid", _cite(regime, regime.fee_clock)
+            ),
+            Requirement(
+                "request lapses if the fee is unpaid after three months",
+                _cite(regime, regime.fee_lapse),
+            ),
+        ]
+    if letter.notice is Notice.REVIEW:
+        elements += [
+            Requirement("outcome of the review", _cite(regime, regime.review_outcome)),
+            Requirement("reasons for the outcome", _cite(regime, regime.review_notice)),
+            Requirement(
+                "right to apply to the Commissioner",
+                _cite(regime, regime.review_rights, regime.regulator),
+            ),
+            Requirement("right of appeal", _cite(regime, regime.review_rights, regime.appeal)),
+        ]
+    else:
+        # s19: every notice under ss9, 16 and 17 states the review and Commissioner rights;
+        # a full disclosure carries them too (s20(1): any response may be reviewed), and
+        # the house style adds the appeal on a point of law.
+        elements += [
+            Requirement("right to a review", _cite(regime, regime.rights, regime.review)),
+            Requirement(
+                "right to apply to the Commissioner", _cite(regime, regime.rights, regime.regulator)
+            ),
+            Requirement("right of appeal", f"{HOUSE_STYLE}; {_cite(regime, regime.appeal)}"),
+        ]
+    return elements
+
+
+def _exemption_problems(letter: Letter, regime: Regime, *, ncnd: bool) -> list[str]:
+    found = []
+    claimed = exemptions_claimed(letter)
+    if not claimed:
+        what = "neither confirming nor denying" if ncnd else "refusing information as exempt"
+        found.append(f"{what} needs the exemption claimed ({_cite(regime, regime.exempt)})")
+    for position, exemption in enumerate(claimed, start=1):
+        where = f"exemption {exemption.section or f'#{position} (no section)'}"
+        if not exemption.section.strip():
+            found.append(f"{where}: the section is missing ({_cite(regime, regime.exempt)})")
+            continue
+        if not exemption.reasons.strip():
+            found.append(
+                f"{where}: the reasons why it applies are missing ({_cite(regime, regime.exempt)})"
+            )
+        qualified = needs_public_interest(letter.regime, exemption.section, exemption.condition)
+        if ncnd:
+            if not may_neither_confirm_nor_deny(letter.regime, exemption.section):
+                found.append(
+                    f"{where}: cannot support neither confirming nor denying "
+                    f"({_cite(regime, regime.ncnd)})"
+                )
+            if not exemption.public_interest.strip():
+                found.append(
+                    f"{where}: the public interest reasons for neither confirming nor denying "
+                    f"are missing ({_cite(regime, regime.ncnd)})"
+                )
+        elif qualified and not exemption.public_interest.strip():
+            found.append(
+                f"{where}: a qualified exemption needs the public interest test "
+                f"({_cite(regime, regime.public_interest)})"
+            )
+        elif not qualified and exemption.public_interest.strip():
+            found.append(
+                f"{where}: an absolute exemption has no public interest test; remove the "
+                "public interest text (FOISA s2(1)(a), s2(2); FOIA s2(3))"
+            )
+    return found
+
+
+def _question_problems(letter: Letter, regime: Regime) -> list[str]:
+    found = []
+    numbers = [question.number for question in letter.questions]
+    duplicated = sorted({number for number in numbers if numbers.count(number) > 1})
+    if duplicated:
+        found.append(f"question numbers {duplicated} are used more than once")
+    has_letter_exemption = bool(letter.exemptions)
+    for question in letter.questions:
+        where = f"question {question.number}"
+        if not question.text.strip():
+            found.append(f"{where}: the question as asked is missing ({HOUSE_STYLE})")
+        if question.answered is Answered.FIGURES:
+            if not question.figures:
+                found.append(f"{where}: answered with figures but the `ask` document is missing")
+            elif (question.figures.get("suppression") or {}).get("threshold") is None:
+                found.append(
+                    f"{where}: the figures have no disclosure control (exact figures are for "
+                    "internal use only): ask again without --no-suppression"
+                )
+        if question.answered is Answered.TEXT and not (
+            question.answer_text.strip() or question.document.strip()
+        ):
+            found.append(f"{where}: answered in writing but the answer or document is missing")
+        if (
+            question.answered in (Answered.EXEMPT, Answered.NCND)
+            and question.exemption is None
+            and not has_letter_exemption
+        ):
+            found.append(
+                f"{where}: refused under an exemption that is not named "
+                f"({_cite(regime, regime.exempt)})"
+            )
+        if letter.notice in REFUSALS and question.answered in DISCLOSED:
+            found.append(
+                f"{where}: is answered with information, so the letter is a partial response "
+                f"(Notice.PARTIAL), not a {letter.notice.value} refusal"
+            )
+    return found
+
+
+def _notice_problems(letter: Letter, regime: Regime) -> list[str]:
+    found = []
+    disclosed = letter.answered(*DISCLOSED)
+    withheld = [q for q in letter.questions if q.answered not in DISCLOSED]
+    if letter.notice is Notice.FULL:
+        if not disclosed:
+            found.append("a full disclosure needs the questions and their answers")
+        if withheld:
+            numbers = ", ".join(str(q.number) for q in withheld)
+            found.append(
+                f"a full disclosure answers every question, but question(s) {numbers} are "
+                "not answered with information: use Notice.PARTIAL"
+            )
+    if letter.notice is Notice.PARTIAL and not (disclosed and withheld):
+        found.append(
+            "a partial response needs at least one question answered with information and one "
+            "withheld, not held or refused"
+        )
+    found_parts = parts(letter)
+    if Answered.EXEMPT in found_parts or Answered.NCND in found_parts:
+        found += _exemption_problems(letter, regime, ncnd=Answered.EXEMPT not in found_parts)
+    if Answered.COST in found_parts:
+        rules = rules_for(regime.code)
+        if rules.limit_gbp is None:
+            found.append(
+                f"the {regime.short} have no cost limit: refuse a request that would cost too "
+                f"much as manifestly unreasonable ({regime.vexatious}) instead"
+            )
+        elif letter.cost_gbp is None:
+            found.append(f"a cost refusal needs the estimate of the cost ({regime.cost_estimate})")
+        elif not exceeds_limit(rules, letter.cost_gbp):
+            found.append(
+                f"the estimate of GBP {letter.cost_gbp} does not exceed the GBP "
+                f"{rules.limit_gbp} limit, so {regime.cost} does not apply"
+            )
+        if not any(line.strip() for line in letter.narrowing_advice):
+            found.append(
+                "a cost refusal needs advice on how to narrow the request so that it can be "
+                f"answered ({_cite(regime, regime.advice)}; advice.py)"
+            )
+    if letter.notice is Notice.VEXATIOUS and not letter.vexatious_reason.strip():
+        found.append(
+            "a vexatious or repeated request notice needs the reason "
+            f"({_cite(regime, regime.vexatious, regime.vexatious_notice)})"
+        )
+    if letter.notice is Notice.FEES:
+        found += _fees_problems(letter, regime)
+    if letter.notice is Notice.REVIEW:
+        found += _review_problems(letter, regime)
+    return found
+
+
+def _fees_problems(letter: Letter, regime: Regime) -> list[str]:
+    if regime.environmental:
+        return [
+            f"fees notices under the {regime.short} are not supported: their charges and "
+            "advance payment rules differ (EIR(S) reg 8, EIR reg 8)"
+        ]
+    found = []
+    if letter.fee_gbp is None:
+        found.append(f"a fees notice needs the fee ({_cite(regime, regime.fees)})")
+    elif letter.fee_gbp <= 0:
+        found.append(f"a fees notice needs a fee above nil; got GBP {letter.fee_gbp}")
+    if letter.cost_gbp is None:
+        found.append(
+            f"a fees notice needs the projected cost the fee is calculated from "
+            f"({regime.fee_calculation})"
+        )
+    elif regime.code == "foisa" and letter.fee_gbp is not None:
+        rules = rules_for(regime.code)
+        if exceeds_limit(rules, letter.cost_gbp):
+            found.append(
+                f"projected costs of GBP {letter.cost_gbp} exceed the GBP {rules.limit_gbp} "
+                f"limit: the request is refused under {regime.cost}, or answered for a fee "
+                "under section 13, not a section 9 fee"
+            )
+        else:
+            due = fee(rules, letter.cost_gbp)
+            if due != letter.fee_gbp:
+                found.append(
+                    f"the fee of GBP {letter.fee_gbp} is not the GBP {due} the Fees "
+                    f"Regulations give for a projected cost of GBP {letter.cost_gbp} "
+                    f"(10% of the cost above GBP 100; {regime.fee_calculation})"
+                )
+    return found
+
+
+def _review_problems(letter: Letter, regime: Regime) -> list[str]:
+    review = letter.review
+    if review is None:
+        return [f"a review notice needs the review's outcome and reasons ({regime.review_notice})"]
+    found = []
+    if review.outcome not in set(ReviewOutcome):
+        known = ", ".join(outcome.value for outcome in ReviewOutcome)
+        found.append(
+            f"the review outcome {review.outcome!r} is not one of {known} "
+            f"({_cite(regime, regime.review_outcome)})"
+        )
+    if not review.reasons.strip():
+        found.append(f"a review notice needs the reasons ({_cite(regime, regime.review_notice)})")
+    if review.requirement_received > letter.issued_on:
+        found.append(
+            f"the review requirement was received on {review.requirement_received}, after the "
+            f"notice's date {letter.issued_on}"
+        )
+    return found
+
+
+def problems(letter: Letter) -> list[str]:
+    """Everything the letter lacks for what the Act requires, each naming what and where."""
+    regime = REGIMES.get(letter.regime)
+    if regime is None:
+        return [f"unknown regime {letter.regime!r}: expected one of {', '.join(REGIMES)}"]
+    found = []
+    if not letter.reference.strip():
+        found.append("the reference is missing")
+    if letter.issued_on < letter.received_on:
+        found.append(
+            f"the letter is dated {letter.issued_on}, before the request was received "
+            f"({letter.received_on})"
+        )
+    found += _question_problems(letter, regime)
+    found += _notice_problems(letter, regime)
+    return found
+
+
+def check(letter: Letter) -> None:
+    """Raise LetterError naming everything the letter lacks; return quietly if nothing."""
+    found = problems(letter)
+    if found:
+        reference = letter.reference or "(no reference)"
+        listed = "\n".join(f"- {problem}" for problem in found)
+        raise LetterError(
+            f"the {letter.notice.value} letter {reference} cannot be issued:\n{listed}"
+        )

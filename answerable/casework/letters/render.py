@@ -1,0 +1,245 @@
+"""A letter as HTML and PDF, in the authority's house style, from editable templates.
+
+The templates are under templates/casework/letters/ (one base letter, one part per notice,
+per way a question is answered and per regime's rights), so an installation overrides any
+of them the usual Django way. The letterhead comes from the ANSWERABLE_AUTHORITY_* settings.
+A letter is checked first (elements.check): one lacking what the Act requires is refused
+with a LetterError naming what is missing. The public version, for the disclosure log,
+leaves out the requester's name and address, wherever they occur.
+"""
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from answerable.casework.fees import rules_for
+from answerable.casework.letters.content import (
+    DISCLOSED,
+    Answered,
+    Exemption,
+    Letter,
+    Notice,
+    QuestionAnswer,
+)
+from answerable.casework.letters.elements import REFUSALS, LetterError, check, parts
+from answerable.casework.letters.exemptions import needs_public_interest, normalise
+from answerable.casework.letters.figures import figure_table
+from answerable.casework.letters.regimes import REGIMES, Regime
+
+__all__ = ["LetterError", "render_html", "render_pdf"]
+
+TEMPLATES = "casework/letters"
+WITHHELD_NAME = "[requester]"
+
+_NUMBER_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
+
+
+def _money(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    if value == value.to_integral_value():
+        return f"£{int(value):,}"
+    return f"£{value:,.2f}"
+
+
+def _hours(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.normalize():f}"
+
+
+def _day(day: date) -> str:
+    """The house style's date: 06 July 2018."""
+    return f"{day:%d %B %Y}"
+
+
+def _words(number: int) -> str:
+    return _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
+
+
+def authority() -> dict[str, Any]:
+    """The letterhead, from settings (answerable/settings.py, ANSWERABLE_AUTHORITY_*)."""
+    return {
+        "name": settings.ANSWERABLE_AUTHORITY_NAME,
+        "unit": settings.ANSWERABLE_AUTHORITY_UNIT,
+        "address": list(settings.ANSWERABLE_AUTHORITY_ADDRESS),
+        "email": settings.ANSWERABLE_AUTHORITY_EMAIL,
+        "phone": settings.ANSWERABLE_AUTHORITY_PHONE,
+        "website": settings.ANSWERABLE_AUTHORITY_WEBSITE,
+        "marking": settings.ANSWERABLE_PROTECTIVE_MARKING,
+        "disclosure_log_days": _words(settings.ANSWERABLE_DISCLOSURE_LOG_DAYS),
+    }
+
+
+# --- the public version -------------------------------------------------------------------
+
+
+def _private_strings(letter: Letter) -> list[str]:
+    """The requester's name and address lines, longest first, as they may be quoted."""
+    strings = [letter.requester_name, *letter.requester_address]
+    return sorted({s.strip() for s in strings if len(s.strip()) >= 3}, key=len, reverse=True)
+
+
+def _scrubber(letter: Letter):
+    private = _private_strings(letter)
+    if not private:
+        return lambda text: text
+    pattern = re.compile("|".join(re.escape(s) for s in private), re.IGNORECASE)
+    return lambda text: pattern.sub(WITHHELD_NAME, text)
+
+
+def public_version(letter: Letter) -> Letter:
+    """The letter as the disclosure log publishes it: no name or address of the requester,
+    including where the request quotes them (personal data: s38(1)(b) FOISA)."""
+    scrub = _scrubber(letter)
+
+    def exemption(item: Exemption | None) -> Exemption | None:
+        if item is None:
+            return None
+        return dataclasses.replace(
+            item, reasons=scrub(item.reasons), public_interest=scrub(item.public_interest)
+        )
+
+    def question(item: QuestionAnswer) -> QuestionAnswer:
+        return dataclasses.replace(
+            item,
+            text=scrub(item.text),
+            answer_text=scrub(item.answer_text),
+            document=scrub(item.document),
+            exemption=exemption(item.exemption),
+        )
+
+    review = letter.review
+    return dataclasses.replace(
+        letter,
+        requester_name="",
+        requester_address=(),
+        questions=tuple(question(q) for q in letter.questions),
+        narrowing_advice=tuple(scrub(line) for line in letter.narrowing_advice),
+        exemptions=tuple(exemption(e) for e in letter.exemptions),
+        vexatious_reason=scrub(letter.vexatious_reason),
+        review=dataclasses.replace(review, reasons=scrub(review.reasons)) if review else None,
+    )
+
+
+# --- the context --------------------------------------------------------------------------
+
+
+def _dimension_titles(document: Mapping[str, Any]) -> dict[str, str]:
+    # Imported here: the catalogue reads the register's models, so it needs Django set up,
+    # and content.py/elements.py stay importable without it.
+    from answerable.answers.catalogue import CATALOGUE
+
+    question = CATALOGUE.get(str(document.get("question")))
+    if question is None:
+        return {}
+    return {name: dimension.title for name, dimension in question.dimensions.items()}
+
+
+def _section(regime: Regime, exemption: Exemption) -> str:
+    return f"{regime.provision} {normalise(exemption.section)}"
+
+
+def _exemption(regime: Regime, letter: Letter, exemption: Exemption) -> dict[str, Any]:
+    return {
+        "exemption": exemption,
+        "cited": _section(regime, exemption),
+        "qualified": needs_public_interest(letter.regime, exemption.section, exemption.condition),
+    }
+
+
+def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[str, Any]:
+    table = None
+    if question.answered is Answered.FIGURES and question.figures:
+        table = figure_table(question.figures, _dimension_titles(question.figures))
+    return {
+        "question": question,
+        "template": f"{TEMPLATES}/answers/{question.answered.value}.html",
+        "table": table,
+        "exemption": _exemption(regime, letter, question.exemption) if question.exemption else None,
+    }
+
+
+def _heading(letter: Letter) -> str:
+    if letter.notice is Notice.REVIEW:
+        return "Review"
+    if letter.notice is Notice.FEES:
+        return "Fees notice"
+    return "Request"
+
+
+def context(letter: Letter, *, public: bool = False) -> dict[str, Any]:
+    """What the templates are given: the letter, its regime, the letterhead and the
+    figures, dates and sums already written out."""
+    regime = REGIMES[letter.regime]
+    found = parts(letter)
+    rules = rules_for(regime.code)
+    limit = rules.limit_gbp
+    limit_hours = (
+        _hours((limit / rules.hourly_rate_gbp).quantize(Decimal("0.1")))
+        if limit is not None
+        else ""
+    )
+    return {
+        "letter": letter,
+        "public": public,
+        "regime": regime,
+        "authority": authority(),
+        "heading": _heading(letter),
+        "issued_on": _day(letter.issued_on),
+        "received_on": _day(letter.received_on),
+        "notice_template": f"{TEMPLATES}/notices/{letter.notice.value}.html",
+        "rights_template": f"{TEMPLATES}/rights/{regime.code}.html",
+        "after_review": letter.notice is Notice.REVIEW,
+        "whole": letter.notice in REFUSALS,
+        "questions": [_question(regime, letter, q) for q in letter.questions],
+        "disclosed": bool(letter.answered(*DISCLOSED)),
+        "has_exempt": Answered.EXEMPT in found,
+        "has_not_held": Answered.NOT_HELD in found,
+        "has_cost": Answered.COST in found,
+        "has_ncnd": Answered.NCND in found,
+        "exemptions": [_exemption(regime, letter, e) for e in letter.all_exemptions],
+        "cost_gbp": _money(letter.cost_gbp),
+        "cost_hours": _hours(letter.cost_hours),
+        "cost_limit": _money(limit),
+        "cost_limit_hours": limit_hours,
+        "hourly_rate": _money(rules.hourly_rate_gbp),
+        "fee_gbp": _money(letter.fee_gbp),
+        "cost_above_free": _money(letter.cost_gbp - 100)
+        if letter.cost_gbp is not None and letter.cost_gbp > 100
+        else "",
+        "review_received": _day(letter.review.requirement_received) if letter.review else "",
+    }
+
+
+def render_html(letter: Letter, *, public: bool = False) -> str:
+    """The letter as an HTML document; public=True gives the disclosure log's version."""
+    check(letter)
+    shown = public_version(letter) if public else letter
+    return render_to_string(f"{TEMPLATES}/letter.html", context(shown, public=public))
+
+
+def render_pdf(letter: Letter, *, public: bool = False) -> bytes:
+    """The same letter as an A4 PDF (WeasyPrint), with the reference and page numbers."""
+    # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
+    from weasyprint import HTML
+
+    return HTML(string=render_html(letter, public=public)).write_pdf()

@@ -1,0 +1,95 @@
+"""Case references: the pattern a force quotes on every letter, e.g. IM-FOI-2026-0042.
+
+The pattern is a setting (ANSWERABLE_REFERENCE_PATTERN) because forces number differently:
+Police Scotland used IM-FOI-YYYY-NNNN and now uses e.g. 23-1751 ("{yy}-{n}"). `n` counts the
+requests received in the year, from 1.
+"""
+
+import string
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+
+DEFAULT_PATTERN = "IM-FOI-{year}-{n:04}"
+SETTING = "ANSWERABLE_REFERENCE_PATTERN"
+FIELDS = {"year", "yy", "n"}
+
+
+class ReferencePatternError(ValueError):
+    """The reference pattern cannot make references; the message says why."""
+
+
+def check_pattern(pattern: str) -> None:
+    """Refuse a pattern that would not give each request of a year its own reference."""
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as error:
+        raise ReferencePatternError(f"{SETTING} {pattern!r}: {error}") from None
+    names = {name for _, name, _, _ in parsed if name is not None}
+    unknown = names - FIELDS
+    if "" in unknown:
+        raise ReferencePatternError(
+            f"{SETTING} {pattern!r}: name each field ({{year}}, {{yy}} or {{n}}), not {{}}"
+        )
+    if unknown:
+        raise ReferencePatternError(
+            f"{SETTING} {pattern!r}: unknown field(s) {', '.join(sorted(unknown))}; "
+            "the fields are {year}, {yy} (two-digit year) and {n} (the number in the year)"
+        )
+    if "n" not in names:
+        raise ReferencePatternError(
+            f"{SETTING} {pattern!r} has no {{n}}: every request would get the same reference"
+        )
+    if not names & {"year", "yy"}:
+        raise ReferencePatternError(
+            f"{SETTING} {pattern!r} has no {{year}} or {{yy}}: {{n}} starts again each year, "
+            "so references would repeat"
+        )
+    try:
+        pattern.format(year=2026, yy=26, n=1)
+    except (ValueError, TypeError, IndexError, KeyError) as error:
+        raise ReferencePatternError(f"{SETTING} {pattern!r}: {error}") from None
+    if len(pattern.format(year=2026, yy=26, n=9999)) > 40:
+        raise ReferencePatternError(f"{SETTING} {pattern!r} makes references over 40 characters")
+
+
+def format_reference(pattern: str, year: int, n: int) -> str:
+    """The reference of the `n`th request received in `year`."""
+    check_pattern(pattern)
+    if n < 1:
+        raise ValueError(f"the number in the year starts at 1 (got {n})")
+    return pattern.format(year=year, yy=f"{year % 100:02d}", n=n)
+
+
+def configured_pattern() -> str:
+    pattern = getattr(settings, SETTING, DEFAULT_PATTERN) or DEFAULT_PATTERN
+    check_pattern(pattern)
+    return pattern
+
+
+def allocate_reference(received_on: date, pattern: str | None = None) -> str:
+    """The next free reference for a request received on `received_on`.
+
+    The year's counter row is locked (select_for_update; SQLite serialises writers with
+    BEGIN IMMEDIATE), so two officers logging requests at once get different numbers. A
+    number already taken (a case entered with a reference of its own, or imported from an
+    earlier system) is skipped rather than reused.
+    """
+    from answerable.casework.models import InformationRequest, ReferenceSequence
+
+    pattern = pattern or configured_pattern()
+    check_pattern(pattern)
+    year = received_on.year
+    with transaction.atomic():
+        ReferenceSequence.objects.get_or_create(year=year)
+        sequence = ReferenceSequence.objects.select_for_update().get(year=year)
+        n = sequence.last
+        while True:
+            n += 1
+            reference = format_reference(pattern, year, n)
+            if not InformationRequest.objects.filter(reference=reference).exists():
+                break
+        sequence.last = n
+        sequence.save(update_fields=["last"])
+    return reference

@@ -1,0 +1,1 @@
+"""The public disclosure log: anonymised FOI responses published seven days after issue."""

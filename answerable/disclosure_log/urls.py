@@ -1,0 +1,27 @@
+from django.urls import path, register_converter
+
+from answerable.disclosure_log import feeds, views
+from answerable.disclosure_log.models import REFERENCE_PATTERN
+
+app_name = "disclosure_log"
+
+
+class ReferenceConverter:
+    regex = REFERENCE_PATTERN
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ReferenceConverter, "reference")
+
+urlpatterns = [
+    path("", views.publication_list, name="list"),
+    path("feed.atom", feeds.LatestPublicationsFeed(), name="feed"),
+    path("export.csv", views.export_csv, name="export"),
+    path("<reference:reference>.pdf", views.publication_pdf, name="pdf"),
+    path("<reference:reference>/", views.publication_detail, name="detail"),
+]
