@@ -17,7 +17,8 @@ from django.test import Client
 from answerable.disclosure_log.publish import anonymised_letter, schedule
 from answerable.register.uk_time import as_uk_aware
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# Copies of ../shared/seeds (the two real responses), so the suite runs from any checkout.
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 # An invented requester: the seeds as published carry none, so the letters as sent are
 # rebuilt with one to show that the log removes them.
 REQUESTER = ["Morag Fraser", "Ms Fraser", "Flat 2/1, 10 Byres Road", "morag.fraser@example.com"]
