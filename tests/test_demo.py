@@ -351,3 +351,19 @@ def test_published_figures_are_copied_consistently():
     assert over_24 > profiles.B1_OVER_24H_MORE_THAN
     victims = {**profiles.B3_VICTIMS_BY_CRIME, **profiles.B3_REST_SPLIT}
     assert sum(victims.values()) == profiles.B3_VICTIMS_TOTAL == 207
+
+
+def test_the_seeds_cases_are_answered_issued_and_published(demo):
+    from django.test import Client
+
+    from answerable.casework.demo import load_demo_cases
+    from answerable.casework.models import InformationRequest
+
+    assert load_demo_cases() == ["IM-FOI-2018-1421", "23-1751"]
+    assert load_demo_cases() == []  # idempotent
+    seed_001 = InformationRequest.objects.get(reference="IM-FOI-2018-1421")
+    assert seed_001.questions.get().result["total"]["count"] == 537
+    listing = Client().get("/disclosure-log/").content.decode()
+    assert "IM-FOI-2018-1421" in listing and "23-1751" in listing
+    page = Client().get("/disclosure-log/23-1751/").content.decode()
+    assert "Demonstration Requester" not in page and "Of these, how many were women?" in page

@@ -44,3 +44,8 @@ class Command(BaseCommand):
             ) from None
         for line in summary.lines():
             self.stdout.write(line)
+        # The casework app builds on the register: imported here, not at the top.
+        from answerable.casework.demo import load_demo_cases
+
+        for reference in load_demo_cases():
+            self.stdout.write(f"  FOI case {reference}: answered from the register and issued")
