@@ -102,3 +102,17 @@ def test_a_fees_notice_stops_the_clock_and_a_review_notice_is_kept(case):
     assert review.responded_on == date(2026, 8, 20)
     notice = IssuedLetter.objects.get(review=review)
     assert "correctly calculated" in notice.html and "Court of Session" in notice.html
+
+
+def test_the_anonymiser_is_given_whole_names_never_a_surname_alone():
+    from answerable.casework.issue import personal_strings
+
+    case = make_case(
+        date(2026, 7, 1),
+        requester_name="Ms Anne Govan",
+        requester_email="anne@example.org",
+        requester_address="1 High Street\nPerth",
+    )
+    strings = personal_strings(case)
+    assert strings == ["Ms Anne Govan", "1 High Street", "anne@example.org"]
+    # a custody centre's name stays in the published tables: not "Govan", not "Perth"

@@ -85,10 +85,16 @@ def requester_address(request: InformationRequest) -> tuple[str, ...]:
 def personal_strings(request: InformationRequest) -> list[str]:
     """Every form of the requester's identity a letter may carry, for the anonymiser."""
     name = request.requester_name.strip()
-    strings = [name, *requester_address(request), request.requester_email]
-    parts = name.split()
-    if len(parts) > 1:  # "Dear Ms Fraser": the surname with its title is removed too
-        strings += [" ".join(parts[-2:]), parts[-1]] if len(parts[-1]) >= 3 else []
+    # Not the surname alone: a requester called Govan must not take a custody centre out of
+    # the published tables. The public letter has no salutation naming the requester.
+    # Nor a town alone ("Perth" is a custody centre too): of the address, the first line and
+    # those with a number (house, postcode), which are what identify someone.
+    address = [
+        line
+        for n, line in enumerate(requester_address(request))
+        if n == 0 or any(c.isdigit() for c in line)
+    ]
+    strings = [name, *address, request.requester_email]
     return [s for s in dict.fromkeys(strings) if s]
 
 
