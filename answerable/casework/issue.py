@@ -27,7 +27,7 @@ from answerable.casework.letters.content import (
 )
 from answerable.casework.letters.content import Review as ReviewContent
 from answerable.casework.letters.exemptions import title_of
-from answerable.casework.letters.render import render_html, render_pdf
+from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf
 from answerable.casework.models import (
     CitedExemption,
     InformationRequest,
@@ -171,7 +171,7 @@ def issue_response(
             received_on=request.received_on,
             issued_on=issued_on,
             body_html=public_html,
-            pdf=_pdf(public_html),
+            pdf=html_to_pdf(public_html),
             personal=personal,
         )
         request.responded_on = issued_on
@@ -220,9 +220,3 @@ def _summary(request: InformationRequest) -> str:
     first = questions.first()
     text = first.text if first else request.title
     return text if len(text) <= 300 else text[:297].rstrip() + "..."
-
-
-def _pdf(html: str) -> bytes:
-    from weasyprint import HTML  # loads Pango: only when a PDF is made
-
-    return HTML(string=html).write_pdf()

@@ -239,7 +239,12 @@ def render_html(letter: Letter, *, public: bool = False) -> str:
 
 def render_pdf(letter: Letter, *, public: bool = False) -> bytes:
     """The same letter as an A4 PDF (WeasyPrint), with the reference and page numbers."""
+    return html_to_pdf(render_html(letter, public=public))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A rendered letter (its print stylesheet is inline) as a PDF, e.g. after anonymising."""
     # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
     from weasyprint import HTML
 
-    return HTML(string=render_html(letter, public=public)).write_pdf()
+    return HTML(string=html).write_pdf()
