@@ -18,7 +18,8 @@ PORT ?= 8000
 # loaded once); `make test PYTEST_ARGS=` runs in one process.
 PYTEST_ARGS ?= -n auto --dist loadscope
 
-.PHONY: help run test test-postgres postgres-url lint format clean install install-dev system-libs
+.PHONY: help run test test-postgres postgres-url lint format clean install install-dev system-libs \
+	assets browser
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://$(HOST):$(PORT)/"
@@ -57,33 +58,66 @@ system-libs:
 	  fi; \
 	fi
 
+# Front-end assets: GOV.UK Frontend, axe-core and sass from the npm registry (package-lock.json),
+# and the one stylesheet built from answerable/web/scss into var/assets (settings.ASSETS_DIR).
+CSS := var/assets/answerable.css
+NPM_STAMP := node_modules/.package-lock.json
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CSS): $(NPM_STAMP) $(wildcard answerable/web/scss/*.scss)
+	mkdir -p $(dir $@)
+	node_modules/.bin/sass --quiet --no-source-map --style=compressed \
+	  --load-path=node_modules/govuk-frontend/dist answerable/web/scss/answerable.scss $@
+
+assets: $(CSS)
+
+# The browser tests drive Debian's Chromium (never a browser downloaded by a test tool).
+browser:
+	@if ! [ -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "the browser tests need Chromium: sudo apt-get install chromium" >&2; exit 2; \
+	  fi; \
+	fi
+
 # Development settings: DEBUG=1 supplies development-only SECRET_KEY and pseudonym key.
-# The demo superuser `admin` gets a new random password on every run, printed below.
+# One demo user per role (custody, icce, foi-officer, disclosure-manager, analyst, dpo,
+# administrator) and a superuser `admin`, all with one new random password per run, printed.
 run: export DEBUG := 1
-run: $(STAMP) system-libs
+run: $(STAMP) system-libs assets
 	$(BIN)/answerable migrate --noinput
 	$(BIN)/answerable demo
 	@password=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))'); \
-	ANSWERABLE_DEMO_PASSWORD="$$password" $(BIN)/answerable shell --verbosity 0 -c "\
+	export ANSWERABLE_DEMO_PASSWORD="$$password"; \
+	echo; echo "  Demo users, one per role (password below):"; \
+	$(BIN)/answerable demousers; \
+	$(BIN)/answerable shell --verbosity 0 -c "\
 	import os; \
 	from django.contrib.auth import get_user_model; \
 	user, _ = get_user_model().objects.get_or_create(username='admin'); \
 	user.is_active = user.is_staff = user.is_superuser = True; \
 	user.set_password(os.environ['ANSWERABLE_DEMO_PASSWORD']); \
 	user.save()"; \
+	echo "  admin                (superuser, development only)"; \
 	echo; \
 	echo "  Answerable is starting at http://$(HOST):$(PORT)/"; \
-	echo "  Administration: http://$(HOST):$(PORT)/admin/  user: admin  password: $$password"; \
+	echo "  Sign in at http://$(HOST):$(PORT)/sign-in/  password for every demo user: $$password"; \
 	echo "  (a new password is made on every 'make run'; stop the server with Ctrl-C)"; \
 	echo
 	$(BIN)/answerable runserver $(HOST):$(PORT)
 
-test: $(STAMP_DEV) system-libs
+test: $(STAMP_DEV) system-libs assets browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: postgres-url $(STAMP_DEV) system-libs
+test-postgres: postgres-url $(STAMP_DEV) system-libs assets browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 postgres-url:
@@ -102,5 +136,5 @@ format: $(STAMP_DEV)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
+	rm -rf $(VENV) node_modules var/assets .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -13,6 +13,12 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "answerable.settings")
     from django.core.management import execute_from_command_line
 
+    from answerable.audit.actor import acting_as, command_actor
+
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "answerable"
-    execute_from_command_line(argv)
+    # DPA 2018 s62(1)-(2): what a command does to personal data is logged as done by the
+    # command and the account that ran it (a web request names its signed-in user instead).
+    subcommand = argv[1] if len(argv) > 1 else "help"
+    with acting_as(command_actor(subcommand)):
+        execute_from_command_line(argv)

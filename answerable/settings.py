@@ -1,5 +1,6 @@
 """Django settings, every one of them read from the environment (see README: Settings)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +30,7 @@ ANSWERABLE_FORCE = env_str("ANSWERABLE_FORCE", "Police Scotland")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
+    "answerable.web",  # first: its templates (errors, sign-in) override the framework's
     "answerable.register.admin_app.RegisterAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -42,18 +44,41 @@ INSTALLED_APPS = [
     "answerable.casework",
     "answerable.disclosure_log",
     "answerable.clock",
+    "answerable.roles",
+    "answerable.audit",
+    "answerable.dashboard",
+    "answerable.api",
+    "answerable.backup",
+    "axes",
+    "csp",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files (GOV.UK Frontend and the built stylesheet) served by the application
+    # itself, compressed and cached for ever under hashed names; see README: Production.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The s62 audit trail's actor: the signed-in user of the request.
+    "answerable.audit.actor.AuditActorMiddleware",
     # Records which staff user made each change in a register record's history (s62 DPA 2018).
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Throttles failed sign-ins (django-axes): last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out user is refused before their password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "answerable.urls"
@@ -68,10 +93,14 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "answerable.web.context.layout",
             ],
         },
     },
 ]
+
+# Forms are drawn as GOV.UK Frontend components (web/forms.py).
+FORM_RENDERER = "answerable.web.forms.GovukFormRenderer"
 
 WSGI_APPLICATION = "answerable.wsgi.application"
 
@@ -100,9 +129,18 @@ DATABASES = {"default": _database()}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id (OWASP's first choice for password storage); older hashes are upgraded at sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},  # NCSC: length over complexity
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -113,8 +151,29 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "static/"
+STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Front-end assets are installed by `make assets` (npm ci and sass), never committed by hand:
+# the built stylesheet in var/assets, GOV.UK Frontend's fonts, images and scripts from npm.
+ASSETS_DIR = Path(env_str("ANSWERABLE_ASSETS_DIR", str(BASE_DIR / "var" / "assets")))
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("answerable", ASSETS_DIR),
+    ("govuk", NODE_MODULES / "govuk-frontend" / "dist" / "govuk"),
+]
+# In development the files are served from their folders, changes seen at once.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
@@ -139,11 +198,54 @@ ANSWERABLE_SUPPRESSION_REASON = env_str("ANSWERABLE_SUPPRESSION_REASON", "")
 ANSWERABLE_MINUTES_PER_QUESTION = env_int("ANSWERABLE_MINUTES_PER_QUESTION", 15, minimum=0)
 ANSWERABLE_MINUTES_PER_BREAKDOWN = env_int("ANSWERABLE_MINUTES_PER_BREAKDOWN", 5, minimum=0)
 
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_log_level = env_str("LOG_LEVEL", "WARNING")
+LOG_LEVEL = _log_level.strip().upper()
+if LOG_LEVEL not in _LOG_LEVELS:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}; got {_log_level!r}"
+    )
+
+# Nothing personal in the log (web/logging.py): every record is redacted before it is written,
+# query strings cut from paths, e-mail addresses, postcodes, pseudonyms and IP addresses
+# replaced. Django's own loggers write through the same handler: its mail_admins handler,
+# which would e-mail a failed request's POST data, is not used.
+_REDACTED = ["redact_personal_data"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "filters": {"redact_personal_data": {"()": "answerable.web.logging.RedactPersonalData"}},
+    "formatters": {
+        "plain": {"format": "{levelname} {name}: {message}", "style": "{"},
+        "server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": _REDACTED,
+            "level": LOG_LEVEL,
+        },
+        # The development server's request lines (INFO), shown whatever LOG_LEVEL is.
+        "server": {
+            "class": "logging.StreamHandler",
+            "formatter": "server",
+            "filters": _REDACTED,
+            "level": "INFO",
+        },
+    },
+    "loggers": {
+        # INFO, whatever LOG_LEVEL: its DEBUG records include SQL with the values queried.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # Their records carry the request: redacted at the source, before any handler.
+        "django.request": {"filters": _REDACTED},
+        "django.server": {"handlers": ["server"], "filters": _REDACTED, "propagate": False},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 
 # The authority's letterhead on FOI notices and letters (casework/letters): its name, the
@@ -183,3 +285,138 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "foi-casework@localhost")
+
+# Signing in and sessions. Sessions end after ANSWERABLE_SESSION_MINUTES without a request
+# (each request renews the cookie) and when the browser closes; cookies are HTTP-only and,
+# outside development, sent only over HTTPS.
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "dashboard:index"
+LOGOUT_REDIRECT_URL = "web:start"
+SESSION_COOKIE_AGE = 60 * env_int("ANSWERABLE_SESSION_MINUTES", 30, minimum=1)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_HTTPS = env_bool("ANSWERABLE_HTTPS", not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_HTTPS
+CSRF_COOKIE_SECURE = SECURE_HTTPS
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "answerable.web.views.csrf_failure"
+if SECURE_HTTPS:
+    # The __Host- prefix: a browser keeps such a cookie only if it is Secure, for this host
+    # alone and for every path, so a neighbouring subdomain cannot plant a session or a CSRF
+    # token of its own choosing (RFC 6265bis s4.1.3.2).
+    SESSION_COOKIE_NAME = "__Host-session"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SECURE_HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SECURE_HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# check --deploy warns that HSTS preloading is off (security.W021). Only a registrable domain
+# can be submitted to the browsers' preload list, with includeSubDomains for all of it, so
+# preloading is the domain owner's decision (scotland.police.uk), not one this service on
+# its own subdomain can take: SECURE_HSTS_PRELOAD=1 once the domain is preloaded.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (README: Production).
+ANSWERABLE_BEHIND_PROXY = env_bool("ANSWERABLE_BEHIND_PROXY", False)
+if ANSWERABLE_BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Failed sign-ins (django-axes): after ANSWERABLE_LOGIN_ATTEMPTS failures for one user name
+# from one address, that pair is locked out for ANSWERABLE_LOCKOUT_MINUTES (NCSC password
+# guidance: throttle rather than lock accounts for good).
+AXES_FAILURE_LIMIT = env_int("ANSWERABLE_LOGIN_ATTEMPTS", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ANSWERABLE_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The page says how long to wait (web/views.py), with status 429 Too Many Requests.
+AXES_LOCKOUT_CALLABLE = "answerable.web.views.locked_out"
+# The address the attempt came from: behind the proxy, the one the proxy saw (web/throttling.py).
+AXES_CLIENT_IP_CALLABLE = "answerable.web.throttling.client_address"
+# Nothing personal in the log: axes's log lines show these two as asterisks.
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
+
+# Content security policy (django-csp): only this site's own scripts, styles, images and
+# fonts; no inline script or style, no framing. GOV.UK Frontend runs under it unchanged. The
+# one exception: an issued letter, a self-contained document with its own <style>, is served
+# with that stylesheet allowed by its hash (web/inline_styles.py).
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# The s62 audit trail's database triggers (audit/guard.py): on everywhere but the test suite.
+ANSWERABLE_AUDIT_GUARD = env_bool("ANSWERABLE_AUDIT_GUARD", True)
+
+# --- The systems API (answerable/api, /api/v1/) ------------------------------------------------
+# Systems call it with their own token (`answerable apitoken create NAME --scope ...`); JSON
+# only; every error is {"error": ..., "fields": {...}} (api/errors.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["answerable.api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["answerable.api.permissions.HasScope"],
+    "DEFAULT_PARSER_CLASSES": ["answerable.api.parsers.LimitedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "answerable.api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "answerable.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": [],
+    "URL_FORMAT_OVERRIDE": None,  # JSON only: ?format= is no switch to another renderer
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Answerable systems API",
+    "DESCRIPTION": (
+        "Custody episodes, disclosures to the Home Office, NCCU contacts and ICCE requests in "
+        "the interchange formats' fields and rules; Home Office outcomes; catalogue answers "
+        "under disclosure control. Authenticate with `Authorization: Bearer <token>`; send "
+        "an `Idempotency-Key` with every POST and the `ETag` you read as `If-Match` with "
+        "every PUT and PATCH."
+    ),
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "POSTPROCESSING_HOOKS": ["answerable.api.schema.refuse_unknown_fields"],
+}
+# Largest request body the API reads (bytes): one record is a few hundred bytes.
+ANSWERABLE_API_MAX_BODY_BYTES = env_int("ANSWERABLE_API_MAX_BODY_BYTES", 64 * 1024, minimum=1024)
+# How long a write's response is kept for a retry with the same Idempotency-Key.
+ANSWERABLE_API_IDEMPOTENCY_HOURS = env_int("ANSWERABLE_API_IDEMPOTENCY_HOURS", 24, minimum=1)
+
+# --- A read replica for the answer engine (answerable/db_router.py; README: production) ---
+# DATABASE_REPLICA_URL: a PostgreSQL hot standby of DATABASE_URL. When set, catalogue answers
+# (the answer pages and /api/v1/questions/) read the register from it; everything else, and
+# every write, stays on the primary. The tests read the primary under this alias (MIRROR).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    try:
+        DATABASES["replica"] = dj_database_url.parse(
+            DATABASE_REPLICA_URL, conn_max_age=env_int("CONN_MAX_AGE", 0, minimum=0)
+        )
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a database URL: {error}") from None
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["answerable.db_router.AnswerEngineReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "answerable.db_router.ReplicaForAnswers"
+    )

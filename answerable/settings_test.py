@@ -4,7 +4,21 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ANSWERABLE_PSEUDONYM_KEY", "test-only-pseudonym-key")
+# The test client speaks plain HTTP; tests/test_deploy_check.py checks the HTTPS settings.
+os.environ.setdefault("ANSWERABLE_HTTPS", "0")
 
 from answerable.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+# The runner empties every table between tests, which the audit trail's triggers refuse;
+# tests/test_audit_guard.py installs them itself.
+ANSWERABLE_AUDIT_GUARD = False
+
+# Static files by their own names: the suite does not run collectstatic.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Served from the apps' and npm's folders (no collectstatic in the suite).
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from answerable.register import views
-
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("admin/", admin.site.urls),
+    path("", include("answerable.web.urls")),
+    path("staff/", include("answerable.dashboard.urls")),
+    path("register/", include("answerable.register.urls")),
+    path("answers/", include("answerable.answers.urls")),
     path("casework/", include("answerable.casework.urls")),
+    path("audit/", include("answerable.audit.urls")),
     path("disclosure-log/", include("answerable.disclosure_log.urls")),
+    path("api/v1/", include("answerable.api.urls")),
+    path("admin/", admin.site.urls),
 ]

@@ -7,11 +7,10 @@ from decimal import Decimal
 
 import pytest
 from casework_helpers import make_case, officer
-from django.contrib import admin
 from django.core.management import CommandError, call_command
-from django.urls import include, path
 
 from answerable.casework.models import CitedExemption, CommissionerAppeal, Review
+from answerable.casework.models.choices import Notice
 from answerable.casework.statistics import (
     Quarter,
     as_csv,
@@ -19,12 +18,8 @@ from answerable.casework.statistics import (
     parse_quarter,
     quarterly_return,
 )
-
-# The page is mounted by the project at casework/; this test mounts it the same way.
-urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("casework/", include("answerable.casework.urls")),
-]
+from answerable.roles.assign import assign_role
+from answerable.roles.roles import Role
 
 Q3 = Quarter(2026, 3)
 
@@ -147,17 +142,35 @@ def test_the_command_writes_the_csv(quarter_of_cases, tmp_path, capsys):
         call_command("statistics", "--quarter", "Q3-2026")
 
 
-@pytest.mark.urls(__name__)
-def test_the_page_is_for_staff_and_offers_the_csv(quarter_of_cases, client):
+def test_the_page_is_for_casework_staff_and_offers_the_csv(quarter_of_cases, client):
     url = "/casework/statistics/?quarter=2026-Q3"
-    assert client.get(url).status_code == 302  # to the admin's login
-    staff = officer("staff", is_staff=True)
-    client.force_login(staff)
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+    analyst = officer("analyst")
+    assign_role(analyst, Role.ANALYST)
+    client.force_login(analyst)
+    assert client.get(url).status_code == 403
+    foi = officer("foi")
+    assign_role(foi, Role.FOI_OFFICER)
+    client.force_login(foi)
     page = client.get(url)
     assert page.status_code == 200
     html = page.content.decode()
     assert "Requests received" in html and "1 July 2026 to 30 September 2026" in html
+    assert 'class="govuk-table"' in html and 'class="app-chart"' in html
+    # The chart's figures are the return's outcomes, FOI and EIR together, in a table too.
+    report = quarterly_return(Q3)
+    outcomes = page.context["outcomes"]
+    assert len(outcomes) == len(Notice)
+    for notice, (label, foi_count, eir_count, total) in zip(Notice, outcomes, strict=True):
+        figures = (report.value(notice.label, "FOI"), report.value(notice.label, "EIR"))
+        assert (foi_count, eir_count) == figures and total == sum(figures)
+        assert label in html
+    assert page.context["chart_rows"] == [(o[0], o[3]) for o in page.context["outcomes"]]
+    assert any(total for _, _, _, total in page.context["outcomes"])
     download = client.get(url + "&format=csv")
     assert download["Content-Type"].startswith("text/csv")
-    assert download.content.decode() == as_csv(quarterly_return(Q3))
-    assert client.get("/casework/statistics/?quarter=soon").status_code == 400
+    assert download.content.decode() == as_csv(report)
+    bad = client.get("/casework/statistics/?quarter=soon&format=csv")
+    assert bad.status_code == 400 and bad["Content-Type"].startswith("text/html")
+    assert "write it as YYYY-QN" in bad.content.decode()

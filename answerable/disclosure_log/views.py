@@ -42,7 +42,12 @@ def published() -> PublicationQuerySet:
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     force = getattr(settings, "ANSWERABLE_FORCE", "")
-    return render(request, f"disclosure_log/{template}", {"force_name": force, **context})
+    layout: dict[str, Any] = {"force_name": force}
+    if not request.user.is_authenticated:
+        # The public's only section is the log itself, which the service name already links
+        # to: no navigation (signed-in staff keep theirs, web/navigation.py).
+        layout["navigation"] = []
+    return render(request, f"disclosure_log/{template}", {**layout, **context})
 
 
 def publication_list(request: HttpRequest) -> HttpResponse:

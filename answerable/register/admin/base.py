@@ -3,11 +3,15 @@
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.db.models import Model, ProtectedError, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
+from answerable.audit.actions import Action
+from answerable.audit.hooks import PERSONAL_MODELS
+from answerable.audit.trail import record
 from answerable.register.models import Force
 
 # NULL means "not recorded", which is never "no" and never zero (register notes, corpus
@@ -30,6 +34,38 @@ class RegisterAdmin(SimpleHistoryAdmin):
     REFUSED = "_answerable_deletion_refused"
 
     PENDING_LOG = "_answerable_deletions_to_log"
+
+    # Opening a person's record consults it (DPA 2018 s62(1)(c)), in the admin as on the
+    # register's pages (register/views/records.py). Saves are logged by audit/hooks.py.
+    CONSULTATION_PURPOSE = "administration change page"
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        self._log_consultation(request, object_id, response)
+        return response
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        # A past version's page shows the record as it was: a consultation too.
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        self._log_consultation(request, object_id, response)
+        return response
+
+    def _log_consultation(self, request: HttpRequest, object_id: str, response: Any) -> None:
+        if request.method != "GET" or response.status_code != 200:
+            return  # a save is logged as an alteration; a refusal or redirect shows nothing
+        if self.model._meta.label not in PERSONAL_MODELS:
+            return  # reference data (custody centres, documents) is not a person's
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            record(Action.CONSULTATION, record=obj, purpose=self.CONSULTATION_PURPOSE)
 
     def log_deletions(self, request: HttpRequest, queryset: Any) -> None:
         # Django logs a deletion before it deletes: kept until the deletion is done.

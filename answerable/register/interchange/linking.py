@@ -6,8 +6,12 @@ disclosure, so the links are made whenever either side arrives, from the referen
 the disclosure: the reference is the fact, the link is how the register finds it.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
+from answerable.audit.actions import Action
+from answerable.audit.trail import record, record_type_of
 from answerable.register.models import CustodyEpisode, Disclosure, Document, ImportBatch
 
 
@@ -45,4 +49,38 @@ def link_batch(batch: ImportBatch) -> int:
 
 def link_agreement(document: Document) -> int:
     """Link the disclosures that quoted this document's reference before it was registered."""
-    return _link_agreements(Disclosure.objects.filter(agreement_ref=document.reference))
+    quoting = Disclosure.objects.filter(agreement_ref=document.reference)
+    return _logged(quoting, "agreement", lambda: _link_agreements(quoting))
+
+
+def _logged(disclosures: QuerySet[Disclosure], field: str, link: Callable[[], int]) -> int:
+    """Make the links, logging each disclosure altered: an UPDATE sends no save signal
+    (audit/hooks.py), so the alteration is logged here (s62(1)(b))."""
+    before = set(disclosures.filter(**{f"{field}__isnull": True}).values_list("pk", flat=True))
+    made = link()
+    if made:
+        now_linked = disclosures.filter(pk__in=before, **{f"{field}__isnull": False})
+        for pk in sorted(now_linked.values_list("pk", flat=True)):
+            record(
+                Action.ALTERATION,
+                record_type=record_type_of(Disclosure),
+                record_id=pk,
+                detail={"fields": [field], "linked_by": "reference"},
+            )
+    return made
+
+
+def link_disclosure(disclosure: Disclosure) -> int:
+    """Link one disclosure to the custody episode and agreement it names, if held."""
+    one = Disclosure.objects.filter(pk=disclosure.pk)
+    episodes = _logged(
+        one, "custody_episode", lambda: _link_episodes(one, CustodyEpisode.objects.all())
+    )
+    return episodes + _logged(one, "agreement", lambda: _link_agreements(one))
+
+
+def link_episode(episode: CustodyEpisode) -> int:
+    """Link the disclosures that named this custody episode before it was held."""
+    waiting = Disclosure.objects.filter(force=episode.force_id, custody_ref=episode.custody_ref)
+    only = CustodyEpisode.objects.filter(pk=episode.pk)
+    return _logged(waiting, "custody_episode", lambda: _link_episodes(waiting, only))

@@ -11,10 +11,15 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+IMPORT_HINT = "or import with --add-stations"
+
+
 class References:
-    def __init__(self, default_force: str, *, add_missing: bool) -> None:
+    def __init__(self, default_force: str, *, add_missing: bool, hint: str = IMPORT_HINT) -> None:
+        """`hint` ends the message for an unknown name: how else it could be added."""
         self.default_force = default_force
         self.add_missing = add_missing
+        self.hint = hint
         self.forces = {_key(f.name): f for f in Force.objects.all()}
         self.divisions: dict[tuple[str, str], Division] = {}
         for division in Division.objects.select_related("force"):
@@ -33,9 +38,7 @@ class References:
         key = _key(name or self.default_force)
         if key not in self.forces and key not in self.new_forces:
             if not self.add_missing and name is not None:
-                raise ValueError(
-                    f"unknown force {name!r}; add it in the admin or import with --add-stations"
-                )
+                raise ValueError(f"unknown force {name!r}; add it in the admin, {self.hint}")
             self.new_forces[key] = " ".join((name or self.default_force).split())
         return key
 
@@ -47,7 +50,7 @@ class References:
             if not self.add_missing:
                 raise ValueError(
                     f"unknown division {name!r}; use a division code or name held in the "
-                    "reference data, or import with --add-stations"
+                    f"reference data, {self.hint}"
                 )
             self.new_divisions[key] = " ".join(name.split())
         return key
@@ -58,7 +61,7 @@ class References:
             if not self.add_missing:
                 raise ValueError(
                     f"unknown custody centre {name!r}; add it to the stations in the admin, "
-                    "or import with --add-stations"
+                    f"{self.hint}"
                 )
             self.new_stations[key] = (" ".join(name.split()), division[1] if division else None)
         return key

@@ -1,14 +1,17 @@
-"""How a validated row of each format becomes the fields of a register record."""
+"""How a validated row of each format becomes the fields of a register record, and how a
+record reads back as a row of its format (rows.py)."""
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
 
+from answerable.register.interchange import rows
 from answerable.register.interchange.formats import CUSTODY, DISCLOSURES
 from answerable.register.interchange.references import References
-from answerable.register.interchange.spec import Format, Values
+from answerable.register.interchange.spec import Format, Problem, Values
 from answerable.register.models import CustodyEpisode, Disclosure
 
 
@@ -16,17 +19,29 @@ from answerable.register.models import CustodyEpisode, Disclosure
 class Target:
     format: Format
     model: type[models.Model]
-    event: str  # the column whose time places the record in a period
+    event: str | None  # the column whose time places the record in a period (None: a date)
     # Resolve the row's references in place; returns (column, message) problems.
-    resolve: Callable[[Values, References], list[tuple[str, str]]]
+    resolve: Callable[[Values, References], list[Problem]]
     # The record's own fields (everything but force, person and links), from a resolved row.
     fields: Callable[[Values, References], dict[str, Any]]
+    # The record as a row of its format (every column but person_ref, which is never kept).
+    represent: Callable[[Any], Values]
     # Links to other records, made after the insert from the references the row quotes
     # (interchange/linking.py); a new record starts unlinked.
     links: tuple[str, ...] = ()
 
 
-def _resolve_force_division(values: Values, refs: References) -> list[tuple[str, str]]:
+def fingerprint(fields: dict[str, Any], pseudonym: str | None) -> str:
+    """A digest of a record's source values, to recognise an unchanged row on re-import.
+
+    The fields come in the target's fixed order, and every date-time is in UTC
+    (uk_time.as_uk_aware), so equal values give an equal digest, however they arrived.
+    """
+    values = {**fields, "person_id": pseudonym}
+    return hashlib.sha1(repr(tuple(values.values())).encode(), usedforsecurity=False).hexdigest()
+
+
+def _resolve_force_division(values: Values, refs: References) -> list[Problem]:
     # Columns that could not be read are None here and were reported already.
     try:
         values["force"] = refs.force(values["force"])
@@ -39,7 +54,7 @@ def _resolve_force_division(values: Values, refs: References) -> list[tuple[str,
     return []
 
 
-def _resolve_custody(values: Values, refs: References) -> list[tuple[str, str]]:
+def _resolve_custody(values: Values, refs: References) -> list[Problem]:
     problems = _resolve_force_division(values, refs)
     if problems or values["station"] is None:
         return problems
@@ -106,14 +121,18 @@ def _disclosure_fields(values: Values, refs: References) -> dict[str, Any]:
     return fields
 
 
-TARGETS = {
-    "custody": Target(CUSTODY, CustodyEpisode, "arrived_at", _resolve_custody, _custody_fields),
-    "disclosures": Target(
-        DISCLOSURES,
-        Disclosure,
-        "disclosed_at",
-        _resolve_force_division,
-        _disclosure_fields,
-        links=("agreement_id", "custody_episode_id"),
-    ),
-}
+CUSTODY_TARGET = Target(
+    CUSTODY, CustodyEpisode, "arrived_at", _resolve_custody, _custody_fields, rows.custody
+)
+DISCLOSURE_TARGET = Target(
+    DISCLOSURES,
+    Disclosure,
+    "disclosed_at",
+    _resolve_force_division,
+    _disclosure_fields,
+    rows.disclosure,
+    links=("agreement_id", "custody_episode_id"),
+)
+
+# The formats that arrive as files (`answerable import KIND FILE`).
+TARGETS = {"custody": CUSTODY_TARGET, "disclosures": DISCLOSURE_TARGET}

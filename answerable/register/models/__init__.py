@@ -6,6 +6,7 @@ from answerable.register.models.documents import Document, DocumentVersion
 from answerable.register.models.icce import IcceRequest
 from answerable.register.models.imports import ImportBatch
 from answerable.register.models.nccu import NccuContact
+from answerable.register.models.outcomes import OutcomeReport
 from answerable.register.models.people import Person
 from answerable.register.models.reference import Division, Force, Station
 
@@ -19,6 +20,7 @@ __all__ = [
     "IcceRequest",
     "ImportBatch",
     "NccuContact",
+    "OutcomeReport",
     "Person",
     "Station",
 ]

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.utils import bulk_create_with_history
 
+from answerable.audit import trail
+from answerable.audit.actions import Action
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -194,7 +196,21 @@ def _sync(
         else:
             tally.add(save_if_changed(record, model, {}, values)[1])
     if new:
-        bulk_create_with_history(new, model, batch_size=BATCH, default_change_reason=CHANGE_REASON)
+        made = bulk_create_with_history(
+            new, model, batch_size=BATCH, default_change_reason=CHANGE_REASON
+        )
+        # Bulk writes send no signals: the s62 collection is logged once for the batch.
+        ids = [record.pk for record in made if record.pk is not None]
+        trail.record(
+            Action.COLLECTION,
+            record_type=trail.record_type_of(model),
+            purpose="synthetic demonstration data",
+            detail={
+                "count": len(new),
+                "first_id": min(ids, default=None),
+                "last_id": max(ids, default=None),
+            },
+        )
     return tally
 
 

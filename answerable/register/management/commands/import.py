@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError, connection
 
 from answerable.register.interchange.errors import ImportRejected
 from answerable.register.interchange.importer import import_file
@@ -61,5 +62,12 @@ class Command(BaseCommand):
                 self.stderr.write(error.format(str(path)))
             raise CommandError(
                 f"{path}: rejected with {len(rejected.errors)} error(s); nothing was stored"
+            ) from None
+        except (DatabaseError, connection.Database.Error) as lost:
+            # The import is one transaction (interchange/importer.py): whatever ended it, the
+            # database rolled it back. The driver's own words say what happened.
+            raise CommandError(
+                f"{path}: the database failed during the import; nothing from the file was "
+                f"stored ({type(lost).__name__}: {lost})"
             ) from None
         self.stdout.write(summary.describe())

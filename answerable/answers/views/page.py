@@ -1,0 +1,104 @@
+"""The answer page: ask a catalogue question (a GET form) and read its table and chart.
+
+Answers are always under disclosure control. Only a user who may see exact figures
+(predicates.can_see_exact_figures: the disclosure manager) is offered "exact figures (not for
+publication)"; for anyone else the form has no such field, so `?exact=1` changes nothing.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from answerable.answers.answer import Answer
+from answerable.answers.catalogue import CATALOGUE
+from answerable.answers.forms import QUERY_FIELDS, AskForm, AttachForm
+from answerable.answers.output.grid import notes
+from answerable.answers.views.access import can_attach
+from answerable.answers.views.downloads import FORMATS
+from answerable.answers.views.running import RunError, run
+from answerable.answers.views.tables import chart_data, result_table
+from answerable.roles import predicates
+from answerable.web.access import require
+
+PAGE_PURPOSE = "answer page"
+
+
+def asked(request: HttpRequest) -> bool:
+    """Whether the query string asks a question (rather than opening an empty form)."""
+    return any(name in request.GET for name in QUERY_FIELDS)
+
+
+def ask_form(request: HttpRequest, *, bound: bool = False) -> AskForm:
+    exact_allowed = predicates.can_see_exact_figures(request.user)
+    data = request.GET if bound or asked(request) else None
+    return AskForm(data, exact_allowed=exact_allowed)
+
+
+def query_string(request: HttpRequest, *, exact: bool) -> str:
+    """The question's query string for the download and attach links: only the form's own
+    parameters, and `exact` only where it was granted."""
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in QUERY_FIELDS or (name == "exact" and not exact):
+            del query[name]
+    return query.urlencode()
+
+
+def answered(form: AskForm, *, purpose: str, **detail: Any) -> Answer | None:
+    """The form's answer, or None with the reason put on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return run(form.ask(), exact=form.wants_exact, purpose=purpose, **detail)
+    except RunError as error:
+        form.add_error(error.field, error.message)
+        return None
+
+
+def render_page(
+    request: HttpRequest,
+    form: AskForm,
+    answer: Answer | None,
+    *,
+    attach_form: AttachForm | None = None,
+    status: int | None = None,
+) -> HttpResponse:
+    exact = answer is not None and form.wants_exact
+    context: dict[str, Any] = {
+        "form": form,
+        "catalogue": list(CATALOGUE.values()),
+        "exact_allowed": "exact" in form.fields,
+        "exact_refused": "exact" in request.GET and "exact" not in form.fields,
+        "answer": answer,
+        "exact": exact,
+    }
+    if answer is not None:
+        chart = chart_data(answer)
+        query = query_string(request, exact=exact)
+        may_attach = can_attach(request.user)
+        context.update(
+            question=answer.counts.question,
+            table=result_table(answer),
+            notes=notes(answer),
+            cost=answer.cost,
+            chart_title=chart.title,
+            chart_rows=chart.rows,
+            downloads=[
+                (name.upper(), reverse("answers:download", kwargs={"format": name}) + "?" + query)
+                for name in FORMATS
+            ],
+            may_attach=may_attach,
+            attach_form=(attach_form or AttachForm()) if may_attach else None,
+            attach_url=reverse("answers:attach") + "?" + query_string(request, exact=False),
+        )
+    if status is None:
+        status = 400 if form.is_bound and form.errors else 200
+    return render(request, "answers/index.html", context, status=status)
+
+
+@require(predicates.can_ask)
+def index(request: HttpRequest) -> HttpResponse:
+    form = ask_form(request)
+    return render_page(request, form, answered(form, purpose=PAGE_PURPOSE))

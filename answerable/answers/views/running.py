@@ -1,0 +1,111 @@
+"""Running a catalogue question for a page: the answer, its size checked, its audit entry.
+
+Each run that combines the register's records into figures writes one audit entry (DPA 2018
+s62(1)(e), "combination"), naming the query and whether the figures were exact, never the
+figures or anyone in them.
+"""
+
+from math import prod
+from typing import Any
+
+from answerable.answers.answer import Answer, ReleaseRefused, answer
+from answerable.answers.disclosure_control import SuppressionFailed
+from answerable.answers.engine import EPISODES, Ask, AskError, count
+from answerable.answers.forms import DEFAULT_AGES, DEFAULT_BANDS
+from answerable.audit.actions import Action
+from answerable.audit.trail import record
+
+# A table larger than this is no answer a requester can read, and its disclosure control (an
+# optimisation over every cell) would hold the page for minutes (as the API: api/questions.py).
+MAX_CELLS = 2000
+RECORD_TYPE = "answers.question"
+
+
+class RunError(Exception):
+    """The question could not be answered as put; `field` is the form field at fault."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def query_of(ask: Ask) -> dict[str, Any]:
+    """The ask as the JSON a case keeps (RequestQuestion.ask; casework/answering.py KEYS),
+    with only what differs from `answerable ask`'s defaults."""
+    query: dict[str, Any] = {"question": ask.question}
+    if ask.first_day:
+        query["from"] = ask.first_day.isoformat()
+    if ask.last_day:
+        query["to"] = ask.last_day.isoformat()
+    if ask.where:
+        query["where"] = {name: list(values) for name, values in ask.where.items()}
+    if ask.by:
+        query["by"] = list(ask.by)
+    used = {*ask.by, *ask.where}
+    if "duration" in used and tuple(ask.duration_bounds) != DEFAULT_BANDS:
+        query["bands"] = list(ask.duration_bounds)
+    if "age_band" in used and tuple(ask.age_bounds) != DEFAULT_AGES:
+        query["ages"] = list(ask.age_bounds)
+    if ask.count != EPISODES:
+        query["count"] = ask.count
+    return query
+
+
+def field_of(error: AskError) -> tuple[str | None, str]:
+    """The form field an engine error is about, and its message without the command's
+    option names (the page has no --where)."""
+    text = str(error)
+    if text.startswith("--where"):
+        return "equals", text.removeprefix("--where ").strip()
+    if text.startswith("--count") or "cannot count people" in text:
+        return "count", text.removeprefix("--count ").strip()
+    if text.startswith("--by") or "has no dimension" in text:
+        return "by", text.removeprefix("--by ").strip()
+    if text.startswith("unknown question"):
+        return "question", text
+    return None, text
+
+
+def log_run(ask: Ask, *, exact: bool, purpose: str, **detail: Any) -> None:
+    record(
+        Action.COMBINATION,
+        record_type=RECORD_TYPE,
+        record_id=ask.question,
+        purpose=purpose,
+        detail={**query_of(ask), "exact": exact, **detail},
+    )
+
+
+def run(ask: Ask, *, exact: bool, purpose: str, **detail: Any) -> Answer:
+    """The answer to `ask`, disclosure-controlled unless `exact`; RunError saying why not."""
+    try:
+        counts = count(ask)
+    except AskError as error:
+        field, message = field_of(error)
+        raise RunError(message, field) from None
+    except ValueError as error:
+        # A time breakdown of an open period with no records has no years or months to list
+        # (disclosure_control/table.py refuses a dimension without values).
+        if "has no values" not in str(error):
+            raise
+        raise RunError(
+            "There are no records in this period to break down by time: give the period's "
+            "dates, so that every year or month is listed",
+            "by",
+        ) from None
+    log_run(ask, exact=exact, purpose=purpose, **detail)
+    cells = prod(len(values) for values in counts.table.values)
+    if cells > MAX_CELLS:
+        raise RunError(
+            f"The table would have {cells:,} cells (at most {MAX_CELLS:,}): break it down by "
+            "fewer or coarser dimensions, or narrow the period",
+            "by",
+        )
+    try:
+        return answer(ask, suppress=not exact)
+    except (ReleaseRefused, SuppressionFailed) as error:
+        raise RunError(
+            f"The figures could not be released under disclosure control ({error}): ask for "
+            "a coarser breakdown or a longer period"
+        ) from None

@@ -1,0 +1,1 @@
+"""The API's views: records, outcomes, answers and the OpenAPI document."""

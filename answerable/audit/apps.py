@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AuditConfig(AppConfig):
+    name = "answerable.audit"
+    verbose_name = "Audit trail (DPA 2018 s62)"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from answerable.audit import guard, hooks
+
+        hooks.connect()
+        post_migrate.connect(guard.install_after_migrate, sender=self)

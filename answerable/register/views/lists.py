@@ -1,0 +1,103 @@
+"""The register's lists: custody episodes, NCCU contacts, disclosures and ICCE requests.
+
+Each is filtered by a period, place and kind of record, searched by exact reference,
+newest first, 50 to a page, and holds only what the user's division lets them see
+(scope.py). Showing a page of records consults them (DPA 2018 s62(1)(c)): one audit entry
+per page names the records shown and the filters used, never a value of a person.
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from answerable.audit.actions import Action
+from answerable.audit.trail import record, record_type_of
+from answerable.register.forms.filters import (
+    CustodyFilterForm,
+    DisclosureFilterForm,
+    IcceFilterForm,
+    NccuFilterForm,
+    RegisterFilterForm,
+)
+from answerable.register.views import access
+from answerable.register.views.kinds import CUSTODY, DISCLOSURE, ICCE, NCCU, Kind
+from answerable.register.views.scope import lacks_division, list_division, visible
+from answerable.web.access import require
+
+PER_PAGE = 50
+LIST_PURPOSE = "register list"
+
+
+@dataclass(frozen=True)
+class Listing:
+    kind: Kind
+    filters: type[RegisterFilterForm]
+    template: str
+    related: tuple[str, ...]  # what each row shows of other tables (one query, not 50)
+
+
+def show_list(request: HttpRequest, listing: Listing, extra: dict | None = None) -> HttpResponse:
+    user = request.user
+    kind = listing.kind
+    # Always bound: every filter is optional, so no query lists everything, newest first.
+    form = listing.filters(request.GET, division=list_division(user))
+    page, rows = None, []
+    if form.is_valid():
+        records = visible(user, kind.model.objects.select_related(*listing.related))
+        records = form.filter(records).order_by(*kind.ordering)
+        page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
+        rows = list(page.object_list)
+        if rows:
+            record(
+                Action.CONSULTATION,
+                record_type=record_type_of(kind.model),
+                purpose=LIST_PURPOSE,
+                detail={**form.applied(), "page": page.number, "records": [r.pk for r in rows]},
+            )
+    context = {
+        "kind": kind,
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "page_numbers": page_numbers(page),
+        "filtered": any(request.GET.get(name) for name in form.fields),
+        "no_division": lacks_division(user),
+        **(extra or {}),
+    }
+    return render(request, listing.template, context)
+
+
+def page_numbers(page) -> list:
+    if page is None:
+        return []
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+CUSTODY_LIST = Listing(CUSTODY, CustodyFilterForm, "register/custody_list.html", ("station",))
+NCCU_LIST = Listing(NCCU, NccuFilterForm, "register/nccu_list.html", ("station", "disclosure"))
+DISCLOSURE_LIST = Listing(
+    DISCLOSURE, DisclosureFilterForm, "register/disclosure_list.html", ("division",)
+)
+ICCE_LIST = Listing(ICCE, IcceFilterForm, "register/icce_list.html", ("division",))
+
+
+@require(access.can_view_custody)
+def custody_list(request: HttpRequest) -> HttpResponse:
+    return show_list(request, CUSTODY_LIST)
+
+
+@require(access.can_view_nccu)
+def nccu_list(request: HttpRequest) -> HttpResponse:
+    return show_list(request, NCCU_LIST, {"may_record": access.can_record_nccu(request.user)})
+
+
+@require(access.can_view_disclosures)
+def disclosure_list(request: HttpRequest) -> HttpResponse:
+    return show_list(request, DISCLOSURE_LIST)
+
+
+@require(access.can_view_icce)
+def icce_list(request: HttpRequest) -> HttpResponse:
+    return show_list(request, ICCE_LIST, {"may_record": access.can_record_icce(request.user)})

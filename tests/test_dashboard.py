@@ -1,0 +1,222 @@
+"""The staff dashboard (dashboard:index): the register's headline figures, each a table with
+its chart beside it, the same figures the answer page (and so an FOI response) gives; and
+for those who do casework, the cases awaiting a response by deadline."""
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+from casework_helpers import make_case
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from interchange_files import write
+from seed_001 import BAND_COUNTS, STATION_COUNTS, custody_csv
+from test_answer_page import entries, grid_of, signed_in
+
+from answerable.dashboard.figures import blocks, months_back
+from answerable.register.interchange.importer import import_file
+from answerable.roles.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("dashboard:index")
+REQUESTER = "Ms Requester Private"
+HEADER = "disclosure_ref,force,disclosed_at,role,crime_type,purpose,requested_at,recipient"
+# Referrals in 2017/18 by crime type (and status checks, which are not referrals).
+REFERRALS = {"domestic_abuse": 12, "modern_slavery": 6, "human_trafficking": 3}
+STATUS_CHECKS = 4
+
+
+def at(moment: str) -> time_machine.travel:
+    return time_machine.travel(datetime.fromisoformat(moment).replace(tzinfo=UTC))
+
+
+def disclosures_csv() -> str:
+    rows, n = [HEADER], 0
+    for purpose, counts in (("referral", REFERRALS), ("status_check", {"other": STATUS_CHECKS})):
+        for crime_type, how_many in counts.items():
+            for _ in range(how_many):
+                n += 1
+                rows.append(
+                    f"HO-{n},Police Scotland,2017-10-{n:02d}T10:00:00,victim,{crime_type},"
+                    f"{purpose},2017-10-{n:02d}T09:00:00,hoie_nccu"
+                )
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture
+def register(tmp_path):
+    import_file("custody", write(tmp_path, custody_csv(), "custody.csv"), progress=False)
+    import_file("disclosures", write(tmp_path, disclosures_csv(), "d.csv"), progress=False)
+
+
+def block_figures(response, key: str) -> dict[str, object]:
+    figures = next(f for f in response.context["blocks"] if f.block.key == key)
+    table = figures.table
+    rows = {row[0]: row[1] for row in table.rows}
+    rows[table.total[0]] = table.total[1]
+    return rows
+
+
+def block_grid(response, key: str) -> list[list[str]]:
+    table = next(f for f in response.context["blocks"] if f.block.key == key).table
+    return [[str(cell) for cell in row] for row in [table.header, *table.rows, table.total]]
+
+
+# --- access -----------------------------------------------------------------------------------
+
+
+def test_the_public_is_sent_to_sign_in():
+    response = Client().get(DASHBOARD)
+    assert response.status_code == 302 and reverse("web:login") in response["Location"]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_staff_role_sees_the_figures_and_only_caseworkers_the_cases(role):
+    response = signed_in(role).get(DASHBOARD)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Immigration-related custody episodes by custody centre" in page
+    caseworker = role in (Role.FOI_OFFICER, Role.DISCLOSURE_MANAGER)
+    assert ("Cases awaiting a response" in page) == caseworker
+    assert response.context["casework"] == caseworker
+
+
+def test_a_signed_in_user_without_a_role_is_refused():
+    assert signed_in(None, "nobody").get(DASHBOARD).status_code == 403
+
+
+# --- the figures --------------------------------------------------------------------------------
+
+
+def test_the_figures_are_the_answer_pages_under_disclosure_control(register):
+    analyst = signed_in(Role.ANALYST, "analyst")
+    with at("2018-03-31T12:00:00"):
+        response = analyst.get(DASHBOARD)
+        assert response.status_code == 200
+        fy = {"from": "2017-04-01", "to": "2018-03-31"}
+        same_asks = {
+            "by-month": {"question": "custody-count", "by": "month", **fy},
+            "by-year": {"question": "custody-count", "by": "year", "to": "2017-12-31"},
+            "by-station": {"question": "custody-count", "by": "station", **fy},
+            "by-duration": {"question": "custody-count", "by": "duration", **fy},
+            "referrals-by-crime-type": {"question": "referrals", "by": "crime_type", **fy},
+        }
+        for key, query in same_asks.items():
+            page = analyst.get(reverse("answers:index"), query)
+            assert block_grid(response, key) == grid_of(page), key
+
+    stations = block_figures(response, "by-station")
+    assert stations["Dundee"] == "[c]" and stations["Total"] == 537
+    assert all(stations[s] in (n, "[c]") for s, n in STATION_COUNTS.items())
+    assert {band: block_figures(response, "by-duration")[band] for band in BAND_COUNTS} == (
+        BAND_COUNTS
+    )
+    months = block_figures(response, "by-month")
+    assert list(months)[:12] == [f"2017-{m:02d}" for m in range(4, 13)] + [
+        "2018-01",
+        "2018-02",
+        "2018-03",
+    ]
+    assert list(block_figures(response, "by-year")) == ["2017", "Total"]  # complete years
+    referrals = block_figures(response, "referrals-by-crime-type")
+    assert referrals["human_trafficking"] == "[c]"  # 3: fewer than 5
+    assert referrals["Total"] in (sum(REFERRALS.values()), "[c]")  # never the status checks
+    assert all(referrals[k] in (n, "[c]") for k, n in REFERRALS.items())
+
+
+def test_each_figure_has_its_table_and_chart_side_by_side(register):
+    with at("2018-03-31T12:00:00"):
+        response = signed_in(Role.ANALYST, "analyst").get(DASHBOARD)
+    page = response.content.decode()
+    for figures in response.context["blocks"]:
+        key = figures.block.key
+        section = page[page.index(f'id="{key}"') :]
+        section = section[: section.find("<h2", 1)]
+        assert section.count('class="govuk-grid-column-one-half"') == 2, key
+        assert section.index('<table class="govuk-table">') < section.index(
+            f'aria-labelledby="{key}-title {key}-desc"'
+        ), key
+        rows = dict(figures.chart_rows)
+        table = block_figures(response, key)
+        assert rows == {k: (None if v == "[c]" else v) for k, v in table.items() if k != "Total"}
+    assert ">[c]</text>" in page  # a withheld figure in a chart
+
+
+def test_the_dashboard_is_a_handful_of_queries_and_one_audit_entry_per_question(register):
+    foi = signed_in(Role.FOI_OFFICER, "foi")
+    make_case(date(2018, 3, 1))
+    with at("2018-03-31T12:00:00"), CaptureQueriesContext(connection) as queries:
+        assert foi.get(DASHBOARD).status_code == 200
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    grouped = [sql for sql in reads if "GROUP BY" in sql]
+    assert len(grouped) == 5  # one per figure
+    assert len(reads) <= 20, "\n".join(reads)  # with the session, the user and the audit chain
+    logged = {entry.record_id: json.loads(entry.detail) for entry in entries("dashboard")}
+    assert set(logged) == {"custody-count", "referrals"}
+    assert [ask["by"] for ask in logged["custody-count"]["asks"]] == [
+        ["month"],
+        ["year"],
+        ["station"],
+        ["duration"],
+    ]
+    assert logged["referrals"]["exact"] is False
+
+
+def test_an_empty_register_has_zeros_and_no_years_yet():
+    with at("2018-03-31T12:00:00"):
+        response = signed_in(Role.ANALYST, "analyst").get(DASHBOARD)
+    assert response.status_code == 200
+    year = next(f for f in response.context["blocks"] if f.block.key == "by-year")
+    assert year.answer is None and year.problem == "No records in a complete calendar year yet."
+    assert block_figures(response, "by-station")["Total"] == 0
+
+
+def test_the_last_12_months_end_today_and_the_years_at_the_last_complete_one():
+    assert months_back(date(2018, 3, 31), 11) == date(2017, 4, 1)
+    assert months_back(date(2018, 1, 15), 11) == date(2017, 2, 1)
+    assert months_back(date(2018, 12, 1), 12) == date(2017, 12, 1)
+    asks = {block.key: block.ask for block in blocks(date(2018, 3, 31))}
+    assert (asks["by-month"].first_day, asks["by-month"].last_day) == (
+        date(2017, 4, 1),
+        date(2018, 3, 31),
+    )
+    # A part year's total beside its months would give away a withheld month.
+    assert asks["by-year"].last_day == date(2017, 12, 31)
+    assert asks["by-year"].first_day is None
+
+
+# --- the cases ----------------------------------------------------------------------------------
+
+
+def test_open_cases_by_deadline_with_the_overdue_flagged_and_no_requester():
+    late = make_case(date(2026, 6, 1), title="Received first", requester_name=REQUESTER)
+    later = make_case(date(2026, 7, 20), title="Received last", requester_name=REQUESTER)
+    middle = make_case(date(2026, 7, 1), title="In between", requester_name=REQUESTER)
+    answered = make_case(date(2026, 6, 2), status="responded", requester_name=REQUESTER)
+    answered.responded_on = date(2026, 6, 20)
+    answered.save()
+    closed = make_case(date(2026, 6, 3), status="closed", requester_name=REQUESTER)
+    foi = signed_in(Role.FOI_OFFICER, "foi")
+    with at("2026-07-10T12:00:00"):
+        response = foi.get(DASHBOARD)
+    rows = response.context["cases"]
+    expected = sorted((late, later, middle), key=lambda c: (c.due_on, c.reference))
+    assert [row.reference for row in rows] == [c.reference for c in expected]
+    assert response.context["cases_total"] == 3
+    page = response.content.decode()
+    assert REQUESTER not in page and "requester@private.example" not in page
+    assert answered.reference not in page and closed.reference not in page
+    flagged = [row.reference for row in rows if row.overdue]
+    assert flagged == [late.reference]
+    assert late.due_on < date(2026, 7, 10) <= middle.due_on
+    red = page.split("govuk-tag--red")
+    assert len(red) == 2 and late.reference in red[0].rsplit("<tr", 1)[1]
+    assert "working days overdue" in page
+    row = next(r for r in rows if r.reference == middle.reference)
+    assert row.days_left == middle.working_days_left(date(2026, 7, 10)) > 0
+    link = reverse("casework:case_detail", kwargs={"reference": late.reference})
+    assert f'href="{link}"' in page
