@@ -4,12 +4,15 @@ Each page a journey reaches is checked with axe-core against WCAG 2.2 AA and for
 security policy violations, and its screenshot is kept in test-artifacts/screenshots/.
 """
 
+from __future__ import annotations
+
 import io
 import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from browser_support import (
@@ -22,6 +25,9 @@ from browser_support import (
     running_site,
 )
 from pypdf import PdfReader
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
@@ -71,12 +77,20 @@ class Tab:
         assert not violations, f"{name}: WCAG 2.2 AA violations:\n{describe(violations)}"
         assert not self.problems, f"{name}: console errors: {self.problems}"
 
+    def navigate(self, target: Locator) -> None:
+        """Click a link or button that loads a page, and wait for that page.
+
+        A bare click returns before the browser has navigated, so a look straight after it
+        can see the page being left (a flaky failure seen in CI).
+        """
+        with self.page.expect_navigation():
+            target.click()
+
     def sign_in(self, username: str) -> None:
         self.go("/sign-in/")
         self.page.get_by_label("User name").fill(username)
         self.page.get_by_label("Password").fill(self.site.password)
-        self.page.get_by_role("button", name="Sign in").click()
-        self.page.wait_for_load_state()
+        self.navigate(self.page.get_by_role("button", name="Sign in"))
 
 
 @pytest.fixture
@@ -119,9 +133,9 @@ def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(tab:
     tab.check("dashboard")
 
     # The request arrives and is logged.
-    page.get_by_role("link", name="Cases", exact=True).click()
+    tab.navigate(page.get_by_role("link", name="Cases", exact=True))
     tab.check("case-list")
-    page.get_by_role("button", name="Log a new request").click()
+    tab.navigate(page.get_by_role("button", name="Log a new request"))
     page.get_by_label("Act or regulations").select_option("foisa")
     page.get_by_label("Date received").fill(date.today().strftime("%d/%m/%Y"))
     page.get_by_label("How it was received").select_option("email")
@@ -131,13 +145,12 @@ def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(tab:
     page.get_by_label("The request as received").fill(SEED_001_QUESTION)
     page.get_by_label("Questions", exact=True).fill(SEED_001_QUESTION)
     tab.check("case-new")
-    page.get_by_role("button", name="Log the request").click()
-    page.wait_for_load_state()
+    tab.navigate(page.get_by_role("button", name="Log the request"))
     reference = page.url.rstrip("/").rsplit("/", 1)[-1]
     assert page.get_by_text(SEED_001_QUESTION).first.is_visible()
 
     # The officer answers it from the register, under disclosure control.
-    page.get_by_role("link", name="Answers", exact=True).click()
+    tab.navigate(page.get_by_role("link", name="Answers", exact=True))
     page.locator("[name=question]").select_option("custody-count")
     page.locator("[name=from]").fill("01/04/2017")
     page.locator("[name=to]").fill("31/03/2018")
@@ -145,8 +158,7 @@ def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(tab:
     page.locator("[name=and_by]").select_option("duration")
     page.get_by_text("Time in custody and age bands").click()
     page.locator("[name=bands]").fill("24, 48")
-    page.get_by_role("button", name="Get the figures").click()
-    page.wait_for_load_state()
+    tab.navigate(page.get_by_role("button", name="Get the figures"))
     table = page.locator("table.govuk-table").first
     assert "537" in table.inner_text()  # seed 001's total, as the demo register is calibrated
     assert page.locator("svg.app-chart").first.is_visible()
@@ -157,16 +169,14 @@ def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(tab:
     case = page.locator("[name=case] option", has_text=reference).get_attribute("value")
     page.locator("[name=case]").select_option(case)
     page.get_by_label("Existing question").select_option(index=1)
-    page.get_by_role("button", name="Attach to the case").click()
-    page.wait_for_load_state()
+    tab.navigate(page.get_by_role("button", name="Attach to the case"))
     assert reference in page.url
     assert "537" in page.locator("main").inner_text()
     tab.check("case")
 
     # ... issues the full response, and downloads the letter as sent.
     page.get_by_label("Information released in full").check()
-    page.get_by_role("button", name="Issue response").click()
-    page.wait_for_load_state()
+    tab.navigate(page.get_by_role("button", name="Issue response"))
     with page.expect_download() as waiting:
         page.get_by_role("link", name="Download the letter (PDF)").click()
     letter = Path(waiting.value.path()).read_bytes()
@@ -179,14 +189,12 @@ def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(tab:
 def test_a_member_of_the_public_finds_seed_001s_response_in_the_disclosure_log(tab: Tab) -> None:
     page = tab.page
     tab.go("/")
-    page.get_by_role("link", name="disclosure log").first.click()
+    tab.navigate(page.get_by_role("link", name="disclosure log").first)
     tab.check("disclosure-log")
     page.get_by_label("Search the disclosure log").fill("immigration detentions")
-    page.get_by_role("button", name="Search").click()
-    page.wait_for_load_state()
+    tab.navigate(page.get_by_role("button", name="Search"))
     tab.check("disclosure-log-search")
-    page.get_by_role("link", name="IM-FOI-2018-1421").click()
-    page.wait_for_load_state()
+    tab.navigate(page.get_by_role("link", name="IM-FOI-2018-1421"))
     assert "IM-FOI-2018-1421" in page.locator("main").inner_text()
     assert "537" in page.locator("main").inner_text()
     tab.check("disclosure-log-response")
@@ -214,14 +222,14 @@ def test_an_foi_officer_is_refused_a_persons_record(tab: Tab, site: Site) -> Non
 def test_a_custody_officer_records_an_nccu_contact(tab: Tab, site: Site) -> None:
     page = tab.page
     tab.sign_in("custody")
-    page.get_by_role("link", name="Register", exact=True).click()
+    tab.navigate(page.get_by_role("link", name="Register", exact=True))
     tab.check("register")
-    page.get_by_role("link", name="NCCU contacts").first.click()
+    tab.navigate(page.get_by_role("link", name="NCCU contacts").first)
     tab.check("nccu-list")
-    page.get_by_role("button", name="Record an NCCU contact").click()
+    tab.navigate(page.get_by_role("button", name="Record an NCCU contact"))
     tab.check("nccu-new")
     # Sent empty first: the errors are listed and each field says what to do.
-    page.get_by_role("button", name="Save").click()
+    tab.navigate(page.get_by_role("button", name="Save"))
     assert page.locator(".govuk-error-summary").is_visible()
     tab.check("nccu-new-errors")
     before = count_rows(site, "register_nccucontact"), count_rows(site, "register_disclosure")
@@ -238,8 +246,7 @@ def test_a_custody_officer_records_an_nccu_contact(tab: Tab, site: Site) -> None
     page.locator("[name=trigger]").select_option("victim_or_witness")
     page.locator("[name=sex]").select_option("female")
     page.locator("[name=age]").fill("34")
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
+    tab.navigate(page.get_by_role("button", name="Save"))
 
     assert page.locator(".govuk-notification-banner--success").is_visible()
     assert "NCCU-BROWSER-1" in page.locator("main").inner_text()
