@@ -202,7 +202,7 @@ def test_a_two_way_table_charts_its_row_totals(foi, register):
     response = foi.get(PAGE, {**BY_STATION, "and_by": "duration"})
     assert response.status_code == 200
     table = response.context["table"]
-    assert table.two_way and table.header[1:] == ["0-24", "24-48", "48+", "in_custody", "Total"]
+    assert table.two_way and table.header[1:] == ["0-24", "24-48", "48+", "In custody", "Total"]
     row_totals = {row[0]: row[-1] for row in table.rows}
     chart = dict(response.context["chart_rows"])
     assert chart == {k: (None if v == "[c]" else v) for k, v in row_totals.items()}

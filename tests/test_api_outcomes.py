@@ -100,3 +100,20 @@ def test_an_outcome_for_a_disclosure_not_held_is_404(replies):
     response = post(replies, "/api/v1/disclosures/HO-404/outcomes/", {})
     assert response.status_code == 404
     assert "No disclosure 'HO-404'" in response.json()["error"]
+
+
+def test_the_disclosures_admin_page_lists_every_report_read_only(replies, admin_client):
+    report(replies, "enforcement_papers_served", "2023-06-01", reference="HO/123")
+    report(replies, "removed", "2023-09-01")
+    disclosure = Disclosure.objects.get()
+    page = admin_client.get(f"/admin/register/disclosure/{disclosure.pk}/change/")
+    assert page.status_code == 200
+    inline = page.context["inline_admin_formsets"][0]
+    assert inline.opts.model is OutcomeReport
+    shown = page.content.decode()
+    assert "outcomes reported by the home office" in shown.lower()
+    assert "HO/123" in shown and "api:home-office-replies" in shown
+    assert len(inline.formset.forms) == 2
+    # Kept as received: nothing to add, change or delete from the page.
+    assert not inline.has_add_permission and not inline.has_delete_permission
+    assert "outcome_reports-0-outcome" not in shown  # no editable field

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from answerable.answers.answer import Answer
 from answerable.answers.output.grid import Cell, grid
+from answerable.answers.output.labels import reader_label
 
 ChartRows = list[tuple[str, int | None]]
 
@@ -17,12 +18,27 @@ class ResultTable:
     two_way: bool
 
 
+def _readable(row: list[Cell], labels: int) -> list[Cell]:
+    """The row with its first `labels` cells as a reader sees them; the figures unchanged."""
+    return [
+        reader_label(cell) if i < labels and isinstance(cell, str) else cell
+        for i, cell in enumerate(row)
+    ]
+
+
 def result_table(answer: Answer) -> ResultTable:
-    """The table exactly as the CSV and XLSX give it: withheld figures as [c]."""
+    """The figures of the CSV and XLSX (withheld ones as [c]), labelled for a reader:
+    `Domestic abuse` where the CSV keeps the vocabulary's `domestic_abuse`."""
     rows = grid(answer)
     if not answer.by:
         return ResultTable(header=[], rows=[], total=rows[0], two_way=False)
-    return ResultTable(header=rows[0], rows=rows[1:-1], total=rows[-1], two_way=len(answer.by) == 2)
+    two_way = len(answer.by) == 2
+    header = rows[0]
+    if two_way:  # the corner cell is the dimensions' titles; the rest are column labels
+        header = [header[0], *_readable(header[1:], len(header) - 1)]
+    labels = 1 if two_way else len(answer.by)
+    body = [_readable(row, labels) for row in rows[1:-1]]
+    return ResultTable(header=header, rows=body, total=rows[-1], two_way=two_way)
 
 
 @dataclass(frozen=True)
@@ -39,8 +55,10 @@ def chart_data(answer: Answer) -> ChartData:
         return ChartData(question.title, [("Total", published.total.count)])
     title = f"{question.title} by {question.dimensions[by[0]].title.lower()}"
     if len(by) == 1:
-        return ChartData(title, [(cell.labels[0], cell.count) for cell in published.cells])
+        return ChartData(
+            title, [(reader_label(cell.labels[0]), cell.count) for cell in published.cells]
+        )
     return ChartData(
         f"{title} (row totals)",
-        [(figure.labels[0], figure.count) for figure in published.margins[by[0]]],
+        [(reader_label(figure.labels[0]), figure.count) for figure in published.margins[by[0]]],
     )

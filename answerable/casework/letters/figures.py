@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from answerable.answers.output.labels import reader_label as label
+
 TOTAL = "Total"
 
 
@@ -35,17 +37,6 @@ class FigureTable:
 
 class FiguresError(ValueError):
     """An `ask` document that lacks what a table needs."""
-
-
-def label(text: str | None) -> str:
-    """A register label as a reader sees it: `not_recorded` -> `Not recorded`; station
-    names, codes and bands such as `0-24` unchanged."""
-    if text is None:
-        return "Not recorded"
-    if "_" in text or (text.isalpha() and text.islower()):
-        spaced = text.replace("_", " ")
-        return spaced[:1].upper() + spaced[1:]
-    return text
 
 
 def _day(text: str | None) -> str | None:

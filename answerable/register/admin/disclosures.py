@@ -1,7 +1,10 @@
 """Disclosures of a person's data to the Home Office (home-office-disclosures-v1)."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.core.exceptions import ObjectDoesNotExist
+from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
 from answerable.register.admin.base import (
@@ -11,7 +14,30 @@ from answerable.register.admin.base import (
 from answerable.register.admin.dates import IndexedDateHierarchyMixin
 from answerable.register.admin.links import change_link
 from answerable.register.forms import DisclosureForm
-from answerable.register.models import Disclosure
+from answerable.register.models import Disclosure, OutcomeReport
+
+
+class OutcomeReportInline(admin.TabularInline):
+    """Every outcome the Home Office reported for the disclosure, newest first.
+
+    Read-only: a report is what was received (through the API or an import), so it is kept
+    as received; the disclosure's own outcome fields hold the latest and are corrected there.
+    """
+
+    model = OutcomeReport
+    extra = 0
+    fields = ("outcome", "outcome_on", "reference", "reported_at", "reported_by", "became_latest")
+    readonly_fields = fields
+    verbose_name_plural = "outcomes reported by the Home Office"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Disclosure)
@@ -50,6 +76,7 @@ class DisclosureAdmin(IndexedDateHierarchyMixin, ReferenceSearchMixin, RegisterA
     # As for custody episodes: (disclosed_on, id) is what the disclosed_on index holds.
     ordering = ("-disclosed_on", "-pk")
     autocomplete_fields = ("person", "custody_episode", "agreement")
+    inlines = (OutcomeReportInline,)
     readonly_fields = ("disclosed_on", "made_by", "import_batch", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("force", "disclosure_ref", "division", "made_by")}),
