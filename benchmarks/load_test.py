@@ -36,7 +36,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -305,60 +304,70 @@ def stop(process: subprocess.Popen) -> None:
 
 
 class CpuMeter:
-    """CPU seconds used by each process tree (gunicorn's, locust's) and by the whole machine,
-    sampled every second while a scenario runs; workers that gunicorn replaces are counted
-    from their start."""
+    """CPU seconds used by each process tree (gunicorn's, the database's, locust's) and by
+    the whole machine while a scenario runs: the difference of two readings, at its start
+    and at its end.
 
-    def __init__(self, roots: dict[str, int]) -> None:
+    A tree's reading is each live process's own time plus the time of the children it has
+    reaped (the kernel adds an ended child's time, and its own reaped children's, to its
+    parent's `children_*` times when the parent waits for it). So processes that start and
+    end within the scenario are counted: gunicorn's replaced workers, and PostgreSQL's
+    parallel query workers, which live for one query (a once-a-second sample of live
+    processes missed them and put the database's counting under "other work").
+
+    `reaped_here` names the group whose root is this script's own child (locust): it has
+    ended by the end reading, and its time is then in this process's children times.
+    """
+
+    def __init__(self, roots: dict[str, int], reaped_here: str | None = None) -> None:
         import psutil  # installed with locust
 
         self.psutil = psutil
         self.roots = roots
-        self.used = dict.fromkeys(roots, 0.0)
-        self.seen: dict[int, float] = {}
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.reaped_here = reaped_here
+        self.used: dict[str, float] = {}
+        self.at_start: dict[str, float] = {}
 
-    def _sample(self, count: bool = True) -> None:
-        # The first sample only notes each process's time so far (the server's start-up is
-        # not the scenario's); a process first seen later is counted from its start.
-        for group, pid in self.roots.items():
+    def _reading(self, pid: int) -> float | None:
+        try:
+            root = self.psutil.Process(pid)
+            tree = [root, *root.children(recursive=True)]
+        except self.psutil.NoSuchProcess:
+            return None
+        seconds = 0.0
+        for process in tree:
             try:
-                root = self.psutil.Process(pid)
-                tree = [root, *root.children(recursive=True)]
+                times = process.cpu_times()
             except self.psutil.NoSuchProcess:
-                continue
-            for process in tree:
-                try:
-                    times = process.cpu_times()
-                except self.psutil.NoSuchProcess:
-                    continue
-                total = times.user + times.system
-                if count:
-                    self.used[group] += total - self.seen.get(process.pid, 0.0)
-                self.seen[process.pid] = total
+                continue  # ended since listed: its time is in its parent's children_* now
+            seconds += times.user + times.system + times.children_user + times.children_system
+        return seconds
 
-    def _run(self) -> None:
-        while not self.stopping.wait(1.0):
-            self._sample()
+    def _group_reading(self, group: str) -> float | None:
+        reading = self._reading(self.roots[group])
+        if group != self.reaped_here:
+            return reading
+        mine = os.times()
+        return (reading or 0.0) + mine.children_user + mine.children_system
 
     def __enter__(self) -> "CpuMeter":
-        self._sample(count=False)
+        for group in self.roots:
+            if (reading := self._group_reading(group)) is not None:
+                self.at_start[group] = reading
         self.machine = self.psutil.cpu_times()
         self.started = time.monotonic()
-        self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.stopping.set()
-        self.thread.join()
-        self._sample()
         self.seconds = time.monotonic() - self.started
+        for group in self.roots:
+            reading = self._group_reading(group)
+            if reading is not None and group in self.at_start:
+                self.used[group] = reading - self.at_start[group]
         now = self.psutil.cpu_times()
-        busy = (now.user + now.system + now.nice) - (
+        self.used["machine"] = (now.user + now.system + now.nice) - (
             self.machine.user + self.machine.system + self.machine.nice
         )
-        self.used["machine"] = busy
 
     def share(self, group: str) -> float:
         """Percent of the machine's cores."""
@@ -414,7 +423,7 @@ def run_scenario(
     roots = {"gunicorn": server_pid, "locust": locust.pid}
     if postmaster := _postmaster():
         roots["postgres"] = postmaster  # the database's work is in its own processes
-    with CpuMeter(roots) as meter:
+    with CpuMeter(roots, reaped_here="locust") as meter:
         try:
             _, stderr = locust.communicate(timeout=options.seconds + 60)
         except subprocess.TimeoutExpired:
