@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -137,10 +137,6 @@ def _pinned(form: AuditSearchForm) -> int:
     return upto
 
 
-def _page_numbers(page: Page) -> list[int | str]:
-    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-
-
 @require(predicates.can_audit)
 def search(request: HttpRequest) -> HttpResponse:
     # Always bound: every field is optional, so a visit with no query lists the latest entries.
@@ -158,7 +154,7 @@ def search(request: HttpRequest) -> HttpResponse:
             purpose="audit search",
             detail={**form.filters(), "page": page.number, "up_to_entry": upto},
         )
-        context.update(page=page, rows=rows, upto=upto, page_numbers=_page_numbers(page))
+        context.update(page=page, rows=rows, upto=upto, page_pins={"upto": upto})
     context["filtered"] = any(request.GET.get(name) for name in AuditSearchForm.base_fields)
     return render(request, "audit/search.html", context)
 

@@ -61,18 +61,11 @@ def show_list(request: HttpRequest, listing: Listing, extra: dict | None = None)
         "form": form,
         "page": page,
         "rows": rows,
-        "page_numbers": page_numbers(page),
         "filtered": any(request.GET.get(name) for name in form.fields),
         "no_division": lacks_division(user),
         **(extra or {}),
     }
     return render(request, listing.template, context)
-
-
-def page_numbers(page) -> list:
-    if page is None:
-        return []
-    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
 
 
 CUSTODY_LIST = Listing(CUSTODY, CustodyFilterForm, "register/custody_list.html", ("station",))
