@@ -1,24 +1,16 @@
 """Every register admin page renders, and its search and filters work."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
+from register_records import one_of_each
 
 from answerable.register.choices import (
-    Channel,
     DetentionBasis,
-    DocumentKind,
-    DocumentStatus,
-    NccuChannel,
-    NccuTrigger,
-    Purpose,
-    Recipient,
-    Role,
-    YesNo,
 )
 from answerable.register.models import (
     CustodyEpisode,
@@ -79,77 +71,13 @@ class Records:
 
 @pytest.fixture
 def records(police_scotland: Force, stations: dict[str, Station]) -> Records:
-    govan = stations["Govan"]
-    person = Person.objects.create(pseudonym="ab12" + "0" * 28)
-    episode = CustodyEpisode.objects.create(
-        force=police_scotland,
-        custody_ref="NCS-2023-000001",
-        division=govan.division,
-        station=govan,
-        arrived_at=datetime(2023, 5, 2, 14, 5, tzinfo=UK),
-        released_at=datetime(2023, 5, 3, 9, 40, tzinfo=UK),
-        detention_basis=DetentionBasis.IMMIGRATION_POWERS,
-        person=person,
-        sex="male",
-        age=27,
-    )
+    made = one_of_each(police_scotland, stations)
     other = CustodyEpisode.objects.create(
         force=police_scotland,
         custody_ref="NCS-2023-000002",
         station=stations["Ayr"],
         arrived_at=datetime(2023, 6, 1, 8, 0, tzinfo=UK),
         detention_basis=DetentionBasis.OTHER,
-    )
-    disclosure = Disclosure.objects.create(
-        force=police_scotland,
-        disclosure_ref="D-2023-1",
-        division=govan.division,
-        disclosed_at=datetime(2023, 5, 2, 16, 0, tzinfo=UK),
-        person=person,
-        role=Role.VICTIM,
-        crime_type="domestic_abuse",
-        recipient=Recipient.HOIE_NCCU,
-        channel=Channel.PHONE,
-        purpose=Purpose.REFERRAL,
-        consent="not_sought",
-        home_office_outcome="no_action",
-        initiated_by="police",
-        custody_episode=episode,
-    )
-    contact = NccuContact.objects.create(
-        reference="NCCU-REF-9",
-        contacted_at=datetime(2023, 5, 2, 15, 0, tzinfo=UK),
-        channel=NccuChannel.PHONE,
-        division=govan.division,
-        station=govan,
-        person=person,
-        role=Role.SUSPECT,
-        trigger=NccuTrigger.ARRESTED,
-        advice="no_trace",
-        action_taken="released",
-        officer="PS1234",
-    )
-    document = Document.objects.create(
-        reference="HH-CRIT",
-        title="High-harm criteria",
-        kind=DocumentKind.HIGH_HARM_CRITERIA,
-    )
-    version = DocumentVersion.objects.create(
-        document=document,
-        version="1.0",
-        status=DocumentStatus.FINAL,
-        dated=date(2022, 1, 1),
-    )
-    icce = IcceRequest.objects.create(
-        reference="ICCE-2023-7",
-        division=govan.division,
-        person=person,
-        sent_on=date(2023, 5, 3),
-        result="convictions_returned",
-        high_harm=YesNo.YES,
-        high_harm_basis="foreign_convictions",
-        criteria=version,
-        referred_to_hoie=YesNo.NO,
     )
     batch = ImportBatch.objects.create(
         kind=ImportBatch.Kind.CUSTODY,
@@ -158,7 +86,17 @@ def records(police_scotland: Force, stations: dict[str, Station]) -> Records:
         imported_by="tester",
         started_at=datetime(2023, 7, 1, tzinfo=UK),
     )
-    return Records(person, episode, other, disclosure, contact, icce, document, version, batch)
+    return Records(
+        made.person,
+        made.episode,
+        other,
+        made.disclosure,
+        made.contact,
+        made.icce,
+        made.version.document,
+        made.version,
+        batch,
+    )
 
 
 @pytest.mark.django_db

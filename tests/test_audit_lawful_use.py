@@ -11,7 +11,7 @@ import pytest
 from casework_helpers import make_case
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from test_audit_hooks import make_records
+from register_records import one_of_each as make_records
 
 from answerable.answers.answer import answer
 from answerable.answers.catalogue import CATALOGUE

@@ -47,6 +47,14 @@ def is_choice_list(field: BoundField) -> bool:
 
 
 @register.filter
+def error_anchor(field: BoundField) -> str:
+    """The id an error summary links to for the field: the field itself, or for radios and
+    checkboxes its first option, which is what the design system's error summary asks for
+    (a list of options has no element of the field's own id to move to)."""
+    return f"{field.auto_id}_0" if is_choice_list(field) else field.auto_id
+
+
+@register.filter
 def govuk_choices(field: BoundField) -> list[BoundWidget]:
     """A radio or checkbox list's options, each input with the design system's class."""
     widget = field.field.widget
