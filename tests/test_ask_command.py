@@ -68,10 +68,18 @@ def test_no_suppression_gives_exact_figures_for_internal_use(capsys):
     assert "internal use only" in document["suppression"]["method"]
 
 
-def test_a_threshold_can_be_set_for_one_answer(capsys):
-    document = ask_json(capsys, "custody-count", *FY_2017, "--by", "station", "--threshold", "3")
-    cells = {c["station"]: c["display"] for c in document["cells"]}
-    assert cells["Stornoway"] == "3" and cells["Dundee"] == "[c]"
+def test_a_threshold_can_be_raised_for_one_answer(capsys):
+    usual = ask_json(capsys, "custody-count", *FY_2017, "--by", "station")
+    raised = ask_json(capsys, "custody-count", *FY_2017, "--by", "station", "--threshold", "10")
+    usual_cells = {c["station"]: c["display"] for c in usual["cells"]}
+    raised_cells = {c["station"]: c["display"] for c in raised["cells"]}
+    assert usual_cells["Elgin"] == "9" and raised_cells["Elgin"] == "[c]"
+    assert raised["suppression"]["threshold"] == 10
+
+
+def test_a_threshold_is_never_lowered_below_the_policy():
+    with pytest.raises(CommandError, match="below the policy's 5"):
+        call_command("ask", "custody-count", *FY_2017, "--by", "station", "--threshold", "3")
 
 
 def test_the_table_format_shows_the_cost_and_the_marker(capsys):

@@ -113,7 +113,7 @@ def test_a_table_the_disclosure_audit_refuses_is_reported(question, monkeypatch)
     def refuse(*args, **kwargs):
         raise ReleaseRefused("the disclosure audit did not pass; nothing is released")
 
-    monkeypatch.setattr(answering, "answer", refuse)
+    monkeypatch.setattr(answering, "decide", refuse)
     outcome = answering.refresh(question)
     assert not outcome.ok and "not released" in outcome.message
 

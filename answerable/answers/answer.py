@@ -5,13 +5,14 @@ published (on by default; `--no-suppression` gives exact figures for internal us
 answers/cost.py gives the statutory cost estimate that shows a s12 refusal is unnecessary.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.conf import settings
 
 from answerable.answers import cost
 from answerable.answers.disclosure_control import Policy, protect
-from answerable.answers.disclosure_control.table import Table
+from answerable.answers.disclosure_control.table import FigureKey, Table
 from answerable.answers.engine import Ask, Counts, count
 
 NO_SUPPRESSION = "none: exact figures for internal use only, not for publication"
@@ -44,25 +45,45 @@ class Answer:
     counts: Counts
     published: Published
     cost: cost.CostEstimate
+    # The average time to disclose is withheld when it could single out one record: over
+    # fewer than T records, or over records that differ from an earlier published average's
+    # by 1 to T-1 (answers/ledger/release.py).
+    average_withheld: bool = False
 
     @property
     def by(self) -> tuple[str, ...]:
         return self.counts.table.dimensions
 
 
-def default_policy(threshold: int | None = None) -> Policy:
-    """The installation's policy; an explicit threshold applies to every table."""
-    if threshold is not None:
-        return Policy(
-            threshold=threshold,
-            sensitive_threshold=threshold,
-            reason=f"threshold {threshold} chosen for this answer",
-        )
+class ThresholdError(ValueError):
+    """A threshold below the installation's policy was asked for."""
+
+
+def installation_policy() -> Policy:
+    """The policy in settings: the authority's recorded thresholds and reason."""
     return Policy(
         threshold=settings.ANSWERABLE_SUPPRESSION_THRESHOLD,
         sensitive_threshold=settings.ANSWERABLE_SENSITIVE_THRESHOLD,
         reason=settings.ANSWERABLE_SUPPRESSION_REASON or Policy().reason,
     )
+
+
+def default_policy(threshold: int | None = None) -> Policy:
+    """The installation's policy, raised (never lowered) to `threshold` for one answer."""
+    policy = installation_policy()
+    if threshold is not None and threshold < policy.threshold:
+        raise ThresholdError(
+            f"a threshold of {threshold} is below the policy's {policy.threshold}: a "
+            "threshold can be raised for one answer, never lowered (set "
+            "ANSWERABLE_SUPPRESSION_THRESHOLD to change the policy)"
+        )
+    return policy.raised_to(threshold)
+
+
+def policy_for(ask: Ask, threshold: int | None = None) -> Policy:
+    """The policy for one table: raised for this answer if asked, and sensitive wherever
+    its records are chosen by child or disability (`--where` as well as `--by`)."""
+    return default_policy(threshold).for_population(list(ask.where))
 
 
 def _exact(table: Table) -> Published:
@@ -82,8 +103,9 @@ class ReleaseRefused(RuntimeError):
     """The audit did not pass: the table must not be published."""
 
 
-def _protected(table: Table, policy: Policy) -> Published:
-    result = protect(table, policy)
+def protected(table: Table, policy: Policy, forced: Collection[FigureKey] = ()) -> Published:
+    """The table under disclosure control; `forced` figures withheld whatever their count."""
+    result = protect(table, policy, forced=forced)
     # protect() loops until its audit passes; this is the release gate all the same.
     if result.audit_report is None or not result.audit_report.passed:
         raise ReleaseRefused("the disclosure audit did not pass; nothing is released")
@@ -103,14 +125,28 @@ def _protected(table: Table, policy: Policy) -> Published:
     )
 
 
-def answer(ask: Ask, *, suppress: bool = True, threshold: int | None = None) -> Answer:
-    counts = count(ask)
-    published = (
-        _protected(counts.table, default_policy(threshold)) if suppress else _exact(counts.table)
-    )
-    estimate = cost.estimate(
+def exact(table: Table) -> Published:
+    """Exact figures, for internal use only (`--no-suppression`)."""
+    return _exact(table)
+
+
+def estimate_for(ask: Ask) -> cost.CostEstimate:
+    return cost.estimate(
         settings.ANSWERABLE_MINUTES_PER_QUESTION,
         settings.ANSWERABLE_MINUTES_PER_BREAKDOWN,
         breakdowns=len(ask.by) + len(ask.where),
     )
-    return Answer(counts, published, estimate)
+
+
+def answer(ask: Ask, *, suppress: bool = True, threshold: int | None = None) -> Answer:
+    """One table on its own, under disclosure control (or exact, for internal use).
+
+    This does not read the release ledger: anything shown to a requester, the API or in a
+    response goes through answers/ledger/release.py, which audits it against every earlier
+    release.
+    """
+    counts = count(ask)
+    published = protected(counts.table, policy_for(ask, threshold)) if suppress else _exact(
+        counts.table
+    )
+    return Answer(counts, published, estimate_for(ask))

@@ -222,3 +222,15 @@ class _Timing:
         return TimeToDisclose(
             average=timedelta(seconds=self.seconds / self.based_on), based_on=self.based_on
         )
+
+
+def records_of(ask: Ask) -> QuerySet[Any]:
+    """The records `ask` counts (its question, period and filters), for derived figures."""
+    question = question_named(ask.question)
+    used = [_dimension(question, name) for name in ask.where]
+    return _filtered(question, ask, _options(question, ask, used))
+
+
+def where_values(question: Question, ask: Ask, name: str, options: Options) -> list[str]:
+    """The values `ask` filters dimension `name` by, read and checked as the engine reads them."""
+    return _check_values(_dimension(question, name), list(ask.where[name]), options)

@@ -12,10 +12,12 @@ from typing import Any
 from rest_framework import exceptions
 
 from answerable.answers import bands
-from answerable.answers.answer import Answer, ReleaseRefused, answer
+from answerable.answers.answer import Answer, ReleaseRefused
 from answerable.answers.catalogue import CATALOGUE, Question
 from answerable.answers.disclosure_control.secondary import SuppressionFailed
 from answerable.answers.engine import EPISODES, PEOPLE, Ask, AskError, count
+from answerable.answers.ledger.release import release
+from answerable.answers.models import ReleaseKind
 from answerable.api.errors import Invalid, Unprocessable
 from answerable.api.fields import json_type
 from answerable.register.interchange.cells import CONTROL, shown
@@ -182,9 +184,10 @@ def _ask(question: str, given: Any, where: dict[str, list[str]]) -> Ask:
     return ask
 
 
-def answered(ask: Ask) -> Answer:
-    """The answer under the installation's disclosure control; 400 for a question that
-    cannot be asked as put, 422 for one whose figures could not be released."""
+def answered(ask: Ask, client: str) -> Answer:
+    """The answer under the installation's disclosure control, audited against every earlier
+    release and recorded in the release ledger as released to `client`; 400 for a question
+    that cannot be asked as put, 422 for one whose figures could not be released."""
     try:
         table = count(ask).table
         cells = prod(len(values) for values in table.values)
@@ -198,7 +201,8 @@ def answered(ask: Ask) -> Answer:
                     )
                 ]
             )
-        return answer(ask, suppress=True)
+        decision = release([ask], kind=ReleaseKind.API, reference=client, released_by=client)
+        return decision.answers[0]
     except AskError as error:
         raise Invalid([("question", str(error).replace("--", ""))]) from None
     except (ReleaseRefused, SuppressionFailed) as error:

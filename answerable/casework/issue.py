@@ -155,7 +155,7 @@ def issue_response(
     if issued_on < request.received_on:
         raise IssueError("a response cannot be issued before the request was received")
     with transaction.atomic():
-        answering.freeze(request)
+        answering.freeze(request, released_by=str(user or ""))
         letter = letter_for(request, issued_on, notice)
         issued = _keep(request, letter, issued_on, user)
         personal = personal_strings(request)

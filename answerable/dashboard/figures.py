@@ -10,9 +10,10 @@ is shown; if they did, that total less the months published would give a withhel
 from dataclasses import dataclass
 from datetime import date
 
-from answerable.answers.answer import Answer, ReleaseRefused, answer
+from answerable.answers.answer import Answer, ReleaseRefused
 from answerable.answers.disclosure_control import SuppressionFailed
 from answerable.answers.engine import Ask, AskError
+from answerable.answers.ledger.release import explore
 from answerable.answers.views.running import RECORD_TYPE, query_of
 from answerable.answers.views.tables import ChartRows, ResultTable, chart_data, result_table
 from answerable.audit.actions import Action
@@ -95,7 +96,7 @@ def blocks(today: date) -> list[Block]:
 
 def figures(block: Block) -> Figures:
     try:
-        return Figures(block, answer(block.ask))
+        return Figures(block, explore(block.ask))
     except ValueError as error:
         # An open period with no records has no years to list (disclosure_control/table.py).
         if isinstance(error, AskError) or "has no values" not in str(error):

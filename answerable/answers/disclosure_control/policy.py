@@ -54,3 +54,35 @@ class Policy:
         if any(dimension in self.sensitive_dimensions for dimension in dimensions):
             return self.sensitive_threshold
         return self.threshold
+
+    def for_population(self, filtered_by: Sequence[str]) -> "Policy":
+        """The policy for a table whose records are chosen by these dimensions (`--where`).
+
+        A population defined by child or disability is as sensitive as a breakdown by them:
+        `--where child=yes` counts children just as `--by child` does, so every figure of
+        such a table takes the sensitive threshold.
+        """
+        if not any(dimension in self.sensitive_dimensions for dimension in filtered_by):
+            return self
+        return Policy(
+            threshold=self.sensitive_threshold,
+            sensitive_threshold=self.sensitive_threshold,
+            sensitive_dimensions=self.sensitive_dimensions,
+            reason=self.reason,
+        )
+
+    def raised_to(self, threshold: int | None) -> "Policy":
+        """This policy with its thresholds raised to at least `threshold` for one answer.
+
+        A threshold can be raised for one answer (a motivated-intruder assessment may call
+        for more protection), never lowered below the policy in settings: ICO v Miller asks
+        for a case-by-case assessment, and the recorded policy is the authority's floor.
+        """
+        if threshold is None or threshold <= self.threshold:
+            return self
+        return Policy(
+            threshold=threshold,
+            sensitive_threshold=max(threshold, self.sensitive_threshold),
+            sensitive_dimensions=self.sensitive_dimensions,
+            reason=f"{self.reason} For this answer the threshold was raised to {threshold}.",
+        )

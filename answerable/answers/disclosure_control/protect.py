@@ -5,7 +5,7 @@ the rendered tables as a reader would, not the suppressor's bookkeeping) passes,
 tables returned carry that passing report.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from answerable.answers.disclosure_control.audit import AuditReport, audit
 from answerable.answers.disclosure_control.layout import build_layout
@@ -13,16 +13,22 @@ from answerable.answers.disclosure_control.policy import Policy
 from answerable.answers.disclosure_control.primary import Status, primary_statuses
 from answerable.answers.disclosure_control.published import ProtectedTable, render
 from answerable.answers.disclosure_control.secondary import SuppressionFailed, suppress_secondary
-from answerable.answers.disclosure_control.table import Table
+from answerable.answers.disclosure_control.table import FigureKey, Table
 
 
-def protect(table: Table, policy: Policy | None = None) -> ProtectedTable:
+def protect(
+    table: Table, policy: Policy | None = None, *, forced: Collection[FigureKey] = ()
+) -> ProtectedTable:
     """One table with its margins and total, protected and audited."""
-    return protect_all(table, [table.dimensions], policy)[0]
+    return protect_all(table, [table.dimensions], policy, forced=forced)[0]
 
 
 def protect_all(
-    base: Table, breakdowns: Sequence[Sequence[str]], policy: Policy | None = None
+    base: Table,
+    breakdowns: Sequence[Sequence[str]],
+    policy: Policy | None = None,
+    *,
+    forced: Collection[FigureKey] = (),
 ) -> list[ProtectedTable]:
     """Several tables cut from the same records, protected and audited together.
 
@@ -32,6 +38,9 @@ def protect_all(
     Suppression is joint: a figure published in several tables (a shared margin, the total)
     is withheld in all or none, and the audit solves one system for all the tables, because a
     reader holding the whole response can combine them (register_notes.md).
+    forced: figures (by key) that must be withheld whatever their count, because the release
+    ledger found that showing them would let a reader combine them with earlier releases
+    (answers/ledger/release.py); secondary suppression then protects them like any other.
     """
     policy = policy or Policy()
     layout = build_layout(base, breakdowns, policy)
@@ -48,7 +57,12 @@ def protect_all(
             problems.append(index_of_key[problem.key])
         return problems
 
-    statuses, last_resort = suppress_secondary(layout, primary_statuses(layout), verify)
+    statuses = primary_statuses(layout)
+    for key in forced:
+        index = index_of_key.get(key)
+        if index is not None and statuses[index] == "shown" and layout.figures[index].count > 0:
+            statuses[index] = "secondary"
+    statuses, last_resort = suppress_secondary(layout, statuses, verify)
     report = reports.get(tuple(statuses))
     if report is None or not report.passed:
         raise SuppressionFailed("the released pattern has no passing audit")

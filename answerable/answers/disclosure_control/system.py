@@ -59,8 +59,15 @@ class ReducedSystem:
         n_cells: int,
         equations: Sequence[tuple[Sequence[int], int]],
         targets: Sequence[Sequence[int]],
-        lower_bound: int,
+        lower_bound: int | Sequence[int],
     ) -> None:
+        # One least value for every target, or one each (a target from a table whose zeros
+        # are shown is at least 1; from a fully withheld table, or a finest cell, 0).
+        floors_wanted = (
+            [lower_bound] * len(targets) if isinstance(lower_bound, int) else list(lower_bound)
+        )
+        if len(floors_wanted) != len(targets):
+            raise ValueError("one lower bound per target")
         cell_sets: list[frozenset[int]] = []
         for cells, _ in equations:
             cell_sets.append(_checked_cells(cells, n_cells))
@@ -130,7 +137,7 @@ class ReducedSystem:
         for index in range(n_equations, len(cell_sets)):
             free = [position[unknown] for unknown in members[index] if unknown not in fixed]
             constant = sum(fixed.get(unknown, 0) for unknown in members[index])
-            floor = max(0, lower_bound - constant)
+            floor = max(0, floors_wanted[index - n_equations] - constant)
             if not free and floor > 0:
                 raise InconsistentFigures(
                     "a withheld figure works out below the least value it can take"
@@ -144,15 +151,19 @@ class ReducedSystem:
             self.target_floors.append(floor)
 
         self.caps = caps
-        matrix = np.zeros((len(rows), n))
-        for row, free in enumerate(rows):
-            matrix[row, free] = 1.0
-        self._integer_matrix = matrix.astype(np.int64)
+        # Built sparse: a joint audit against the release ledger can have thousands of
+        # unknowns and equations, most of them empty.
+        row_index = np.repeat(np.arange(len(rows)), [len(free) for free in rows])
+        column_index = np.array([column for free in rows for column in free], dtype=np.int64)
+        sparse = csr_array(
+            (np.ones(len(column_index)), (row_index, column_index)), shape=(len(rows), n)
+        )
+        self._integer_matrix = csr_array(sparse, dtype=np.int64)
         self._lower = np.array(lower, dtype=float)
         self._upper = np.array(upper, dtype=float)
         self._constraints: list[LinearConstraint] = []
         if rows:
-            solver_matrix = matrix if matrix.size <= DENSE_LIMIT else csr_array(matrix)
+            solver_matrix = sparse.toarray() if len(rows) * n <= DENSE_LIMIT else sparse
             self._constraints.append(LinearConstraint(solver_matrix, self._lower, self._upper))
         self._bounds = Bounds(np.zeros(n), caps)
 

@@ -23,7 +23,7 @@ def _time_to_disclose(answer: Answer) -> dict[str, Any] | None:
     if timing is None:
         return None
     threshold = answer.published.threshold
-    if threshold is not None and 0 < timing.based_on < threshold:
+    if answer.average_withheld or (threshold is not None and 0 < timing.based_on < threshold):
         # An average over a handful of disclosures could single one out.
         return {"average_hours": None, "based_on": None, "display": "[c]"}
     hours = None if timing.average is None else round(timing.average.total_seconds() / 3600, 1)

@@ -9,6 +9,7 @@ from math import prod
 from typing import Any
 
 from answerable.answers.answer import Answer, ReleaseRefused, answer
+from answerable.answers.ledger.release import explore
 from answerable.answers.disclosure_control import SuppressionFailed
 from answerable.answers.engine import EPISODES, Ask, AskError, count
 from answerable.answers.forms import DEFAULT_AGES, DEFAULT_BANDS
@@ -103,7 +104,9 @@ def run(ask: Ask, *, exact: bool, purpose: str, **detail: Any) -> Answer:
             "by",
         )
     try:
-        return answer(ask, suppress=not exact)
+        # Staff exploration: what could be released today, checked against the release
+        # ledger and not recorded (exact figures are the disclosure manager's, and logged).
+        return answer(ask, suppress=False) if exact else explore(ask)
     except (ReleaseRefused, SuppressionFailed) as error:
         raise RunError(
             f"The figures could not be released under disclosure control ({error}): ask for "

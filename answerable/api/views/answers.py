@@ -191,7 +191,7 @@ class Answer(ApiView):
         return self._answer(questions.ask_from_body(question.name, request.data))
 
     def _answer(self, ask: Ask) -> Response:
-        result = questions.answered(ask)
+        result = questions.answered(ask, self.client.actor)
         question = result.counts.question
         # Records combined into figures (s62(1)(e)): which, never the figures themselves.
         record(

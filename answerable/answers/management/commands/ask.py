@@ -13,9 +13,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from answerable.answers import bands
-from answerable.answers.answer import answer
+from answerable.answers.answer import ReleaseRefused, ThresholdError, answer
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import EPISODES, PEOPLE, Ask, AskError
+from answerable.answers.ledger.release import explore
 from answerable.answers.output.formats import FORMATS, render, write_xlsx
 
 
@@ -72,7 +73,8 @@ class Command(BaseCommand):
             "--threshold",
             type=int,
             metavar="N",
-            help="withhold counts from 1 to N-1 (default: the settings' policy)",
+            help="withhold counts from 1 to N-1 for this answer: raises the settings' policy, "
+            "never lowers it",
         )
         control.add_argument(
             "--no-suppression", action="store_true", help="exact figures, for internal use only"
@@ -96,10 +98,13 @@ class Command(BaseCommand):
             )
             if ask.first_day and ask.last_day and ask.first_day > ask.last_day:
                 raise CommandError("--from is after --to")
-            result = answer(
-                ask, suppress=not options["no_suppression"], threshold=options["threshold"]
-            )
-        except (AskError, ValueError) as error:
+            if options["no_suppression"]:
+                result = answer(ask, suppress=False)
+            else:
+                # What could be released today: checked against every earlier release in the
+                # ledger, and not recorded (staff exploration).
+                result = explore(ask, options["threshold"])
+        except (AskError, ThresholdError, ReleaseRefused, ValueError) as error:
             raise CommandError(str(error)) from None
 
         out: Path | None = options["out"]

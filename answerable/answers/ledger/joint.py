@@ -1,0 +1,303 @@
+"""The joint audit: tables about to be released, read together with every earlier release.
+
+register_notes.md, "Disclosure control of published tables": a figure that is safe in its
+own table can be recovered from two answers that differ by it (the ICO's "mosaic effect");
+query systems defend against it by auditing each new release against what was released
+before. This is that audit. From the atoms (answers/ledger/atoms.py), every shown figure of
+every table is an equation over the atoms' counts, every withheld figure (`[c]`) is known
+to be at least 1 where its table shows zeros, and a reader knows counts are whole and not
+negative. The release is safe when:
+
+- no withheld figure is determined exactly, and each could be its table's threshold or
+  more (as the single-table audit requires), and
+- no finest cell holding from 1 to T-1 records can be pinned below T (its maximum reaches
+  T), T being the strictest threshold of the tables counting it. Any count a reader could
+  define from the tables (a day, a band between two schemes, a station outside a filter)
+  is a sum of finest cells, so if a small count could be pinned below T, so could one of
+  its finest cells.
+
+Bounds are exact integer bounds (LP on HiGHS, made exact by MILP where the LP optimum is not
+an integer point). For each problem the audit names the figures of the new release that the
+reader's argument uses (the equations with a non-zero dual value in the LP that bounds it),
+so that the release can withhold one of them and be audited again.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+from scipy.optimize import linprog
+from scipy.sparse import csr_array
+
+from answerable.answers.disclosure_control.system import (
+    TOLERANCE,
+    InconsistentFigures,
+    ReducedSystem,
+    SolverFailure,
+)
+from answerable.answers.ledger import atoms as atoms_module
+from answerable.answers.ledger.specs import Spec
+
+ProblemKind = Literal["determined", "below_threshold"]
+FigureRef = tuple[int, int]  # (spec index, figure index)
+
+
+@dataclass(frozen=True)
+class JointProblem:
+    kind: ProblemKind
+    detail: str
+    # The new release's shown figures that the reader's argument uses, best first.
+    culprits: tuple[FigureRef, ...]
+    # Whether the problem exists without the new release (then it cannot be undone here).
+    earlier: bool = False
+
+
+@dataclass
+class JointReport:
+    problems: list[JointProblem] = field(default_factory=list)
+    atoms: int = 0
+    exhaustive: bool = True
+    lp_solves: int = 0
+    milp_solves: int = 0
+
+    @property
+    def passed(self) -> bool:
+        return not [problem for problem in self.problems if not problem.earlier]
+
+
+@dataclass(frozen=True)
+class _Equation:
+    ref: FigureRef
+    classes: tuple[int, ...]
+    value: int
+
+
+@dataclass(frozen=True)
+class _Target:
+    classes: tuple[int, ...]
+    threshold: int
+    floor: int
+    label: str
+    withheld: FigureRef | None  # None: a finest cell
+
+
+def audit_jointly(specs: Sequence[Spec]) -> JointReport:
+    """Audit these tables together (all of one kind of record and one count unit)."""
+    built = atoms_module.build(specs)
+    n_atoms = len(built.counts)
+    report = JointReport(atoms=n_atoms, exhaustive=built.exhaustive)
+    if n_atoms == 0:
+        return report
+
+    memberships: list[tuple[FigureRef, np.ndarray, bool]] = []  # ref, atoms, shown
+    floors: dict[int, int] = {}
+    for s, spec in enumerate(specs):
+        floors[s] = 1 if any(f.value is not None for f in spec.figures) else 0
+        for f, figure in enumerate(spec.figures):
+            if figure.not_held:
+                continue
+            memberships.append(((s, f), built.figure(s, figure.fixed), figure.value is not None))
+
+    # Atoms that every figure treats alike are one unknown (a reader cannot tell them apart).
+    rng = np.random.default_rng(20261204)
+    weights = rng.integers(1, 2**62, size=len(memberships) + 1, dtype=np.int64)
+    signature = np.zeros(n_atoms, dtype=np.int64)
+    for number, (_, members, _) in enumerate(memberships):
+        np.add.at(signature, members, weights[number])
+    kept = built.keep.any(axis=0)
+    signature = np.where(kept, signature, weights[-1])
+    _, class_of = np.unique(signature, return_inverse=True)
+    n_classes = int(class_of.max()) + 1
+    class_counts = np.bincount(class_of, weights=built.counts, minlength=n_classes).astype(np.int64)
+    thresholds = np.zeros(n_classes, dtype=np.int64)
+    for s, spec in enumerate(specs):
+        inside = np.unique(class_of[built.keep[s]])
+        thresholds[inside] = np.maximum(thresholds[inside], spec.threshold)
+
+    equations: list[_Equation] = []
+    seen: set[tuple[tuple[int, ...], int]] = set()
+    targets: list[_Target] = []
+    for ref, members, shown in memberships:
+        classes = tuple(sorted({int(c) for c in class_of[members]}))
+        if not classes:
+            continue  # a figure counting no possible records: it says nothing
+        value = int(class_counts[list(classes)].sum())
+        if shown:
+            if (classes, value) not in seen:
+                seen.add((classes, value))
+                equations.append(_Equation(ref, classes, value))
+        else:
+            spec = specs[ref[0]]
+            label = _label(spec, ref[1])
+            targets.append(_Target(classes, spec.threshold, floors[ref[0]], label, ref))
+    for klass in range(n_classes):
+        count, threshold = int(class_counts[klass]), int(thresholds[klass])
+        if 1 <= count < threshold:
+            targets.append(_Target((klass,), threshold, 0, "a finest cell", None))
+    if not targets:
+        return report
+
+    try:
+        system = ReducedSystem(
+            n_classes,
+            [(e.classes, e.value) for e in equations],
+            [t.classes for t in targets],
+            [t.floor for t in targets],
+        )
+    except InconsistentFigures as error:  # the true counts always fit: a bug if reached
+        raise SolverFailure(f"the ledger's figures do not fit the register: {error}") from error
+    solver = _Bounds(system, class_counts)
+    for number, target in enumerate(targets):
+        problem = _check(system, solver, number, target)
+        if problem is None:
+            continue
+        kind, detail, maximise = problem
+        culprits, earlier = _culprits(
+            specs, equations, targets, number, n_classes, maximise, class_counts
+        )
+        report.problems.append(JointProblem(kind, detail, culprits, earlier))
+    report.lp_solves, report.milp_solves = solver.lp_solves, solver.milp_solves
+    return report
+
+
+def _label(spec: Spec, figure: int) -> str:
+    fixed = spec.figures[figure].fixed
+    what = ", ".join(f"{d} {v}" for d, v in fixed) or "total"
+    return f"{spec.label or spec.ask.question}: {what}"
+
+
+def _check(
+    system: ReducedSystem, solver: "_Bounds", number: int, target: _Target
+) -> tuple[ProblemKind, str, bool] | None:
+    """(kind, detail, whether the maximum is what pins it), or None when safe."""
+    upper = solver.upper(number)
+    if upper is not None and upper < target.threshold:
+        return (
+            "below_threshold",
+            f"{target.label} can be at most {upper} given everything released, so a reader "
+            f"knows it is fewer than {target.threshold}",
+            True,
+        )
+    if target.withheld is not None:
+        lower = solver.lower(number)
+        if upper is not None and lower == upper:
+            return (
+                "determined",
+                f"{target.label} can be worked out exactly from everything released",
+                False,
+            )
+    return None
+
+
+class _Bounds:
+    """Exact integer bounds of targets, reusing every integer point found (the true counts
+    first: a target whose trivial bound a known point attains needs no solve)."""
+
+    def __init__(self, system: ReducedSystem, class_counts: np.ndarray) -> None:
+        self.system = system
+        self.pool = [system.point_from_cells(class_counts)]
+        self.lp_solves = 0
+        self.milp_solves = 0
+
+    def _attained(self, number: int, bound: float) -> bool:
+        value_at = self.system.value_at
+        return any(abs(value_at(number, point) - bound) < TOLERANCE for point in self.pool)
+
+    def upper(self, number: int) -> int | None:
+        system = self.system
+        if len(system.target_unknowns[number]) == 0:
+            return system.target_constants[number]
+        if system.is_unbounded(number):
+            return None
+        if self._attained(number, system.trivial_upper(number)):
+            return round(system.trivial_upper(number))
+        return self._optimum(number, maximise=True)
+
+    def lower(self, number: int) -> int:
+        system = self.system
+        if len(system.target_unknowns[number]) == 0:
+            return system.target_constants[number]
+        if self._attained(number, system.trivial_lower(number)):
+            return system.trivial_lower(number)
+        return self._optimum(number, maximise=False)
+
+    def _optimum(self, number: int, maximise: bool) -> int:
+        relaxed = self.system.optimise(number, maximise, integer=False)
+        self.lp_solves += 1
+        point = self.system.integer_point(relaxed.point)
+        if point is not None:
+            self.pool.append(point)
+            if abs(self.system.value_at(number, point) - relaxed.value) < TOLERANCE:
+                return round(relaxed.value)
+        exact = self.system.optimise(number, maximise, integer=True)
+        self.milp_solves += 1
+        point = self.system.integer_point(exact.point)
+        if point is None:
+            raise SolverFailure("the MILP optimum does not satisfy the figures exactly")
+        self.pool.append(point)
+        return round(self.system.value_at(number, point))
+
+
+def _culprits(
+    specs: Sequence[Spec],
+    equations: Sequence[_Equation],
+    targets: Sequence[_Target],
+    number: int,
+    n_classes: int,
+    maximise: bool,
+    class_counts: np.ndarray,
+) -> tuple[tuple[FigureRef, ...], bool]:
+    """The new release's shown figures in the LP certificate that bounds the target.
+
+    The LP over the merged atoms (not reduced, so every equation keeps its own row) is
+    solved for the bound; its dual values say which published figures the bound rests on.
+    If none is the new release's, the problem was already there before it (earlier=True).
+    """
+    target = targets[number]
+    rows = [e.classes for e in equations]
+    a_eq = _matrix(rows, n_classes)
+    b_eq = np.array([e.value for e in equations], dtype=float)
+    floor_rows = [t.classes for t in targets if t.withheld is not None and t.floor > 0]
+    a_ub = _matrix(floor_rows, n_classes) * -1.0 if floor_rows else None
+    b_ub = -np.ones(len(floor_rows)) if floor_rows else None
+    objective = np.zeros(n_classes)
+    objective[list(target.classes)] = -1.0 if maximise else 1.0
+    result = linprog(
+        objective,
+        A_ub=a_ub,
+        b_ub=b_ub,
+        A_eq=a_eq if rows else None,
+        b_eq=b_eq if rows else None,
+        bounds=(0, None),
+        method="highs",
+    )
+    all_new = [e.ref for e in equations if specs[e.ref[0]].new]
+    if result.status != 0:
+        new = all_new
+    else:
+        bound = -result.fun if maximise else result.fun
+        marginals = np.asarray(result.eqlin.marginals) if rows else np.zeros(0)
+        involved = [i for i, value in enumerate(marginals) if abs(value) > 1e-9]
+        new = [equations[i].ref for i in involved if specs[equations[i].ref[0]].new]
+        pinned_by_lp = bound < target.threshold - TOLERANCE if maximise else True
+        if not new and involved and pinned_by_lp:
+            return (), True  # the earlier releases alone already bound it
+        if not new:
+            # An integer bound the LP does not show: any new figure may be part of it.
+            new = all_new
+    def preference(ref: FigureRef) -> tuple[int, int, int]:
+        figure = specs[ref[0]].figures[ref[1]]
+        value = figure.value or 0
+        # Finest first (most categories fixed), then the smallest count, then stable order.
+        return (-len(figure.fixed), value, ref[1])
+
+    return tuple(sorted(dict.fromkeys(new), key=preference)), False
+
+
+def _matrix(rows: Sequence[Sequence[int]], n: int) -> csr_array:
+    row_index = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+    columns = np.array([c for r in rows for c in r], dtype=np.int64)
+    return csr_array((np.ones(len(columns)), (row_index, columns)), shape=(len(rows), n))
+
+

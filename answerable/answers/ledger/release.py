@@ -1,0 +1,337 @@
+"""Deciding what a release may show, against everything released before, and recording it.
+
+Every figure that leaves the staff room goes through `release`: the tables are counted,
+each is put under disclosure control on its own (primary and secondary suppression, the
+single-table audit), and then they are audited jointly with each other and with every
+earlier release that shares records with them (same kind of record, same count unit,
+overlapping period: answers/ledger/joint.py). Where the joint audit finds a count of 1 to
+T-1 that a reader could work out or pin below T, one more figure of the new release that the
+reader's argument uses is withheld, single-table protection runs again around it, and the
+joint audit is repeated, until it passes. If nothing short of withholding every figure
+passes, every non-zero figure is withheld; if even that does not pass, the release is
+refused with the reason (ReleaseRefused), and nothing is recorded.
+
+`explore` does the same for staff (`answerable ask`, the answers page, a case's figures
+before issue) without recording anything: staff see what could be released today.
+"""
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from answerable.answers.answer import (
+    Answer,
+    Published,
+    ReleaseRefused,
+    estimate_for,
+    policy_for,
+    protected,
+)
+from answerable.answers.disclosure_control.table import FigureKey, figure_key
+from answerable.answers.engine import Ask, Counts, count, question_named, records_of
+from answerable.answers.ledger.joint import JointProblem, audit_jointly
+from answerable.answers.ledger.specs import (
+    PublishedFigure,
+    Spec,
+    ask_of,
+    definition_of,
+    figures_json,
+    figures_of,
+)
+from answerable.answers.models import LedgerLock, Release, ReleasedTable, ReleaseKind
+
+# A backstop: every round withholds at least one more figure, so the loop ends anyway.
+MAX_ROUNDS = 60
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The answers a release may show, and how the ledger shaped them."""
+
+    answers: list[Answer]
+    checked_against: int  # earlier tables read by the joint audit
+    withheld_for_ledger: int  # figures withheld because of earlier releases or siblings
+
+
+def record_type_of(ask: Ask) -> str:
+    return question_named(ask.question).model._meta.label_lower
+
+
+def published_figures(published: Published, by: Sequence[str]) -> tuple[PublishedFigure, ...]:
+    """A table's figures as a reader sees them: cells, margins (two or more dimensions) and
+    the total, each once."""
+    figures = [PublishedFigure(tuple(zip(by, cell.labels, strict=True)), cell.display) for cell in published.cells]
+    for dimension, margin in published.margins.items():
+        figures += [PublishedFigure(((dimension, m.labels[0]),), m.display) for m in margin]
+    figures.append(PublishedFigure((), published.total.display))
+    return tuple(figures)
+
+
+def _earlier(asks: Sequence[Ask], exclude: int | None) -> list[Spec]:
+    """The ledger's tables that share records with any of these asks."""
+    conditions = Q(pk__in=[])
+    for ask in asks:
+        period = Q()
+        if ask.first_day:
+            period &= Q(last_day__isnull=True) | Q(last_day__gte=ask.first_day)
+        if ask.last_day:
+            period &= Q(first_day__isnull=True) | Q(first_day__lte=ask.last_day)
+        conditions |= Q(record_type=record_type_of(ask), count_unit=ask.count) & period
+    tables = ReleasedTable.objects.filter(conditions).select_related("release")
+    if exclude is not None:
+        tables = tables.exclude(release_id=exclude)
+    return [
+        Spec(
+            ask=ask_of(table.definition),
+            figures=figures_of(table.figures),
+            threshold=table.threshold or 0,
+            new=False,
+            label=f"{table.release} table {table.position}",
+        )
+        for table in tables.order_by("release__released_at", "release_id", "position")
+    ]
+
+
+def _key(counts: Counts, fixed: Sequence[tuple[str, str]]) -> FigureKey:
+    return figure_key(dict(fixed), counts.table.sizes())
+
+
+class _Round:
+    """The release as it stands in one round: each table's answer and forced figures."""
+
+    def __init__(self, asks: Sequence[Ask], thresholds: Sequence[int | None]) -> None:
+        self.asks = list(asks)
+        self.counts = [count(ask) for ask in asks]
+        self.policies = [policy_for(ask, t) for ask, t in zip(asks, thresholds, strict=True)]
+        self.forced: list[set[FigureKey]] = [set() for _ in asks]
+        self.published: list[Published] = []
+
+    def protect(self) -> None:
+        self.published = [
+            protected(counts.table, policy, forced)
+            for counts, policy, forced in zip(self.counts, self.policies, self.forced, strict=True)
+        ]
+
+    def withhold_everything(self) -> None:
+        for index, counts in enumerate(self.counts):
+            table = counts.table
+            keys = {_key(counts, tuple(zip(table.dimensions, labels, strict=True))) for labels in table.combinations()}
+            keys |= {_key(counts, ((d, v),)) for d in table.dimensions for v in table.values_of(d)}
+            keys.add(())
+            self.forced[index] |= keys
+
+    def specs(self) -> list[Spec]:
+        return [
+            Spec(
+                ask=ask,
+                figures=published_figures(published, ask.by),
+                threshold=published.threshold or policy.threshold,
+                new=True,
+                label=f"table {number} of this release",
+            )
+            for number, (ask, published, policy) in enumerate(
+                zip(self.asks, self.published, self.policies, strict=True), start=1
+            )
+        ]
+
+
+def _audit(round_: _Round, earlier: Sequence[Spec]) -> tuple[list[JointProblem], list[list[int]]]:
+    """Joint audit, one group per kind of record and count unit. Returns the problems and,
+    per group, the new tables' positions in it (to map culprits back)."""
+    new_specs = round_.specs()
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, ask in enumerate(round_.asks):
+        groups.setdefault((record_type_of(ask), ask.count), []).append(index)
+    problems: list[JointProblem] = []
+    positions: list[list[int]] = []
+    for (record_type, unit), members in groups.items():
+        old = [
+            spec
+            for spec in earlier
+            if record_type_of(spec.ask) == record_type and spec.ask.count == unit
+        ]
+        specs = old + [new_specs[i] for i in members]
+        if len(specs) == 1:
+            # One table and nothing before it: its own audit (which passed) is the joint one.
+            positions.append(members)
+            continue
+        report = audit_jointly(specs)
+        for problem in report.problems:
+            if problem.earlier:
+                continue
+            culprits = tuple(
+                (members[s - len(old)], f) for s, f in problem.culprits if s >= len(old)
+            )
+            problems.append(replace(problem, culprits=culprits))
+        positions.append(members)
+    return problems, positions
+
+
+def decide(
+    asks: Sequence[Ask],
+    thresholds: Sequence[int | None] | None = None,
+    *,
+    exclude_release: int | None = None,
+) -> Decision:
+    """The answers these tables may show as one release, given the ledger."""
+    thresholds = list(thresholds) if thresholds is not None else [None] * len(asks)
+    round_ = _Round(asks, thresholds)
+    earlier = _earlier(asks, exclude_release)
+    forced_total = 0
+    problems: list[JointProblem] = []
+    for _ in range(MAX_ROUNDS):
+        round_.protect()
+        problems, _ = _audit(round_, earlier)
+        if not problems:
+            return _decision(round_, earlier, forced_total)
+        added = 0
+        chosen: set[tuple[int, int]] = set()
+        specs = round_.specs()
+        for problem in problems:
+            for table, figure in problem.culprits:
+                if (table, figure) in chosen:
+                    break
+                fixed = specs[table].figures[figure].fixed
+                key = _key(round_.counts[table], fixed)
+                if key not in round_.forced[table]:
+                    round_.forced[table].add(key)
+                    chosen.add((table, figure))
+                    added += 1
+                    break
+        if not added:
+            break
+        forced_total += added
+    round_.withhold_everything()
+    round_.protect()
+    problems, _ = _audit(round_, earlier)
+    if not problems:
+        return _decision(round_, earlier, forced_total)
+    raise ReleaseRefused(
+        "these figures cannot be released, even with every figure withheld, because of what "
+        "was released before: " + "; ".join(p.detail for p in problems[:3])
+    )
+
+
+def _decision(round_: _Round, earlier: Sequence[Spec], forced: int) -> Decision:
+    answers = []
+    for ask, counts, published, policy in zip(
+        round_.asks, round_.counts, round_.published, round_.policies, strict=True
+    ):
+        answers.append(
+            Answer(
+                counts,
+                published,
+                estimate_for(ask),
+                average_withheld=_average_withheld(ask, counts, policy.threshold),
+            )
+        )
+    return Decision(answers, len(earlier), forced)
+
+
+# -- averages -------------------------------------------------------------------------------
+
+
+def _average_withheld(ask: Ask, counts: Counts, threshold: int) -> bool:
+    """The average time to disclose can single out one record's time: over fewer than T
+    records, or over a set of records that differs from an earlier published average's by
+    1 to T-1 records (two averages and their counts give the odd records' total)."""
+    timing = counts.time_to_disclose
+    if timing is None or timing.based_on == 0:
+        return False
+    if timing.based_on < threshold:
+        return True
+    mine = _timed(ask)
+    for table in ReleasedTable.objects.filter(
+        record_type=record_type_of(ask), derived__has_key="based_on"
+    ).exclude(derived__average_seconds=None):
+        theirs = _timed(ask_of(table.definition))
+        differ = (
+            mine.exclude(pk__in=theirs.values("pk")).count()
+            + theirs.exclude(pk__in=mine.values("pk")).count()
+        )
+        if 0 < differ < threshold:
+            return True
+    return False
+
+
+def _timed(ask: Ask) -> Any:
+    return records_of(ask).filter(seconds_to_disclose__isnull=False)
+
+
+# -- entry points ----------------------------------------------------------------------------
+
+
+def explore(ask: Ask, threshold: int | None = None) -> Answer:
+    """One table as it could be released today (checked against the ledger, not recorded)."""
+    return decide([ask], [threshold]).answers[0]
+
+
+def explore_all(asks: Sequence[Ask], thresholds: Sequence[int | None] | None = None) -> Decision:
+    """Several tables as one release, checked against the ledger, not recorded."""
+    return decide(asks, thresholds)
+
+
+@contextmanager
+def ledger_lock() -> Iterator[None]:
+    """Decide and record one release at a time: the first write takes SQLite's write lock
+    and PostgreSQL's row lock until the transaction ends."""
+    with transaction.atomic():
+        lock, _ = LedgerLock.objects.get_or_create(pk=1)
+        LedgerLock.objects.filter(pk=lock.pk).update(releases=F("releases") + 1)
+        yield
+
+
+def release(
+    asks: Sequence[Ask],
+    *,
+    kind: ReleaseKind | str,
+    reference: str,
+    released_by: str,
+    thresholds: Sequence[int | None] | None = None,
+) -> Decision:
+    """Decide these tables as one release against the ledger and record what is shown."""
+    with ledger_lock():
+        decision = decide(asks, thresholds)
+        record(decision, kind=kind, reference=reference, released_by=released_by)
+    return decision
+
+
+def record(
+    decision: Decision, *, kind: ReleaseKind | str, reference: str, released_by: str
+) -> Release:
+    """Add a decided release to the ledger (in the caller's transaction)."""
+    entry = Release.objects.create(
+        kind=ReleaseKind(kind),
+        reference=reference[:100],
+        released_at=timezone.now(),
+        released_by=released_by[:150],
+        checked_against=decision.checked_against,
+        withheld_for_ledger=decision.withheld_for_ledger,
+    )
+    for position, answer in enumerate(decision.answers, start=1):
+        ask = answer.counts.ask
+        derived: dict[str, Any] = {}
+        timing = answer.counts.time_to_disclose
+        if timing is not None and timing.based_on and not answer.average_withheld:
+            average = timing.average or timedelta(0)
+            derived = {"average_seconds": average.total_seconds(), "based_on": timing.based_on}
+        ReleasedTable.objects.create(
+            release=entry,
+            position=position,
+            question=ask.question,
+            record_type=record_type_of(ask),
+            count_unit=ask.count,
+            first_day=ask.first_day,
+            last_day=ask.last_day,
+            definition=definition_of(ask),
+            figures=figures_json(published_figures(answer.published, ask.by)),
+            threshold=answer.published.threshold,
+            derived=derived,
+        )
+    return entry

@@ -1,0 +1,153 @@
+"""The release ledger: releases recorded, and each new release audited against them."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.core.management import call_command
+
+from answerable.answers.engine import Ask
+from answerable.answers.ledger.release import explore, release
+from answerable.answers.models import Release, ReleasedTable, ReleaseKind
+from answerable.register.choices import DetentionBasis
+from answerable.register.models import CustodyEpisode
+from answerable.register.uk_time import UK
+
+START = date(2023, 4, 1)
+
+
+def _episodes(police_scotland, stations, layout: dict[str, int], *, day: date = START) -> None:
+    number = 0
+    for name, how_many in layout.items():
+        station = stations[name]
+        for _ in range(how_many):
+            number += 1
+            arrived = datetime(day.year, day.month, day.day, 10, tzinfo=UK) + timedelta(
+                days=number % 20
+            )
+            CustodyEpisode.objects.create(
+                force=police_scotland,
+                custody_ref=f"NCS-L-{name[:3]}-{number:05}",
+                division=station.division,
+                station=station,
+                arrived_at=arrived,
+                released_at=arrived + timedelta(hours=5 + number % 40),
+                detention_basis=DetentionBasis.IMMIGRATION_POWERS,
+                sex="male" if number % 3 else "female",
+                age=30,
+            )
+
+
+def _ask(**options) -> Ask:
+    return Ask("custody-count", first_day=START, last_day=date(2024, 3, 31), **options)
+
+
+def _display(answer, station: str | None = None) -> str:
+    if station is None:
+        return answer.published.total.display
+    (cell,) = [c for c in answer.published.cells if c.labels == (station,)]
+    return cell.display
+
+
+@pytest.mark.django_db
+def test_complement_filter_total_is_withheld_after_a_station_table(
+    police_scotland, stations
+) -> None:
+    _episodes(police_scotland, stations, {"Govan": 30, "Cathcart": 20, "Ayr": 2, "Perth": 12})
+    first = release([_ask(by=("station",))], kind=ReleaseKind.API, reference="t", released_by="t")
+    assert _display(first.answers[0], "Ayr") == "[c]"
+    others = [name for name in ("Govan", "Cathcart", "Perth")]
+    second = explore(_ask(where={"station": others}))
+    # 64 in all, 62 elsewhere: showing 62 would give Ayr's 2.
+    assert second.published.total.display == "[c]"
+    assert Release.objects.count() == 1
+    assert ReleasedTable.objects.get().figures
+
+
+def _api(asks: list[Ask]):
+    return release(asks, kind=ReleaseKind.API, reference="test-client", released_by="api:test")
+
+
+@pytest.mark.django_db
+def test_a_first_release_is_what_the_table_alone_would_show(police_scotland, stations) -> None:
+    from answerable.answers.answer import answer
+
+    _episodes(police_scotland, stations, {"Govan": 30, "Cathcart": 20, "Ayr": 2, "Perth": 12})
+    alone = answer(_ask(by=("station",)))
+    released = _api([_ask(by=("station",))]).answers[0]
+    assert [c.display for c in released.published.cells] == [
+        c.display for c in alone.published.cells
+    ]
+    assert ReleasedTable.objects.get().definition["by"] == ["station"]
+
+
+@pytest.mark.django_db
+def test_two_partitions_division_minus_its_visible_stations(police_scotland, stations) -> None:
+    govan, cathcart = stations["Govan"], stations["Cathcart"]
+    same_division = [
+        s for s in stations.values() if s.division_id == govan.division_id and s != govan
+    ]
+    assert cathcart.division_id == govan.division_id or same_division
+    small = same_division[0].name
+    _episodes(police_scotland, stations, {"Govan": 30, small: 3, "Perth": 12, "Ayr": 9})
+    by_station = _api([_ask(by=("station",))]).answers[0]
+    assert _display(by_station, small) == "[c]"
+    by_division = explore(_ask(by=("division",)))
+    division_code = {s.division_id: None for s in [govan]}
+    assert division_code
+    cells = {c.labels[0]: c for c in by_division.published.cells}
+    code = govan.division.code
+    # The division's figure is its visible stations plus the withheld one: it must not show.
+    assert cells[code].display == "[c]"
+
+
+@pytest.mark.django_db
+def test_shifted_period_does_not_reveal_one_day(police_scotland, stations) -> None:
+    _episodes(police_scotland, stations, {"Govan": 40, "Perth": 25})
+    CustodyEpisode.objects.create(
+        force=police_scotland,
+        custody_ref="NCS-L-ONE",
+        division=stations["Ayr"].division,
+        station=stations["Ayr"],
+        arrived_at=datetime(2023, 3, 31, 9, tzinfo=UK),
+        released_at=datetime(2023, 3, 31, 19, tzinfo=UK),
+        detention_basis=DetentionBasis.IMMIGRATION_POWERS,
+        sex="female",
+        age=30,
+    )
+    first = _api([Ask("custody-count", first_day=date(2023, 3, 31), last_day=date(2024, 3, 31))])
+    assert first.answers[0].published.total.display == "66"
+    second = explore(Ask("custody-count", first_day=START, last_day=date(2024, 3, 31)))
+    assert second.published.total.display == "[c]"
+
+
+@pytest.mark.django_db
+def test_two_band_schemes_do_not_isolate_the_hours_between(police_scotland, stations) -> None:
+    _episodes(police_scotland, stations, {"Govan": 60})
+    arrived = datetime(2023, 6, 1, 9, tzinfo=UK)
+    CustodyEpisode.objects.create(
+        force=police_scotland,
+        custody_ref="NCS-L-BAND",
+        division=stations["Govan"].division,
+        station=stations["Govan"],
+        arrived_at=arrived,
+        released_at=arrived + timedelta(hours=48, minutes=30),
+        detention_basis=DetentionBasis.IMMIGRATION_POWERS,
+        sex="male",
+        age=30,
+    )
+    first = _api([_ask(by=("duration",), duration_bounds=(24, 48))]).answers[0]
+    second = explore(_ask(by=("duration",), duration_bounds=(24, 49)))
+    shown_first = {c.labels[0]: c.count for c in first.published.cells}
+    shown_second = {c.labels[0]: c.count for c in second.published.cells}
+    if shown_first.get("48+") is not None and shown_second.get("49+") is not None:
+        assert shown_first["48+"] - shown_second["49+"] not in range(1, 5)
+    if shown_first.get("24-48") is not None and shown_second.get("24-49") is not None:
+        assert shown_second["24-49"] - shown_first["24-48"] not in range(1, 5)
+
+
+@pytest.mark.django_db
+def test_staff_exploration_is_not_recorded(police_scotland, stations) -> None:
+    _episodes(police_scotland, stations, {"Govan": 30})
+    explore(_ask(by=("station",)))
+    call_command("ask", "custody-count", "--by", "station", "--format", "json", stdout=None)
+    assert not Release.objects.exists()
