@@ -151,3 +151,34 @@ def test_staff_exploration_is_not_recorded(police_scotland, stations) -> None:
     explore(_ask(by=("station",)))
     call_command("ask", "custody-count", "--by", "station", "--format", "json", stdout=None)
     assert not Release.objects.exists()
+
+
+@pytest.mark.django_db
+def test_people_count_once_in_every_cell_and_once_in_the_total(police_scotland, stations) -> None:
+    from answerable.answers.answer import answer
+    from answerable.register.models import Person
+
+    _episodes(police_scotland, stations, {"Govan": 12, "Perth": 9})
+    person = Person.objects.create(pseudonym="cd34" + "0" * 28)
+    for number, name in enumerate(("Govan", "Perth", "Perth")):
+        arrived = datetime(2023, 7, 1 + number, 10, tzinfo=UK)
+        CustodyEpisode.objects.create(
+            force=police_scotland,
+            custody_ref=f"NCS-L-P-{number}",
+            division=stations[name].division,
+            station=stations[name],
+            arrived_at=arrived,
+            released_at=arrived + timedelta(hours=3),
+            detention_basis=DetentionBasis.IMMIGRATION_POWERS,
+            person=person,
+            sex="female",
+            age=30,
+        )
+    exact = answer(_ask(by=("station",), count="people"), suppress=False)
+    cells = {c.labels[0]: c.count for c in exact.published.cells}
+    # 12 + 1 people at Govan, 9 + 1 at Perth, but 22 people in all, not 23.
+    assert (cells["Govan"], cells["Perth"], exact.published.total.count) == (13, 10, 22)
+    assert any("do not add up" in note for note in exact.published.footnotes)
+    safe = explore(_ask(by=("station",), count="people"))
+    assert safe.published.total.display == "22"
+    assert {c.labels[0]: c.display for c in safe.published.cells}["Govan"] == "13"

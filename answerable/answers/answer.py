@@ -12,10 +12,16 @@ from django.conf import settings
 
 from answerable.answers import cost
 from answerable.answers.disclosure_control import Policy, protect
-from answerable.answers.disclosure_control.table import FigureKey, Table
+from answerable.answers.disclosure_control.people import protect_people
+from answerable.answers.disclosure_control.published import PublishedCell
+from answerable.answers.disclosure_control.table import FigureKey
 from answerable.answers.engine import Ask, Counts, count
 
 NO_SUPPRESSION = "none: exact figures for internal use only, not for publication"
+PEOPLE_NOTE = (
+    "Each person is counted once in every row or column in which they have a record, and "
+    "once in each total, so the figures do not add up to the totals."
+)
 
 
 @dataclass(frozen=True)
@@ -86,31 +92,42 @@ def policy_for(ask: Ask, threshold: int | None = None) -> Policy:
     return default_policy(threshold).for_population(list(ask.where))
 
 
-def _exact(table: Table) -> Published:
-    def figure(labels: tuple[str, ...], value: int) -> Figure:
+def _exact(counts: Counts) -> Published:
+    table = counts.table
+
+    def figure(labels: tuple[str, ...], fixed: dict[str, str]) -> Figure:
+        value = counts.figure(fixed)
         return Figure(labels, value, str(value))
 
-    cells = [figure(labels, table.count(labels)) for labels in table.combinations()]
+    cells = [
+        figure(labels, dict(zip(table.dimensions, labels, strict=True)))
+        for labels in table.combinations()
+    ]
     margins: dict[str, list[Figure]] = {}
     if len(table.dimensions) >= 2:
         for dimension in table.dimensions:
-            one_way = table.marginal([dimension])
-            margins[dimension] = [figure((v,), one_way.count((v,))) for v in one_way.values[0]]
-    return Published(cells, margins, figure((), table.total), None, 0, NO_SUPPRESSION, "", [])
+            margins[dimension] = [figure((v,), {dimension: v}) for v in table.values_of(dimension)]
+    notes = [PEOPLE_NOTE] if counts.kinds is not None else []
+    return Published(cells, margins, figure((), {}), None, 0, NO_SUPPRESSION, "", notes)
 
 
 class ReleaseRefused(RuntimeError):
     """The audit did not pass: the table must not be published."""
 
 
-def protected(table: Table, policy: Policy, forced: Collection[FigureKey] = ()) -> Published:
-    """The table under disclosure control; `forced` figures withheld whatever their count."""
-    result = protect(table, policy, forced=forced)
+def protected(counts: Counts, policy: Policy, forced: Collection[FigureKey] = ()) -> Published:
+    """The table under disclosure control; `forced` figures withheld whatever their count.
+    A table of people is protected as one that does not add up (disclosure_control/people.py)."""
+    table = counts.table
+    if counts.kinds is not None:
+        result = protect_people(table.dimensions, table.values, counts.kinds, policy, forced=forced)
+    else:
+        result = protect(table, policy, forced=forced)
     # protect() loops until its audit passes; this is the release gate all the same.
     if result.audit_report is None or not result.audit_report.passed:
         raise ReleaseRefused("the disclosure audit did not pass; nothing is released")
 
-    def figure(cell) -> Figure:
+    def figure(cell: PublishedCell) -> Figure:
         return Figure(tuple(cell.labels), cell.count, cell.display)
 
     return Published(
@@ -121,13 +138,13 @@ def protected(table: Table, policy: Policy, forced: Collection[FigureKey] = ()) 
         withheld=result.withheld,
         method=result.method,
         reason=policy.reason,
-        footnotes=list(result.footnotes),
+        footnotes=[*([PEOPLE_NOTE] if counts.kinds is not None else []), *result.footnotes],
     )
 
 
-def exact(table: Table) -> Published:
+def exact(counts: Counts) -> Published:
     """Exact figures, for internal use only (`--no-suppression`)."""
-    return _exact(table)
+    return _exact(counts)
 
 
 def estimate_for(ask: Ask) -> cost.CostEstimate:
@@ -146,7 +163,5 @@ def answer(ask: Ask, *, suppress: bool = True, threshold: int | None = None) -> 
     release.
     """
     counts = count(ask)
-    published = protected(counts.table, policy_for(ask, threshold)) if suppress else _exact(
-        counts.table
-    )
+    published = protected(counts, policy_for(ask, threshold)) if suppress else _exact(counts)
     return Answer(counts, published, estimate_for(ask))

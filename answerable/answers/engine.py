@@ -43,12 +43,31 @@ class TimeToDisclose:
     based_on: int
 
 
+# Counting people: each kind of person (the set of cells a person has a counted record in)
+# and how many people are of that kind. A person counts once in each of their cells, and
+# once in a margin or the total however many of their cells it covers.
+Kinds = dict[frozenset[tuple[str, ...]], int]
+
+
 @dataclass(frozen=True)
 class Counts:
     question: Question
     ask: Ask
-    table: Table
+    table: Table  # counting people: people per cell (which do not add up to the total)
     time_to_disclose: TimeToDisclose | None
+    kinds: Kinds | None = None  # counting people only
+
+    def figure(self, fixed: Mapping[str, str]) -> int:
+        """The count of the figure fixing these labels (a cell, a margin or the total)."""
+        dimensions = self.table.dimensions
+        positions = [(dimensions.index(d), label) for d, label in fixed.items()]
+
+        def matches(labels: tuple[str, ...]) -> bool:
+            return all(labels[p] == label for p, label in positions)
+
+        if self.kinds is None:
+            return sum(n for labels, n in self.table.counts.items() if matches(labels))
+        return sum(n for kind, n in self.kinds.items() if any(matches(c) for c in kind))
 
 
 def question_named(name: str) -> Question:
@@ -156,18 +175,22 @@ def count(ask: Ask) -> Counts:
 
     counts: Counter[tuple[str, ...]] = Counter()
     timing = _Timing() if question.time_to_disclose else None
+    kinds: Kinds | None = None
     if ask.count == PEOPLE:
-        # Each person is counted once, in the cell of their first record in the period, so
-        # that the cells still add up to the total (which the disclosure audit relies on).
-        # A record with no person is a person of its own: nobody is merged by guesswork.
-        seen: set[int] = set()
-        rows = records.annotate(**groups).order_by(question.moment, "pk")
-        for person, *raw in rows.values_list("person_id", *aliases).iterator(chunk_size=20_000):
-            if person is not None:
-                if person in seen:
-                    continue
-                seen.add(person)
-            counts[labels(raw)] += 1
+        # Each person is counted once in every cell in which they have a counted record;
+        # margins and the total count distinct people (register_notes.md: such tables do
+        # not add up, and their disclosure control knows it). A record with no person is a
+        # person of its own: nobody is merged by guesswork.
+        cells_of: dict[Any, set[tuple[str, ...]]] = {}
+        rows = records.annotate(**groups).order_by()
+        values = rows.values_list("person_id", "pk", *aliases).iterator(chunk_size=20_000)
+        for person, pk, *raw in values:
+            key = person if person is not None else ("record", pk)
+            cells_of.setdefault(key, set()).add(labels(raw))
+        kinds = dict(Counter(frozenset(cells) for cells in cells_of.values()))
+        for kind, people in kinds.items():
+            for cell in kind:
+                counts[cell] += people
         if timing is not None:
             timing.add_all(records)
     else:
@@ -193,7 +216,7 @@ def count(ask: Ask) -> Counts:
         listed += sorted(seen_labels - set(listed))  # e.g. a station since closed
         values.append(tuple(listed))
     table = Table(tuple(ask.by), tuple(values), dict(counts))
-    return Counts(question, ask, table, timing.result() if timing is not None else None)
+    return Counts(question, ask, table, timing.result() if timing is not None else None, kinds)
 
 
 class _Timing:

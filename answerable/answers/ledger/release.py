@@ -114,7 +114,7 @@ class _Round:
 
     def protect(self) -> None:
         self.published = [
-            protected(counts.table, policy, forced)
+            protected(counts, policy, forced)
             for counts, policy, forced in zip(self.counts, self.policies, self.forced, strict=True)
         ]
 

@@ -54,7 +54,7 @@ def notes(answer: Answer) -> list[tuple[str, str]]:
         ("Period", period),
         (
             "Counting",
-            f"people, each counted once, at their first record in the period ({question.unit})"
+            f"people, each counted once in each row, column and total ({question.unit})"
             if ask.count == "people"
             else question.unit,
         ),
