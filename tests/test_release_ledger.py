@@ -182,3 +182,33 @@ def test_people_count_once_in_every_cell_and_once_in_the_total(police_scotland, 
     safe = explore(_ask(by=("station",), count="people"))
     assert safe.published.total.display == "22"
     assert {c.labels[0]: c.display for c in safe.published.cells}["Govan"] == "13"
+
+
+@pytest.mark.django_db
+def test_the_disclosure_manager_and_the_dpo_read_the_ledger(police_scotland, stations) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from answerable.roles.assign import assign_role
+    from answerable.roles.roles import Role
+    from casework_helpers import officer
+
+    _episodes(police_scotland, stations, {"Govan": 30, "Cathcart": 20, "Ayr": 2})
+    _api([_ask(by=("station",))])
+    entry = Release.objects.get()
+    for role, allowed in (
+        (Role.DISCLOSURE_MANAGER, True),
+        (Role.DATA_PROTECTION_OFFICER, True),
+        (Role.FOI_OFFICER, False),
+    ):
+        user = officer(f"ledger-{role}")
+        assign_role(user, role)
+        client = Client()
+        client.force_login(user)
+        listing = client.get(reverse("answers:ledger"))
+        detail = client.get(reverse("answers:release", kwargs={"pk": entry.pk}))
+        assert (listing.status_code, detail.status_code) == ((200, 200) if allowed else (403, 403))
+        if allowed:
+            page = detail.content.decode()
+            assert "Custody centre: Ayr" in page and "[c]" in page and "Govan" in page
+            assert "test-client" in listing.content.decode()

@@ -15,9 +15,11 @@ from casework_helpers import make_case, officer
 from django.contrib import admin
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from test_admin_pages import Records, records  # noqa: F401  (the register fixture)
 from test_disclosure_log_pages import issue
 
+from answerable.answers.models import Release
 from answerable.casework.models import IssuedLetter, RequestQuestion
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import ROLES, Role
@@ -69,6 +71,9 @@ MATRIX: dict[str, frozenset] = {
     "answers:index": ASKERS,
     "answers:download": ASKERS,
     "answers:attach": CASEWORKERS,
+    # The release ledger: the disclosure manager decides releases, the DPO checks them.
+    "answers:ledger": frozenset({Role.DISCLOSURE_MANAGER, Role.DATA_PROTECTION_OFFICER}),
+    "answers:release": frozenset({Role.DISCLOSURE_MANAGER, Role.DATA_PROTECTION_OFFICER}),
     "casework:case_list": CASEWORKERS,
     "casework:case_new": CASEWORKERS,
     "casework:case_detail": CASEWORKERS,
@@ -119,6 +124,7 @@ class World:
     case_reference: str
     letter_pk: int
     publication: str
+    release: int
 
 
 @pytest.fixture
@@ -129,7 +135,10 @@ def world(records: Records) -> World:  # noqa: F811
         request=case, notice="full", issued_on=date(2026, 7, 20), html="<p>x</p>", pdf=b"%PDF"
     )
     publication = issue("IM-FOI-2026-0001", date(2026, 1, 5))
-    return World(records, case.reference, letter.pk, publication.reference)
+    released = Release.objects.create(
+        kind="api", reference="api:matrix", released_at=timezone.now()
+    )
+    return World(records, case.reference, letter.pk, publication.reference, released.pk)
 
 
 def kwargs_for(name: str, world: World) -> dict[str, Any]:
@@ -141,6 +150,7 @@ def kwargs_for(name: str, world: World) -> dict[str, Any]:
         "register:icce": r.icce.pk,
         "register:person": r.person.pk,
         "casework:letter": world.letter_pk,
+        "answers:release": world.release,
     }
     found: dict[str, Any] = {}
     for prefix, pk in pks.items():

@@ -79,3 +79,6 @@ class LedgerLock(models.Model):
     so two answers audited at once cannot each pass without seeing the other."""
 
     releases = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"release ledger lock ({self.releases} releases decided)"

@@ -34,6 +34,11 @@ def can_see_requester(user: User) -> bool:
     return user.has_perm("casework.view_requester")
 
 
+def can_read_ledger(user: User) -> bool:
+    """The release ledger: the disclosure manager and the data protection officer."""
+    return user.has_perm("answers.view_release")
+
+
 def can_audit(user: User) -> bool:
     return user.has_perm("audit.view_auditentry")
 

@@ -109,7 +109,7 @@ ROLES: dict[Role, RoleSpec] = {
             DASHBOARD
             | ASK
             | CASEWORK
-            | {"roles.see_exact_figures"}
+            | {"roles.see_exact_figures", "answers.view_release"}
             | _model_perms("disclosure_log", "publication", "change")
         ),
         uses_admin=True,
@@ -122,7 +122,9 @@ ROLES: dict[Role, RoleSpec] = {
     Role.DATA_PROTECTION_OFFICER: RoleSpec(
         name="Data protection officer",
         description="Audit every consultation and disclosure: the s62 audit trail.",
-        permissions=frozenset(DASHBOARD | PERSONAL_RECORDS | {"audit.view_auditentry"}),
+        permissions=frozenset(
+            DASHBOARD | PERSONAL_RECORDS | {"audit.view_auditentry", "answers.view_release"}
+        ),
     ),
     Role.ADMINISTRATOR: RoleSpec(
         name="Administrator",

@@ -21,6 +21,7 @@ SECTIONS = (
     ("Register", "register:index", predicates.can_see_register),
     ("Answers", "answers:index", predicates.can_ask),
     ("Cases", "casework:case_list", predicates.can_do_casework),
+    ("Release ledger", "answers:ledger", predicates.can_read_ledger),
     ("Audit trail", "audit:search", predicates.can_audit),
     ("Disclosure log", "disclosure_log:list", lambda user: True),
 )

@@ -106,7 +106,9 @@ def _wanted(ask: Ask, dimension: Dimension, options: Options) -> list[str]:
 # -- the event's day ---------------------------------------------------------------------------
 
 
-def _day_attribute(specs: Sequence[Spec], day: str, observed: tuple[date, date] | None) -> Attribute:
+def _day_attribute(
+    specs: Sequence[Spec], day: str, observed: tuple[date, date] | None
+) -> Attribute:
     label_of: dict[str, Callable[[date], str]] = {
         "year": lambda d: str(d.year),
         "financial_year": periods.financial_year,
@@ -232,7 +234,10 @@ def _banded_attribute(
         for dimension, wanted in ask.where.items():
             if dimension in dimensions:
                 allowed = set(_normalised_band_labels(wanted))
-                keep = [k and label(dimension, ask, p) in allowed for k, p in zip(keep, parts)]
+                keep = [
+                    k and label(dimension, ask, p) in allowed
+                    for k, p in zip(keep, parts, strict=True)
+                ]
         attribute.keep.append(keep)
         attribute.labels.append(
             {d: [label(d, ask, p) for p in parts] for d in ask.by if d in dimensions}
@@ -329,7 +334,9 @@ def _attributes(specs: Sequence[Spec], observed: tuple[date, date] | None) -> li
     attributes = [_day_attribute(specs, day.pop(), observed)]
     used = {name for spec in specs for name in (*spec.ask.by, *spec.ask.where)}
     if used & {"duration"}:
-        attributes.append(_banded_attribute(specs, "duration", DURATION_COLUMN, frozenset({"duration"})))
+        attributes.append(
+            _banded_attribute(specs, "duration", DURATION_COLUMN, frozenset({"duration"}))
+        )
     if used & AGE_DIMENSIONS:
         attributes.append(_banded_attribute(specs, "age", AGE_COLUMN, AGE_DIMENSIONS))
     for name in sorted(used - TIME_DIMENSIONS - AGE_DIMENSIONS - {"duration"}):
@@ -424,7 +431,10 @@ def build(specs: Sequence[Spec]) -> Atoms:
         _merge(attribute, len(specs))
     row_classes = np.array(
         [
-            [a.class_of[index_of[k][part]] for k, (a, part) in enumerate(zip(attributes, parts))]
+            [
+                a.class_of[index_of[k][part]]
+                for k, (a, part) in enumerate(zip(attributes, parts, strict=True))
+            ]
             for parts in row_parts
         ],
         dtype=np.int64,
@@ -471,7 +481,9 @@ def _allowed(attributes: Sequence[Attribute], grid: np.ndarray, observed: np.nda
     for s_part, s_label in enumerate(station_attr.parts):
         for d_part, d_label in enumerate(division_attr.parts):
             if s_label not in home or home[s_label] == d_label:
-                possible.add((int(station_attr.class_of[s_part]), int(division_attr.class_of[d_part])))
+                possible.add(
+                    (int(station_attr.class_of[s_part]), int(division_attr.class_of[d_part]))
+                )
     for row in observed:
         possible.add((int(row[s]), int(row[d])))
     return np.array([(int(a), int(b)) in possible for a, b in grid[:, [s, d]]], dtype=bool)
@@ -490,7 +502,9 @@ def _record_atoms(
         grid = np.indices(sizes).reshape(len(sizes), -1).T
         grid = grid[_allowed(attributes, grid, row_classes)]
     else:
-        grid = np.unique(row_classes, axis=0) if len(row_classes) else np.zeros((0, len(sizes)), int)
+        grid = (
+            np.unique(row_classes, axis=0) if len(row_classes) else np.zeros((0, len(sizes)), int)
+        )
     keep, labels = _spec_arrays(specs, attributes, grid)
     relevant = keep.any(axis=0)
     grid, keep = grid[relevant], keep[:, relevant]
@@ -568,5 +582,3 @@ def specs_share_records(a: Ask, b: Ask) -> bool:
     if a.last_day and b.first_day and a.last_day < b.first_day:
         return False
     return not (b.last_day and a.first_day and b.last_day < a.first_day)
-
-

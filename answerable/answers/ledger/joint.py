@@ -286,6 +286,7 @@ def _culprits(
         if not new:
             # An integer bound the LP does not show: any new figure may be part of it.
             new = all_new
+
     def preference(ref: FigureRef) -> tuple[int, int, int]:
         figure = specs[ref[0]].figures[ref[1]]
         value = figure.value or 0
@@ -299,5 +300,3 @@ def _matrix(rows: Sequence[Sequence[int]], n: int) -> csr_array:
     row_index = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
     columns = np.array([c for r in rows for c in r], dtype=np.int64)
     return csr_array((np.ones(len(columns)), (row_index, columns)), shape=(len(rows), n))
-
-

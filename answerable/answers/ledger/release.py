@@ -66,7 +66,10 @@ def record_type_of(ask: Ask) -> str:
 def published_figures(published: Published, by: Sequence[str]) -> tuple[PublishedFigure, ...]:
     """A table's figures as a reader sees them: cells, margins (two or more dimensions) and
     the total, each once."""
-    figures = [PublishedFigure(tuple(zip(by, cell.labels, strict=True)), cell.display) for cell in published.cells]
+    figures = [
+        PublishedFigure(tuple(zip(by, cell.labels, strict=True)), cell.display)
+        for cell in published.cells
+    ]
     for dimension, margin in published.margins.items():
         figures += [PublishedFigure(((dimension, m.labels[0]),), m.display) for m in margin]
     figures.append(PublishedFigure((), published.total.display))
@@ -121,7 +124,10 @@ class _Round:
     def withhold_everything(self) -> None:
         for index, counts in enumerate(self.counts):
             table = counts.table
-            keys = {_key(counts, tuple(zip(table.dimensions, labels, strict=True))) for labels in table.combinations()}
+            keys = {
+                _key(counts, tuple(zip(table.dimensions, labels, strict=True)))
+                for labels in table.combinations()
+            }
             keys |= {_key(counts, ((d, v),)) for d in table.dimensions for v in table.values_of(d)}
             keys.add(())
             self.forced[index] |= keys

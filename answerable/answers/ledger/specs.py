@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from answerable.answers.engine import EPISODES, Ask
 from answerable.answers.disclosure_control.audit import WITHHELD_MARKER
+from answerable.answers.engine import EPISODES, Ask
 
 NOT_HELD = "not held"
 

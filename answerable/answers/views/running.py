@@ -9,10 +9,10 @@ from math import prod
 from typing import Any
 
 from answerable.answers.answer import Answer, ReleaseRefused, answer
-from answerable.answers.ledger.release import explore
 from answerable.answers.disclosure_control import SuppressionFailed
 from answerable.answers.engine import EPISODES, Ask, AskError, count
 from answerable.answers.forms import DEFAULT_AGES, DEFAULT_BANDS
+from answerable.answers.ledger.release import explore
 from answerable.audit.actions import Action
 from answerable.audit.trail import record
 
