@@ -12,6 +12,7 @@ another's: a test asks about its own year only.
 - 2022: bands. Five episodes of 10 hours, five of 30, one of 48 hours 30 minutes, five of 60,
   all at Govan.
 - 2021: children. Seven children (16) and twenty adults (30), all at Govan.
+- 2019: disability. Six disabled people and twenty not, all adults at Govan.
 - 2020: tables of one response. Cells chosen so that a station by duration table and its
   one-way tables, each protected on its own, give away a small count together.
 - 2023, disclosures: nine disclosures on 1 to 9 March, timed 10 to 17 hours for the first
@@ -88,7 +89,7 @@ class Builder:
 
 
 def build(force: Force, stations: dict[str, Station]) -> None:
-    """The whole register (a few seconds' worth of rows: 95 episodes, 9 disclosures)."""
+    """The whole register (121 episodes and 9 disclosures: a second to build)."""
     made = Builder(force, stations)
     for station, count in (("Govan", 9), ("Baird Street", 3), ("Dundee", 6), ("Perth", 5)):
         made.episodes(count, station, date(2023, 2, 1), 10)
@@ -104,6 +105,8 @@ def build(force: Force, stations: dict[str, Station]) -> None:
 
     made.episodes(7, "Govan", date(2021, 4, 1), 10, age=16)
     made.episodes(20, "Govan", date(2021, 5, 1), 10, age=30)
+    made.episodes(6, "Govan", date(2019, 4, 1), 10, disability="yes")
+    made.episodes(20, "Govan", date(2019, 5, 1), 10, disability="no")
 
     for (station, hours), count in RESPONSE_CELLS.items():
         made.episodes(count, station, date(2020, 2, 1), hours)

@@ -117,6 +117,8 @@ def test_children_are_held_to_the_sensitive_threshold():
     adults = document([], 7, where={"child": ["no"]})
     assert [(f.low, f.threshold) for f in findings(children)] == [(7, 10)]
     assert findings(adults) == []
+    disabled = document([], 7, where={"disability": ["yes"]})
+    assert [(f.low, f.threshold) for f in findings(disabled)] == [(7, 10)]
 
 
 def test_a_shifted_period_gives_the_day_between():

@@ -281,16 +281,21 @@ def test_two_band_schemes(api):
     assert_nothing_recovered(release_all(api, asks))
 
 
-def test_sensitive_threshold_by_filter(api):
-    """T is 10 for a table broken down by child; `where child=yes` must use it too."""
-    year = {"from": "2021-01-01", "to": "2021-12-31"}
+@pytest.mark.parametrize(
+    ("dimension", "year", "sensitive_piece"),
+    [("child", "2021", "age in {0 to 17}"), ("disability", "2019", "disability in {yes}")],
+)
+def test_sensitive_threshold_by_filter(api, dimension, year, sensitive_piece):
+    """T is 10 for a table broken down by child or disability; `where child=yes` (or
+    disability) must use it too."""
+    period = {"from": f"{year}-01-01", "to": f"{year}-12-31"}
     asks = [
-        (CUSTODY, {**year, "by": ["child"]}),
-        (CUSTODY, {**year, "where": {"child": ["yes"]}}),
+        (CUSTODY, {**period, "by": [dimension]}),
+        (CUSTODY, {**period, "where": {dimension: ["yes"]}}),
     ]
-    children = true_count(CUSTODY, asks[1][1])
-    assert threshold() <= children < sensitive_threshold()
-    found = recovered(exact(asks[1:]), lambda f: "age in {0 to 17}" in f.what)
+    people = true_count(CUSTODY, asks[1][1])
+    assert threshold() <= people < sensitive_threshold()
+    found = recovered(exact(asks[1:]), lambda f: sensitive_piece in f.what)
     assert found and all(f.threshold == sensitive_threshold() for f in found)
 
     assert_nothing_recovered(release_all(api, asks))
