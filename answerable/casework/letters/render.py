@@ -30,6 +30,7 @@ from answerable.casework.letters.content import (
 from answerable.casework.letters.elements import REFUSALS, LetterError, check, parts
 from answerable.casework.letters.exemptions import needs_public_interest, normalise
 from answerable.casework.letters.figures import figure_table
+from answerable.casework.letters.notes import ShownTable, figure_notes
 from answerable.casework.letters.regimes import REGIMES, Regime
 
 __all__ = ["LetterError", "render_html", "render_pdf"]
@@ -166,6 +167,13 @@ def _exemption(regime: Regime, letter: Letter, exemption: Exemption) -> dict[str
     }
 
 
+def shows_cost(letter: Letter, question: QuestionAnswer) -> bool:
+    """Whether a figures answer shows its estimated cost: where the cost matters to the
+    notice (the letter refuses some or all of the request under the cost limit, or is a
+    fees notice, whose fee is worked out from the cost), or where the officer chose to."""
+    return question.show_cost or letter.notice is Notice.FEES or Answered.COST in parts(letter)
+
+
 def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[str, Any]:
     table = None
     if question.answered is Answered.FIGURES and question.figures:
@@ -174,8 +182,24 @@ def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[
         "question": question,
         "template": f"{TEMPLATES}/answers/{question.answered.value}.html",
         "table": table,
+        "cost": table.cost if table and shows_cost(letter, question) else "",
+        "average": table.average if table and question.show_average else "",
         "exemption": _exemption(regime, letter, question.exemption) if question.exemption else None,
     }
+
+
+def shown_tables(letter: Letter) -> list[ShownTable]:
+    """The letter's tables of figures, for the notes they share (notes.py)."""
+    return [
+        ShownTable(
+            number=question.number,
+            document=question.figures,
+            titles=_dimension_titles(question.figures),
+            average=question.show_average,
+        )
+        for question in letter.answered(Answered.FIGURES)
+        if question.figures
+    ]
 
 
 def _heading(letter: Letter) -> str:
@@ -211,6 +235,7 @@ def context(letter: Letter, *, public: bool = False) -> dict[str, Any]:
         "after_review": letter.notice is Notice.REVIEW,
         "whole": letter.notice in REFUSALS,
         "questions": [_question(regime, letter, q) for q in letter.questions],
+        "figure_notes": figure_notes(shown_tables(letter), regime),
         "disclosed": bool(letter.answered(*DISCLOSED)),
         "has_exempt": Answered.EXEMPT in found,
         "has_not_held": Answered.NOT_HELD in found,
