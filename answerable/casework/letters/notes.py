@@ -111,7 +111,7 @@ def _stricter_limits(
         if titles:
             verb = "is" if len(group) == 1 else "are"
             which += f", which {verb} broken down by {' or '.join(titles)}"
-        sentences.append(f"In {which}, the limit is {threshold} rather than {lowest}.")
+        sentences.append(f"In {which}, figures fewer than {threshold} (not {lowest}) are withheld.")
     return sentences
 
 
