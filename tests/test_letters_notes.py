@@ -354,5 +354,16 @@ def test_issuing_passes_the_flags_from_the_stored_ask(db):
     page = text_of(issued.html)
     assert page.count("Average time to disclose: 30.5 hours.") == 1
     assert page.count(ZERO) == 1
-    public = text_of(Publication.objects.get(reference=case.reference).body_html)
+    publication = Publication.objects.get(reference=case.reference)
+    public = text_of(publication.body_html)
     assert public.count(ZERO) == 1 and public.count("Average time to disclose") == 1
+    # the log's copy keeps the layout classes, and its PDF is printed with the letter's
+    # stylesheet: the reference and the page number on every page, as the letter has them
+    parser = _Blocks()
+    parser.feed(publication.body_html)
+    assert len(parser.tables) == 2
+    assert all(table["rows"][-1] == ("tbody", True) for table in parser.tables)
+    assert all("figures-block--whole" in table["block"] for table in parser.tables)
+    pages = PdfReader(io.BytesIO(bytes(publication.pdf))).pages
+    for number, pdf_page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in pdf_page.extract_text()

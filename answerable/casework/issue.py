@@ -28,7 +28,7 @@ from answerable.casework.letters.content import (
 )
 from answerable.casework.letters.content import Review as ReviewContent
 from answerable.casework.letters.exemptions import title_of
-from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf
+from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf, stylesheet
 from answerable.casework.models import (
     CitedExemption,
     InformationRequest,
@@ -179,7 +179,7 @@ def issue_response(
             received_on=request.received_on,
             issued_on=issued_on,
             body_html=public_html,
-            pdf=html_to_pdf(public_html),
+            pdf=html_to_pdf(public_html, stylesheet=stylesheet()),
             personal=personal,
         )
         request.responded_on = issued_on

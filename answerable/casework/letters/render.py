@@ -267,9 +267,18 @@ def render_pdf(letter: Letter, *, public: bool = False) -> bytes:
     return html_to_pdf(render_html(letter, public=public))
 
 
-def html_to_pdf(html: str) -> bytes:
-    """A rendered letter (its print stylesheet is inline) as a PDF, e.g. after anonymising."""
-    # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
-    from weasyprint import HTML
+def stylesheet() -> str:
+    """The letter's print stylesheet (templates/casework/letters/letter.css)."""
+    return render_to_string(f"{TEMPLATES}/letter.css")
 
-    return HTML(string=html).write_pdf()
+
+def html_to_pdf(html: str, *, stylesheet: str = "") -> bytes:
+    """A rendered letter (its print stylesheet is inline) as a PDF, e.g. after anonymising.
+
+    `stylesheet` is applied as well: the disclosure log's copy is sanitised, which removes
+    the letter's own <style>, so it is printed with the letter's stylesheet given here."""
+    # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
+    from weasyprint import CSS, HTML
+
+    sheets = [CSS(string=stylesheet)] if stylesheet else []
+    return HTML(string=html).write_pdf(stylesheets=sheets)
