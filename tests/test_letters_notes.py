@@ -27,6 +27,8 @@ from answerable.answers.engine import AskError
 from answerable.casework.answering import KEYS, ask_from_json, shown
 from answerable.casework.letters.content import Answered, Letter, Notice, QuestionAnswer
 from answerable.casework.letters.figures import ROWS_ON_A_PAGE, figure_table
+from answerable.casework.letters.notes import Explanation, ShownTable, figure_notes
+from answerable.casework.letters.regimes import FOISA
 from answerable.casework.letters.render import render_html, render_pdf
 
 HEADING = "About the figures in this response"
@@ -211,6 +213,30 @@ def test_under_another_act_the_personal_data_exemption_is_its_own():
     assert "withheld under section 40(2) of the Freedom of Information Act 2000" in page
 
 
+def test_the_notes_are_pure_and_empty_without_tables():
+    assert not figure_notes([], FOISA)
+    no_date = {**by_year(), "period": {"from": "2015-04-01", "to": "2018-03-31"}}
+    (explained,) = figure_notes([ShownTable(3, no_date)], FOISA).explanations
+    assert explained == Explanation(
+        "not held", "means the register does not hold the figure for that period."
+    )
+
+
+def test_a_stricter_limit_from_an_earlier_release_is_explained_once():
+    # The engine's [c] note when a figure is also published in a sensitive table.
+    cells = [PublishedCell((), None, "[c]", "primary"), PublishedCell((), 12, "12", "shown")]
+    footnotes = _footnotes(cells, 5, [5, 10], Policy())
+    tables = [ShownTable(number, {**by_station(), "footnotes": footnotes}) for number in (1, 2)]
+    (withheld, *_) = figure_notes(tables, FOISA).explanations
+    assert (
+        withheld.text.count(
+            "A figure that is also published in a table broken down by child or disability is "
+            "withheld if it is fewer than 10."
+        )
+        == 1
+    )
+
+
 # --- each table's own caption -----------------------------------------------------------
 
 
@@ -220,6 +246,8 @@ def test_every_table_has_its_period_and_the_date_its_records_are_held_from():
         "Immigration-related custody episodes, 1 April 2015 to 31 March 2018 (records held from "
         "1 April 2017), by financial year"
     )
+    within = {**by_year(), "period": {**by_year()["period"], "from": "2017-04-01"}}
+    assert "held from" not in figure_table(within).caption  # all of it held: nothing to say
     filtered = {**by_year(), "where": {"station": ["Govan", "Ayr"]}}
     assert figure_table(filtered, titles).caption.startswith(
         "Immigration-related custody episodes where custody centre is Govan or Ayr, 1 April 2015"

@@ -76,6 +76,14 @@ def held_from(document: Mapping[str, Any]) -> str | None:
     return _day((document.get("period") or {}).get("held_from"))
 
 
+def _starts_before_held(document: Mapping[str, Any]) -> bool:
+    """Whether the period asked for starts before the register holds its records (or has
+    no start): only then does the caption need the date they are held from."""
+    span = document.get("period") or {}
+    held, first = span.get("held_from"), span.get("from")
+    return bool(held) and (not first or str(first) < str(held))
+
+
 def period(document: Mapping[str, Any]) -> str:
     """The period the figures cover, e.g. "1 April 2017 to 31 March 2018"."""
     span = document.get("period") or {}
@@ -122,9 +130,8 @@ def caption(document: Mapping[str, Any], titles: Mapping[str, str] | None = None
     if where:
         text += f" {where}"
     text += f", {period(document)}"
-    held = held_from(document)
-    if held:
-        text += f" (records held from {held})"
+    if _starts_before_held(document):
+        text += f" (records held from {held_from(document)})"
     by = list(document.get("by") or [])
     if by:
         text += ", by " + " and ".join(_title(name, titles).lower() for name in by)
