@@ -2,11 +2,13 @@
 
 A figures question keeps its `ask` query as JSON, with the keys of `answerable ask`'s
 options: question, from, to, where {dimension: [values]}, by [dimensions], bands, ages,
-count, threshold. `refresh` runs it through the answer engine under disclosure control and
-keeps the published document (the `ask --format json` contract); `freeze` fixes every
-result when the response is issued, so that the case file keeps the figures the requester
-was given, whatever later corrections change in the register (a frozen result is never
-re-run).
+count, threshold; and two that only the letter reads (the engine ignores them):
+show_average (the question asked for the average time to disclose, so the letter gives it)
+and show_cost (the officer shows the estimated cost of answering). `refresh` runs it
+through the answer engine under disclosure control and keeps the published document (the
+`ask --format json` contract); `freeze` fixes every result when the response is issued, so
+that the case file keeps the figures the requester was given, whatever later corrections
+change in the register (a frozen result is never re-run).
 """
 
 from dataclasses import dataclass
@@ -24,7 +26,20 @@ from answerable.answers.ledger.release import decide, ledger_lock, record
 from answerable.answers.models import ReleaseKind
 from answerable.answers.output.document import as_document
 
-KEYS = ("question", "from", "to", "where", "by", "bands", "ages", "count", "threshold")
+# Keys only the letter reads: the engine ignores them (`shown`).
+SHOW = ("show_average", "show_cost")
+KEYS = (
+    "question",
+    "from",
+    "to",
+    "where",
+    "by",
+    "bands",
+    "ages",
+    "count",
+    "threshold",
+    *SHOW,
+)
 
 
 class AnswerFrozen(RuntimeError):
@@ -82,6 +97,7 @@ def ask_from_json(data: dict[str, Any]) -> Ask:
         raise AskError("ask 'where': give an object of dimension: [values]")
     where = {str(name): _names(where_data, name) for name in where_data}
     first_day, last_day = _day(data, "from"), _day(data, "to")
+    shown(data)
     if first_day and last_day and first_day > last_day:
         raise AskError(f"ask: 'from' ({first_day}) is after 'to' ({last_day})")
     return Ask(
@@ -94,6 +110,18 @@ def ask_from_json(data: dict[str, Any]) -> Ask:
         age_bounds=_bounds(data, "ages", (18,)),
         count=str(data.get("count") or EPISODES),
     )
+
+
+def shown(data: dict[str, Any]) -> dict[str, bool]:
+    """What the letter shows with the figures: {"show_average": bool, "show_cost": bool}.
+    Each key is optional (false when left out); AskError if one is not true or false."""
+    flags = {}
+    for key in SHOW:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise AskError(f"ask {key!r}: {value!r} is not true or false")
+        flags[key] = value
+    return flags
 
 
 def threshold_of(data: dict[str, Any]) -> int | None:

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from answerable.answers.catalogue import CATALOGUE
+from answerable.answers.engine import AskError
 from answerable.casework import answering
 from answerable.casework.letters import advice
 from answerable.casework.letters.content import (
@@ -27,7 +28,7 @@ from answerable.casework.letters.content import (
 )
 from answerable.casework.letters.content import Review as ReviewContent
 from answerable.casework.letters.exemptions import title_of
-from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf
+from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf, stylesheet
 from answerable.casework.models import (
     CitedExemption,
     InformationRequest,
@@ -66,14 +67,21 @@ def _exemption(regime: str, cited: CitedExemption) -> Exemption:
 def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
     if not question.answer_kind:
         raise IssueError(f"question {question.number} has no answer yet")
+    figures = question.answer_kind == AnswerKind.FIGURES
+    try:
+        flags = answering.shown(question.ask) if figures and isinstance(question.ask, dict) else {}
+    except AskError as error:
+        raise IssueError(f"question {question.number}: {error}") from None
     return QuestionAnswer(
         number=question.number,
         text=question.text,
         answered=ANSWERED[AnswerKind(question.answer_kind)],
         answer_text=question.answer_text,
-        figures=question.result if question.answer_kind == AnswerKind.FIGURES else None,
+        figures=question.result if figures else None,
         exemption=_exemption(regime, question.exemption) if question.exemption else None,
         document=str(question.document) if question.document else "",
+        show_average=flags.get("show_average", False),
+        show_cost=flags.get("show_cost", False),
     )
 
 
@@ -171,7 +179,7 @@ def issue_response(
             received_on=request.received_on,
             issued_on=issued_on,
             body_html=public_html,
-            pdf=html_to_pdf(public_html),
+            pdf=html_to_pdf(public_html, stylesheet=stylesheet()),
             personal=personal,
         )
         request.responded_on = issued_on

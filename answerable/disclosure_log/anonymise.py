@@ -86,6 +86,20 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# The few classes the response letter's print stylesheet lays its pages out by
+# (casework/letters/letter.css), so that the log's PDF of the anonymised letter prints as the
+# letter did: a question kept with its answer, a table not split from its total row, the
+# reference at the top of each page. Named classes only: no style, nothing a page could run.
+ALLOWED_CLASSES = {
+    "p": {"marking"},
+    "dd": {"reference-value"},
+    "blockquote": {"asked"},
+    "div": {"answer", "figures-block", "figures-block--whole"},
+    "table": {"figures"},
+    "tr": {"total"},
+    "ul": {"table-notes"},
+    "dl": {"reference", "figure-terms"},
+}
 
 # Tags that end a line of text: words on either side of one are separate words.
 _BLOCK_TAGS = frozenset(
@@ -165,12 +179,14 @@ class Finding:
 
 def sanitise(html: str) -> str:
     """`html` with only safe markup left (ammonia, via nh3): no scripts, styles, event
-    handlers, images or javascript: links; tables, headings, paragraphs and lists kept."""
+    handlers, images or javascript: links; tables, headings, paragraphs and lists kept, and
+    of classes only the letter's layout classes (ALLOWED_CLASSES)."""
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
+        allowed_classes={tag: set(names) for tag, names in ALLOWED_CLASSES.items()},
     )
 
 

@@ -68,6 +68,12 @@ class QuestionAnswer:
     figures: Mapping[str, Any] | None = None
     exemption: Exemption | None = None
     document: str = ""  # the title of an enclosed document, if any
+    # Lines a figures answer shows only where they matter (the officer's choice, kept on the
+    # question's ask as `show_average` / `show_cost`): the average time to disclose where the
+    # question asked for it; the estimated cost where the officer shows it (a letter that
+    # refuses on cost or is a fees notice shows it anyway: render.py).
+    show_average: bool = False
+    show_cost: bool = False
 
 
 class ReviewOutcome(enum.StrEnum):

@@ -50,6 +50,9 @@ class Regime:
     review_notice: str  # the notice of the outcome of a review
     review_outcome: str  # what a review may decide
     review_rights: str  # the rights a review notice must state
+    # The exemption for other people's personal data, under which small counts are withheld
+    # ([c] in a table: the ICO's anonymisation guidance, register_notes.md).
+    personal_data: str
 
 
 FOISA = Regime(
@@ -81,6 +84,7 @@ FOISA = Regime(
     review_notice="section 21(5)",
     review_outcome="section 21(4)",
     review_rights="section 21(10)",
+    personal_data="section 38(1)(b)",
 )
 
 # EIR(S) 2004: refusal under reg 13; exceptions in reg 10, each subject to the public
@@ -115,6 +119,7 @@ EIR_S = Regime(
     review_notice="regulation 16(4)",
     review_outcome="regulation 16(4)",
     review_rights="regulation 17",
+    personal_data="regulation 11(2)",
 )
 
 # FOIA 2000: one refusal notice under s17 for exemptions (s17(1), public interest s17(3)),
@@ -150,6 +155,7 @@ FOIA = Regime(
     review_notice="the section 45 Code of Practice",
     review_outcome="the section 45 Code of Practice",
     review_rights="section 50",
+    personal_data="section 40(2)",
 )
 
 # EIR 2004: refusal under reg 14; exceptions in reg 12, each subject to the public
@@ -184,6 +190,7 @@ EIR = Regime(
     review_notice="regulation 11(4)",
     review_outcome="regulation 11(4)",
     review_rights="regulation 18",
+    personal_data="regulation 13(1)",
 )
 
 REGIMES: dict[str, Regime] = {regime.code: regime for regime in (FOISA, EIR_S, FOIA, EIR)}

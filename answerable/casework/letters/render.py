@@ -30,6 +30,7 @@ from answerable.casework.letters.content import (
 from answerable.casework.letters.elements import REFUSALS, LetterError, check, parts
 from answerable.casework.letters.exemptions import needs_public_interest, normalise
 from answerable.casework.letters.figures import figure_table
+from answerable.casework.letters.notes import ShownTable, figure_notes
 from answerable.casework.letters.regimes import REGIMES, Regime
 
 __all__ = ["LetterError", "render_html", "render_pdf"]
@@ -166,6 +167,13 @@ def _exemption(regime: Regime, letter: Letter, exemption: Exemption) -> dict[str
     }
 
 
+def shows_cost(letter: Letter, question: QuestionAnswer) -> bool:
+    """Whether a figures answer shows its estimated cost: where the cost matters to the
+    notice (the letter refuses some or all of the request under the cost limit, or is a
+    fees notice, whose fee is worked out from the cost), or where the officer chose to."""
+    return question.show_cost or letter.notice is Notice.FEES or Answered.COST in parts(letter)
+
+
 def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[str, Any]:
     table = None
     if question.answered is Answered.FIGURES and question.figures:
@@ -174,8 +182,24 @@ def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[
         "question": question,
         "template": f"{TEMPLATES}/answers/{question.answered.value}.html",
         "table": table,
+        "cost": table.cost if table and shows_cost(letter, question) else "",
+        "average": table.average if table and question.show_average else "",
         "exemption": _exemption(regime, letter, question.exemption) if question.exemption else None,
     }
+
+
+def shown_tables(letter: Letter) -> list[ShownTable]:
+    """The letter's tables of figures, for the notes they share (notes.py)."""
+    return [
+        ShownTable(
+            number=question.number,
+            document=question.figures,
+            titles=_dimension_titles(question.figures),
+            average=question.show_average,
+        )
+        for question in letter.answered(Answered.FIGURES)
+        if question.figures
+    ]
 
 
 def _heading(letter: Letter) -> str:
@@ -211,6 +235,7 @@ def context(letter: Letter, *, public: bool = False) -> dict[str, Any]:
         "after_review": letter.notice is Notice.REVIEW,
         "whole": letter.notice in REFUSALS,
         "questions": [_question(regime, letter, q) for q in letter.questions],
+        "figure_notes": figure_notes(shown_tables(letter), regime),
         "disclosed": bool(letter.answered(*DISCLOSED)),
         "has_exempt": Answered.EXEMPT in found,
         "has_not_held": Answered.NOT_HELD in found,
@@ -242,9 +267,18 @@ def render_pdf(letter: Letter, *, public: bool = False) -> bytes:
     return html_to_pdf(render_html(letter, public=public))
 
 
-def html_to_pdf(html: str) -> bytes:
-    """A rendered letter (its print stylesheet is inline) as a PDF, e.g. after anonymising."""
-    # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
-    from weasyprint import HTML
+def stylesheet() -> str:
+    """The letter's print stylesheet (templates/casework/letters/letter.css)."""
+    return render_to_string(f"{TEMPLATES}/letter.css")
 
-    return HTML(string=html).write_pdf()
+
+def html_to_pdf(html: str, *, stylesheet: str = "") -> bytes:
+    """A rendered letter (its print stylesheet is inline) as a PDF, e.g. after anonymising.
+
+    `stylesheet` is applied as well: the disclosure log's copy is sanitised, which removes
+    the letter's own <style>, so it is printed with the letter's stylesheet given here."""
+    # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
+    from weasyprint import CSS, HTML
+
+    sheets = [CSS(string=stylesheet)] if stylesheet else []
+    return HTML(string=html).write_pdf(stylesheets=sheets)
