@@ -303,6 +303,12 @@ def test_a_cases_question_opens_in_the_answers_page_filled_in(foi, figures_quest
     back = reverse("casework:case_detail", kwargs={"reference": case.reference})
     assert f'href="{back}#question-2">Back to case {case.reference}</a>' in page
     assert f"Save to question 2 of {case.reference}</button>" in page
+    # The question's own page points there too, to change the query.
+    edit = foi.get(
+        reverse("casework:question_edit", kwargs={"reference": case.reference, "number": 2})
+    )
+    assert "open question 2 in the answers page" in edit.content.decode()
+    assert url.replace("&", "&amp;") in edit.content.decode()
     # Changing a filter keeps the case: its parameters ride on the form.
     assert f'<input type="hidden" name="case" value="{case.reference}">' in page
 

@@ -142,14 +142,25 @@ def not_a_value(title: str, value: str, known: list[str] | None = None) -> str:
     return message
 
 
+VALUE = "\x00value\x00"  # where Django puts the value, in a message it formats with %
+
+
+def _message_template(text: str) -> str:
+    """A message as a template Django formats with `%`: a station's name may hold a %."""
+    return text.replace("%", "%%").replace(VALUE, "%(value)s")
+
+
 def _where_field(item: Filter) -> forms.Field:
+    codes = [code for code, _ in item.values]
     if item.closed:
         return forms.MultipleChoiceField(
             label=item.title,
             required=False,
             choices=item.values,
             widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": not_a_value(item.title, "%(value)s")},
+            error_messages={
+                "invalid_choice": _message_template(not_a_value(item.title, VALUE, codes))
+            },
         )
     return forms.CharField(
         label=item.title,

@@ -161,7 +161,11 @@ def question_edit(request: HttpRequest, reference: str, number: int) -> HttpResp
     question = case.questions.filter(number=number).first()
     if question is None:
         raise Http404(f"{reference} has no question {number}")
-    context = {"case": case, "question": question}
+    context = {
+        "case": case,
+        "question": question,
+        "answers_url": _answers_url(request.user, case, question),
+    }
     if request.method != "POST":
         context["form"] = None if question.frozen else QuestionForm(question=question)
         return render(request, "casework/question_edit.html", context)
