@@ -100,6 +100,17 @@ def test_every_dimension_is_one_filter_and_closed_ones_list_their_values():
             ],
         ),
         (
+            "where_colour=red",
+            [],
+            [
+                (
+                    None,
+                    "Only where: 'colour' is not a dimension; "
+                    "the dimensions are crime_type, nationality",
+                )
+            ],
+        ),
+        (
             "equals=red",
             None,
             [(None, "Only where: the values given in “equals” need a dimension in “where”")],

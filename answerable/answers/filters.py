@@ -13,7 +13,7 @@ page's first form, `where=station&equals=Govan,Cathcart`, are read as the same t
 """
 
 import inspect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -139,38 +139,51 @@ class Normalised:
     errors: tuple[tuple[str | None, str], ...]  # (the field at fault or None, the message)
 
 
-def normalise(data: QueryDict, filters: Sequence[Filter]) -> Normalised:
-    """Each `where=DIM=V1,V2` and `where=DIM&equals=V1,V2` as `where_DIM`; each closed
-    dimension's values split at commas and read as codes, so its checkboxes are ticked."""
-    data = data.copy()
-    by_name = {item.name: item for item in filters}
+def _not_a_dimension(name: str, filters: Mapping[str, Filter]) -> tuple[None, str]:
+    known = ", ".join(filters)
+    return None, f"Only where: {name!r} is not a dimension; the dimensions are {known}"
+
+
+def _read_command_forms(
+    data: QueryDict, filters: Mapping[str, Filter]
+) -> list[tuple[str | None, str]]:
+    """Moves `where=DIM=V1,V2` and `where=DIM&equals=V1,V2` to `where_DIM` (in place); the
+    errors of those that cannot be read, and of `where_DIM` naming no dimension."""
     errors: list[tuple[str | None, str]] = []
-    legacy = data.getlist(LEGACY_WHERE)
-    equals = data.getlist(LEGACY_EQUALS)
+    legacy, equals = data.getlist(LEGACY_WHERE), data.getlist(LEGACY_EQUALS)
     for name in (LEGACY_WHERE, LEGACY_EQUALS):
         data.pop(name, None)
     for item in legacy:
         name, sign, values = (part.strip() for part in item.partition("="))
-        if not name:
+        if not name:  # an empty "where", as the first form's "None" sends it
             continue
         if not sign:  # the first form: the values in `equals`
-            values = ",".join(equals)
-            equals = []
-        if name not in by_name:
-            known = ", ".join(by_name)
+            values, equals = ",".join(equals), []
+        if name not in filters:
+            errors.append(_not_a_dimension(name, filters))
+        elif not split_values([values]):
             errors.append(
-                (None, f"Only where: {name!r} is not a dimension; the dimensions are {known}")
+                (filters[name].field_name, f"{filters[name].title}: give the values to keep")
             )
-            continue
-        if not split_values([values]):
-            filter_ = by_name[name]
-            errors.append((filter_.field_name, f"{filter_.title}: give the values to keep"))
-            continue
-        data.appendlist(WHERE_PREFIX + name, values)
+        else:
+            data.appendlist(WHERE_PREFIX + name, values)
     if split_values(equals):
         errors.append(
             (None, "Only where: the values given in “equals” need a dimension in “where”")
         )
+    for key in [key for key in data if key.startswith(WHERE_PREFIX)]:
+        if key.removeprefix(WHERE_PREFIX) not in filters:  # a typo must not count everything
+            errors.append(_not_a_dimension(key.removeprefix(WHERE_PREFIX), filters))
+            del data[key]
+    return errors
+
+
+def normalise(data: QueryDict, filters: Sequence[Filter]) -> Normalised:
+    """The filters as the page's `where_DIM` fields read them (answers/filters.py's first
+    lines); each closed dimension's values split at commas and read as codes, so that its
+    checkboxes are ticked."""
+    data = data.copy()
+    errors = _read_command_forms(data, {item.name: item for item in filters})
     for item in filters:
         given = split_values(data.getlist(item.field_name))
         if not given:
