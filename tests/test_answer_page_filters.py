@@ -18,6 +18,7 @@ from interchange_files import write
 from seed_001 import custody_csv
 from test_answer_page import PAGE, entries, signed_in
 
+from answerable.answers.forms import AskForm
 from answerable.answers.output.document import as_document
 from answerable.casework import answering
 from answerable.casework.models import RequestQuestion
@@ -375,3 +376,15 @@ def test_only_caseworkers_see_the_case_and_only_askers_the_link(figures_question
         response.context["attach_url"], {"target": "existing", "existing": figures_question.pk}
     )
     assert refused.status_code == 403
+
+
+def test_an_engine_error_about_a_field_the_page_lacks_is_shown_for_the_whole_form(monkeypatch):
+    from answerable.answers.views import page as answer_page
+
+    def refuse(*args, **kwargs):
+        raise answer_page.RunError("colour: 'red' is not a value", "where_colour")
+
+    monkeypatch.setattr(answer_page, "run", refuse)
+    form = AskForm({"question": "referrals"})
+    assert answer_page.answered(form, purpose="test") is None
+    assert form.non_field_errors() == ["colour: 'red' is not a value"]

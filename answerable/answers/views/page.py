@@ -70,7 +70,8 @@ def answered(form: AskForm, *, purpose: str, **detail: Any) -> Answer | None:
             **detail,
         )
     except RunError as error:
-        form.add_error(error.field, error.message)
+        field = error.field if error.field in form.fields else None
+        form.add_error(field, error.message)
         return None
 
 
