@@ -134,8 +134,6 @@ def test_the_empty_form_runs_nothing(foi):
         ),
         ({"question": "custody-count", "by": "sex", "and_by": "sex"}, "and_by", "different"),
         ({"question": "custody-count", "and_by": "sex"}, "by", "first breakdown"),
-        ({"question": "custody-count", "where": "station"}, "equals", "Give the values"),
-        ({"question": "custody-count", "equals": "Govan"}, "where", "what the values are of"),
         ({"question": "custody-count", "bands": "48,24"}, "bands", "increasing"),
     ],
 )
@@ -151,9 +149,27 @@ def test_a_question_that_cannot_be_asked_says_what_and_where(foi, query, field, 
 
 
 def test_an_unknown_value_is_reported_on_its_field(foi, register):
+    """The page's first form of a filter (`where=DIM&equals=V1,V2`) is still read."""
     response = foi.get(PAGE, {**FY_2017, "where": "station", "equals": "Govan,Govn"})
     assert response.status_code == 400
-    assert "'Govn' is not a value" in " ".join(response.context["form"].errors["equals"])
+    errors = " ".join(response.context["form"].errors["where_station"])
+    assert "Custody centre: “Govn” is not one of its values" in errors
+    assert 'href="#id_where_station_0"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ({"where": "station"}, "where_station", "Custody centre: give the values to keep"),
+        ({"equals": "Govan"}, "__all__", "need a dimension in “where”"),
+        ({"where": "colour=red"}, "__all__", "'colour' is not a dimension"),
+    ],
+)
+def test_a_filter_in_the_first_form_without_its_other_half_is_refused(foi, query, field, message):
+    response = foi.get(PAGE, {"question": "custody-count", **query})
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    assert "There is a problem" in response.content.decode() and not entries()
 
 
 def test_a_named_period_is_its_dates(foi, register):

@@ -93,7 +93,11 @@ def test_a_period_that_is_not_one_is_refused_saying_how_to_write_it(text, messag
 @pytest.mark.parametrize(
     ("error", "field", "message"),
     [
-        ("--where station: 'Govn' is not a value", "equals", "station: 'Govn' is not a value"),
+        (
+            "--where station: 'Govn' is not a value",
+            "where_station",
+            "station: 'Govn' is not a value",
+        ),
         ("--count must be episodes or people, not 'x'", "count", "must be episodes"),
         ("custody-count cannot count people", "count", "cannot count people"),
         ("custody-count has no dimension 'colour'; its dimensions are: station", "by", "colour"),

@@ -16,9 +16,14 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from answerable.answers.forms import NEW, AskForm, AttachForm
+from answerable.answers.forms import NEW, AttachForm
 from answerable.answers.views.access import can_attach
-from answerable.answers.views.page import PAGE_PURPOSE, answered, render_page
+from answerable.answers.views.page import (
+    PAGE_PURPOSE,
+    answered,
+    attach_form_for,
+    render_page,
+)
 from answerable.answers.views.running import log_run, query_of
 from answerable.casework import answering
 from answerable.casework.models import InformationRequest, RequestQuestion
@@ -61,13 +66,15 @@ def _question(form: AttachForm, query: dict) -> RequestQuestion:
 def attach(request: HttpRequest) -> HttpResponse:
     # The question comes in the action's query string, as the page asked it, and is kept
     # without `exact`: a case's figures are always disclosure-controlled (answering.refresh).
-    ask_form = AskForm(request.GET, exact_allowed=False)
+    ask_form = attach_form_for(request)
     form = AttachForm(request.POST)
     if not ask_form.is_valid():
         return render_page(request, ask_form, None, status=400)
     if form.is_valid():
         ask = ask_form.ask()
         query = query_of(ask)
+        if ask_form.chosen_threshold is not None:  # kept as `answerable ask --threshold`
+            query["threshold"] = ask_form.chosen_threshold
         try:
             with transaction.atomic():
                 question = _question(form, query)
@@ -77,6 +84,7 @@ def attach(request: HttpRequest) -> HttpResponse:
                 log_run(
                     ask,
                     exact=False,
+                    **({"threshold": query["threshold"]} if "threshold" in query else {}),
                     purpose=ATTACH_PURPOSE,
                     case=question.request.reference,
                     number=question.number,
@@ -95,6 +103,6 @@ def attach(request: HttpRequest) -> HttpResponse:
             url = reverse("casework:case_detail", kwargs={"reference": question.request.reference})
             return redirect(url)
     # Shown again with the attach form's errors, and the answer the officer was reading.
-    again = AskForm(request.GET, exact_allowed=False)
+    again = attach_form_for(request)
     answer = answered(again, purpose=PAGE_PURPOSE)
     return render_page(request, again, answer, attach_form=form, status=400)

@@ -13,10 +13,12 @@ from django.urls import reverse
 
 from answerable.answers.answer import Answer
 from answerable.answers.catalogue import CATALOGUE
-from answerable.answers.forms import QUERY_FIELDS, AskForm, AttachForm
+from answerable.answers.forms import AskForm, AttachForm, is_query_field
+from answerable.answers.links import CASE, CASE_QUESTION
 from answerable.answers.output.grid import notes
 from answerable.answers.views.access import can_attach
 from answerable.answers.views.downloads import FORMATS
+from answerable.answers.views.for_case import for_case
 from answerable.answers.views.running import RunError, run
 from answerable.answers.views.tables import chart_data, result_table
 from answerable.roles import predicates
@@ -27,7 +29,7 @@ PAGE_PURPOSE = "answer page"
 
 def asked(request: HttpRequest) -> bool:
     """Whether the query string asks a question (rather than opening an empty form)."""
-    return any(name in request.GET for name in QUERY_FIELDS)
+    return any(is_query_field(name) for name in request.GET)
 
 
 def ask_form(request: HttpRequest, *, bound: bool = False) -> AskForm:
@@ -36,14 +38,23 @@ def ask_form(request: HttpRequest, *, bound: bool = False) -> AskForm:
     return AskForm(data, exact_allowed=exact_allowed)
 
 
-def query_string(request: HttpRequest, *, exact: bool) -> str:
+def attach_form_for(request: HttpRequest) -> AskForm:
+    """The question as the attach view reads it: never exact (a case's figures are always
+    disclosure-controlled), a low threshold only from those allowed exact figures."""
+    allowed = predicates.can_see_exact_figures(request.user)
+    return AskForm(request.GET, exact_allowed=False, low_threshold_allowed=allowed)
+
+
+def query_string(request: HttpRequest, *, exact: bool, case: bool = False) -> str:
     """The question's query string for the download and attach links: only the form's own
-    parameters, and `exact` only where it was granted."""
+    parameters, `exact` only where it was granted, and the case question it answers (`case`)
+    for the attach form, which shows the page again when it cannot attach."""
     query = request.GET.copy()
+    kept = (CASE, CASE_QUESTION) if case else ()
     for name in list(query):
-        if name not in QUERY_FIELDS or (name == "exact" and not exact):
+        if not (is_query_field(name) or name in kept) or (name == "exact" and not exact):
             del query[name]
-    return query.urlencode()
+    return query.urlencode(safe=",/")
 
 
 def answered(form: AskForm, *, purpose: str, **detail: Any) -> Answer | None:
@@ -51,9 +62,16 @@ def answered(form: AskForm, *, purpose: str, **detail: Any) -> Answer | None:
     if not form.is_valid():
         return None
     try:
-        return run(form.ask(), exact=form.wants_exact, purpose=purpose, **detail)
+        return run(
+            form.ask(),
+            exact=form.wants_exact,
+            threshold=form.chosen_threshold,
+            purpose=purpose,
+            **detail,
+        )
     except RunError as error:
-        form.add_error(error.field, error.message)
+        field = error.field if error.field in form.fields else None
+        form.add_error(field, error.message)
         return None
 
 
@@ -73,6 +91,7 @@ def render_page(
         "exact_refused": "exact" in request.GET and "exact" not in form.fields,
         "answer": answer,
         "exact": exact,
+        "for_case": for_case(request),
     }
     if answer is not None:
         chart = chart_data(answer)
@@ -91,7 +110,9 @@ def render_page(
             ],
             may_attach=may_attach,
             attach_form=(attach_form or AttachForm()) if may_attach else None,
-            attach_url=reverse("answers:attach") + "?" + query_string(request, exact=False),
+            attach_url=reverse("answers:attach")
+            + "?"
+            + query_string(request, exact=False, case=True),
         )
     if status is None:
         status = 400 if form.is_bound and form.errors else 200

@@ -8,9 +8,10 @@ figures or anyone in them.
 from math import prod
 from typing import Any
 
-from answerable.answers.answer import Answer, ReleaseRefused, answer
+from answerable.answers.answer import Answer, ReleaseRefused, ThresholdError, answer
 from answerable.answers.disclosure_control import SuppressionFailed
 from answerable.answers.engine import EPISODES, Ask, AskError, count
+from answerable.answers.filters import WHERE_PREFIX
 from answerable.answers.forms import DEFAULT_AGES, DEFAULT_BANDS
 from answerable.answers.ledger.release import explore
 from answerable.audit.actions import Action
@@ -55,10 +56,11 @@ def query_of(ask: Ask) -> dict[str, Any]:
 
 def field_of(error: AskError) -> tuple[str | None, str]:
     """The form field an engine error is about, and its message without the command's
-    option names (the page has no --where)."""
+    option names (the page has a field for each filter, `where_DIM`)."""
     text = str(error)
     if text.startswith("--where"):
-        return "equals", text.removeprefix("--where ").strip()
+        text = text.removeprefix("--where ").strip()
+        return WHERE_PREFIX + text.partition(":")[0].strip(), text
     if text.startswith("--count") or "cannot count people" in text:
         return "count", text.removeprefix("--count ").strip()
     if text.startswith("--by") or "has no dimension" in text:
@@ -78,8 +80,11 @@ def log_run(ask: Ask, *, exact: bool, purpose: str, **detail: Any) -> None:
     )
 
 
-def run(ask: Ask, *, exact: bool, purpose: str, **detail: Any) -> Answer:
-    """The answer to `ask`, disclosure-controlled unless `exact`; RunError saying why not."""
+def run(
+    ask: Ask, *, exact: bool, purpose: str, threshold: int | None = None, **detail: Any
+) -> Answer:
+    """The answer to `ask`, disclosure-controlled unless `exact` (with `threshold` for the
+    policy's, as `answerable ask --threshold`); RunError saying why not."""
     try:
         counts = count(ask)
     except AskError as error:
@@ -95,6 +100,8 @@ def run(ask: Ask, *, exact: bool, purpose: str, **detail: Any) -> Answer:
             "dates, so that every year or month is listed",
             "by",
         ) from None
+    if threshold is not None:
+        detail = {"threshold": threshold, **detail}
     log_run(ask, exact=exact, purpose=purpose, **detail)
     cells = prod(len(values) for values in counts.table.values)
     if cells > MAX_CELLS:
@@ -106,7 +113,9 @@ def run(ask: Ask, *, exact: bool, purpose: str, **detail: Any) -> Answer:
     try:
         # Staff exploration: what could be released today, checked against the release
         # ledger and not recorded (exact figures are the disclosure manager's, and logged).
-        return answer(ask, suppress=False) if exact else explore(ask)
+        return answer(ask, suppress=False) if exact else explore(ask, threshold)
+    except ThresholdError as error:
+        raise RunError(str(error), "threshold") from None
     except (ReleaseRefused, SuppressionFailed) as error:
         raise RunError(
             f"The figures could not be released under disclosure control ({error}): ask for "

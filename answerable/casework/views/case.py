@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from answerable.answers.links import answers_url
 from answerable.casework.forms import IssueForm, QuestionForm, notices_for
 from answerable.casework.models import (
     CourtAppeal,
@@ -40,6 +41,17 @@ def get_case(reference: str) -> InformationRequest:
 class QuestionView:
     question: RequestQuestion
     table: PageTable | None
+    answers_url: str | None = None  # the answer page asking its figures question
+
+
+def _answers_url(user: Any, case: InformationRequest, question: RequestQuestion) -> str | None:
+    """For those who may ask questions, a figures question's query on the answer page, to
+    change there and save back (answers/links.py)."""
+    if question.answer_kind != AnswerKind.FIGURES or not question.ask:
+        return None
+    if not predicates.can_ask(user):
+        return None
+    return answers_url(question.ask, reference=case.reference, number=question.number)
 
 
 def _issued_letter(request: HttpRequest, case: InformationRequest) -> IssuedLetter | None:
@@ -96,7 +108,9 @@ def case_context(
         "overdue": overdue,
         "deadline": deadline,
         "may_see_requester": predicates.can_see_requester(user),
-        "questions": [QuestionView(q, page_table(q.result)) for q in questions],
+        "questions": [
+            QuestionView(q, page_table(q.result), _answers_url(user, case, q)) for q in questions
+        ],
         "exemptions": list(case.exemptions.all()),
         "letters": [(letter, notice_label(letter.notice)) for letter in letters],
         "reviews": reviews,
@@ -147,7 +161,11 @@ def question_edit(request: HttpRequest, reference: str, number: int) -> HttpResp
     question = case.questions.filter(number=number).first()
     if question is None:
         raise Http404(f"{reference} has no question {number}")
-    context = {"case": case, "question": question}
+    context = {
+        "case": case,
+        "question": question,
+        "answers_url": _answers_url(request.user, case, question),
+    }
     if request.method != "POST":
         context["form"] = None if question.frozen else QuestionForm(question=question)
         return render(request, "casework/question_edit.html", context)
