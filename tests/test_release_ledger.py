@@ -186,12 +186,12 @@ def test_people_count_once_in_every_cell_and_once_in_the_total(police_scotland, 
 
 @pytest.mark.django_db
 def test_the_disclosure_manager_and_the_dpo_read_the_ledger(police_scotland, stations) -> None:
+    from casework_helpers import officer
     from django.test import Client
     from django.urls import reverse
 
     from answerable.roles.assign import assign_role
     from answerable.roles.roles import Role
-    from casework_helpers import officer
 
     _episodes(police_scotland, stations, {"Govan": 30, "Cathcart": 20, "Ayr": 2})
     _api([_ask(by=("station",))])

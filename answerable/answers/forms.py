@@ -235,11 +235,8 @@ class AskForm(forms.Form):
         data: Mapping[str, Any] | None = None,
         *args: Any,
         exact_allowed: bool = False,
-        low_threshold_allowed: bool | None = None,
         **kwargs: Any,
     ) -> None:
-        # Kept for callers that still pass it: no user may lower the threshold any more.
-        self.low_threshold_allowed = False
         self.band_options = options_for(
             _lenient_bounds(data, "bands", DEFAULT_BANDS),
             _lenient_bounds(data, "ages", DEFAULT_AGES),

@@ -40,9 +40,8 @@ def ask_form(request: HttpRequest, *, bound: bool = False) -> AskForm:
 
 def attach_form_for(request: HttpRequest) -> AskForm:
     """The question as the attach view reads it: never exact (a case's figures are always
-    disclosure-controlled), a low threshold only from those allowed exact figures."""
-    allowed = predicates.can_see_exact_figures(request.user)
-    return AskForm(request.GET, exact_allowed=False, low_threshold_allowed=allowed)
+    disclosure-controlled)."""
+    return AskForm(request.GET, exact_allowed=False)
 
 
 def query_string(request: HttpRequest, *, exact: bool, case: bool = False) -> str:
