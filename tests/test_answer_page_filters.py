@@ -244,17 +244,16 @@ def test_a_value_that_is_not_the_dimensions_is_an_error_naming_both(
     assert response.context["answer"] is None and not entries()
 
 
-def test_a_threshold_below_the_sensitive_one_is_only_for_those_allowed_exact_figures(foi, register):
-    lower = foi.get(PAGE, {**OF_THESE, "threshold": "3"})
-    assert lower.status_code == 400
-    assert "only staff allowed exact figures" in " ".join(lower.context["form"].errors["threshold"])
+def test_a_threshold_is_raised_for_one_answer_and_never_lowered(foi, register):
     higher = document(foi.get(PAGE, {**OF_THESE, "threshold": "30"}))
     assert higher == cli(*CLI_OF_THESE, "--threshold=30")
     assert higher["suppression"]["threshold"] == 30 and by_sex(higher)["female"] == "[c]"
-    manager = signed_in(Role.DISCLOSURE_MANAGER, "manager")
-    assert document(manager.get(PAGE, {**OF_THESE, "threshold": "3"})) == cli(
-        *CLI_OF_THESE, "--threshold=3"
-    )
+    # Not even the disclosure manager, who may see exact figures, may lower the policy.
+    for client in (foi, signed_in(Role.DISCLOSURE_MANAGER, "manager")):
+        lower = client.get(PAGE, {**OF_THESE, "threshold": "3"})
+        assert lower.status_code == 400
+        message = " ".join(lower.context["form"].errors["threshold"])
+        assert "never lowered below the policy's 5" in message
 
 
 # --- from a case's question to the page, and back -----------------------------------------------
@@ -343,17 +342,17 @@ def test_a_changed_question_is_saved_back_to_the_case(foi, figures_question):
 
 def test_a_threshold_kept_on_the_case_goes_and_comes_back(figures_question):
     manager = signed_in(Role.DISCLOSURE_MANAGER, "manager")
-    figures_question.ask = {**STORED, "threshold": 3, "bands": [12, 24]}
+    figures_question.ask = {**STORED, "threshold": 7, "bands": [12, 24]}
     figures_question.save()
     query = parse_qs(urlsplit(answers_link(manager, figures_question.request)).query)
-    assert query["threshold"] == ["3"] and query["bands"] == ["12,24"]
+    assert query["threshold"] == ["7"] and query["bands"] == ["12,24"]
     response = manager.get(PAGE, query)
-    assert document(response) == cli(*CLI_OF_THESE, "--threshold=3")
+    assert document(response) == cli(*CLI_OF_THESE, "--threshold=7")
     manager.post(
         response.context["attach_url"], {"target": "existing", "existing": figures_question.pk}
     )
     figures_question.refresh_from_db()
-    assert figures_question.ask == {**STORED, "threshold": 3}  # bands shaped no breakdown
+    assert figures_question.ask == {**STORED, "threshold": 7}  # bands shaped no breakdown
 
 
 def test_a_frozen_question_is_shown_but_cannot_be_saved_to(foi, figures_question):
