@@ -69,6 +69,8 @@ def _money(value: Any) -> str:
 
 def _notes(document: Mapping[str, Any], titles: Mapping[str, str]) -> tuple[str, ...]:
     notes = []
+    if document.get("counted"):  # documents frozen before issue 12 have none
+        notes.append(str(document["counted"]))
     unit = document.get("unit")
     if document.get("counting") == "people":
         notes.append(
