@@ -392,14 +392,12 @@ def test_after_a_report_or_referral_is_more_than_the_latest_outcome(demo):
     table = count(
         Ask("reported-or-referred", where=victims, by=("detained_after",), **period)
     ).table
-    latest = (
-        Disclosure.objects.filter(
-            role="victim",
-            crime_type__in=victims["crime_type"],
-            disclosed_on__range=tuple(period.values()),
-            home_office_outcome="detained_immigration_powers",
-        ).count()
-    )
+    latest = Disclosure.objects.filter(
+        role="victim",
+        crime_type__in=victims["crime_type"],
+        disclosed_on__range=tuple(period.values()),
+        home_office_outcome="detained_immigration_powers",
+    ).count()
     assert table.count(("yes",)) > latest
     assert table.count(("not_known",)) > 0 and table.count(("no",)) > 0
     later_custody = Disclosure.objects.filter(
