@@ -307,8 +307,14 @@ def test_the_answer_says_what_it_counted(register):
     )
     assert "not known when nothing was reported back" in line  # the breakdown's meaning
     assert ("Counted", line) in notes(published)
-    table = figure_table(as_document(published))
+    document = as_document(published)
+    table = figure_table(document)
     assert table.notes[0] == line  # a letter prints it first among the table's notes
+    assert not any(note.startswith("Counted only where") for note in table.notes)
+    # A document frozen before answers said what they counted keeps its older notes.
+    frozen = figure_table({key: value for key, value in document.items() if key != "counted"})
+    assert line not in frozen.notes
+    assert "Counted only where role is: Victim." in frozen.notes
 
 
 def test_counted_line_words():

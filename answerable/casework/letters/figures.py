@@ -67,10 +67,8 @@ def _money(value: Any) -> str:
     return f"£{amount:,.0f}" if amount.is_integer() else f"£{amount:,.2f}"
 
 
-def _notes(document: Mapping[str, Any], titles: Mapping[str, str]) -> tuple[str, ...]:
+def _unit_and_filters(document: Mapping[str, Any], titles: Mapping[str, str]) -> list[str]:
     notes = []
-    if document.get("counted"):  # documents frozen before issue 12 have none
-        notes.append(str(document["counted"]))
     unit = document.get("unit")
     if document.get("counting") == "people":
         notes.append(
@@ -81,6 +79,16 @@ def _notes(document: Mapping[str, Any], titles: Mapping[str, str]) -> tuple[str,
     for name, values in (document.get("where") or {}).items():
         shown = ", ".join(label(value) for value in values)
         notes.append(f"Counted only where {_title(name, titles).lower()} is: {shown}.")
+    return notes
+
+
+def _notes(document: Mapping[str, Any], titles: Mapping[str, str]) -> tuple[str, ...]:
+    notes = []
+    if document.get("counted"):
+        # What was counted, with its filters, in plain words (answers/counting.py).
+        notes.append(str(document["counted"]))
+    else:  # a document frozen before answers said what they counted
+        notes += _unit_and_filters(document, titles)
     suppression = document.get("suppression") or {}
     threshold = suppression.get("threshold")
     if threshold is not None:
