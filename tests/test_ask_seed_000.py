@@ -334,3 +334,12 @@ def test_counted_line_words():
     assert "Detained under" not in custody  # no meaning for a breakdown not used
     assert period_in_words(None, date(2023, 5, 31)) == "dated up to 31 May 2023"
     assert one_of(["a"]) == "a" and one_of(["a_b", "c"]) == "a b or c"
+
+
+def test_a_dimension_of_conditions_refuses_a_label_twice():
+    from django.db.models import Q
+
+    from answerable.answers.dimensions import conditions
+
+    with pytest.raises(ValueError, match="detained_after: a label is listed twice"):
+        conditions("detained_after", "Detained", [("yes", Q()), ("no", Q())], "yes")

@@ -179,16 +179,14 @@ def conditions(
     otherwise: str,
     *,
     meaning: str = "",
-    order: Sequence[str] | None = None,
 ) -> Dimension:
     """A dimension whose label is the first of `labelled` whose condition a record meets,
     else `otherwise`: grouped in SQL by one CASE (the conditions may be Exists subqueries
-    over other records), so that only a handful of groups return. `order` is the display
-    order of the labels (by default, as listed, then `otherwise`)."""
-    labels = [label for label, _ in labelled]
-    shown = list(order) if order is not None else [*labels, otherwise]
-    if sorted(shown) != sorted([*labels, otherwise]):
-        raise ValueError(f"{name}: the display order must list every label once")
+    over other records), so that only a handful of groups return. Labels are shown in the
+    order listed, then `otherwise`."""
+    shown = [*(label for label, _ in labelled), otherwise]
+    if len(set(shown)) != len(shown):
+        raise ValueError(f"{name}: a label is listed twice")
 
     def case(options: Options) -> Case:
         return Case(
