@@ -49,6 +49,30 @@ QUESTIONS = {
         "--by",
         "home_office_outcome",
     ],
+    # ... and in the seed's own words: NCCU reports on arrest or charge count as reports;
+    # detained and removed after a report or referral are two answers.
+    "000 reported or referred, each kind": [
+        "reported-or-referred",
+        *SEED_000,
+        "--count",
+        "people",
+        "--by",
+        "role,report_or_referral",
+    ],
+    "000 of these, detained afterwards": [
+        "reported-or-referred",
+        *SEED_000,
+        *VICTIMS_OF,
+        "--by",
+        "detained_after",
+    ],
+    "000 of these, removed or deported afterwards": [
+        "reported-or-referred",
+        *SEED_000,
+        *VICTIMS_OF,
+        "--by",
+        "removed_after",
+    ],
     "000 NCCU contacts by channel": ["nccu-contacts", *SEED_000, "--by", "channel"],
     "000 ICCE referrals and outcomes": ["icce-requests", *SEED_000, "--by", "referral_outcome"],
     # A1 (IM-FOI-2018-1421)
@@ -282,3 +306,7 @@ def test_the_question_is_answered_with_a_consistent_table(name, register, capsys
         if not withheld:
             assert sum(visible) == total
     assert document["suppression"]["withheld"] >= len(withheld)
+    # Each answer says what it counted, over its period.
+    assert document["counted"].startswith("Counted: ")
+    if document["period"]["from"] and document["period"]["to"]:
+        assert " to " in document["counted"] and "dated " in document["counted"]

@@ -13,6 +13,7 @@ from casework_helpers import officer
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.utils.html import escape
 from interchange_files import write
 from seed_001 import STATION_COUNTS, custody_csv
 
@@ -95,19 +96,22 @@ def test_seed_000_is_answered_from_the_register_not_refused(generated_register):
          "had their personal data shared by Police Scotland with the UK Home Office?",
          {"question": "disclosures", "by": ["role"], "count": "people"}),
         ("How many ... were reported by or referred by Police Scotland to the Home Office?",
-         {"question": "referrals", "by": ["role"], "count": "people"}),
+         {"question": "reported-or-referred", "by": ["role"], "count": "people"}),
         ("The number of victims of domestic abuse, human trafficking, and exploitation who are "
-         "migrants referred to the Home Office", {"question": "referrals", "where": VICTIMS_OF,
-                                                  "by": ["crime_type"]}),
+         "migrants referred to the Home Office", {"question": "reported-or-referred",
+                                                  "where": VICTIMS_OF, "by": ["crime_type"]}),
         ("Of these: how many were women?",
-         {"question": "referrals", "where": VICTIMS_OF, "by": ["sex"]}),
+         {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["sex"]}),
         ("Of these: how many were children under the age of 18?",
-         {"question": "referrals", "where": VICTIMS_OF, "by": ["child"]}),
+         {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["child"]}),
         ("Of these: how many were persons with disabilities?",
-         {"question": "referrals", "where": VICTIMS_OF, "by": ["disability"]}),
+         {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["disability"]}),
         ("Of these: how many were, after a report or referral, detained under immigration "
-         "powers, or removed or deported?",
-         {"question": "referrals", "where": VICTIMS_OF, "by": ["home_office_outcome"]}),
+         "powers, whether by Police Scotland or by the Home Office?",
+         {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["detained_after"]}),
+        ("Of these: how many were, after a report or referral, administratively removed or "
+         "deported from the UK by the Home Office?",
+         {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["removed_after"]}),
     ]  # fmt: skip
     for number, (text, ask) in enumerate(questions, start=1):
         figures(case, number, text, **SEED_000_PERIOD, **ask)
@@ -123,6 +127,11 @@ def test_seed_000_is_answered_from_the_register_not_refused(generated_register):
     assert "Refusal Notice" not in letter.html and "12(1)" not in letter.html
     for question in case.questions.all():
         assert question.frozen and question.result["total"]["display"] in letter.html
+        # Each table says what it counted, in words the requester reads in the letter.
+        assert question.result["counted"].startswith("Counted: ")
+        assert escape(question.result["counted"]) in letter.html
+    detained = case.questions.get(number=7).result
+    assert detained["by"] == ["detained_after"] and "not known when nothing" in detained["counted"]
     referred = case.questions.get(number=2).result["total"]["count"]
     assert referred and referred > 0  # answered, with a figure
 

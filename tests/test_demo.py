@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from seed_001 import STATION_COUNTS
 
 from answerable.register.choices import IMMIGRATION_BASES
@@ -367,3 +367,45 @@ def test_the_seeds_cases_are_answered_issued_and_published(demo):
     assert "IM-FOI-2018-1421" in listing and "23-1751" in listing
     page = Client().get("/disclosure-log/23-1751/").content.decode()
     assert "Demonstration Requester" not in page and "Of these, how many were women?" in page
+
+
+def test_after_a_report_or_referral_is_more_than_the_latest_outcome(demo):
+    """Seed 000's "detained ... after a report or referral" needs the earlier outcome
+    reports and the person's later custody, which the demo holds (demo_aftermath.py)."""
+    from answerable.answers.engine import Ask, count
+    from answerable.register.models import OutcomeReport
+
+    earlier = OutcomeReport.objects.filter(outcome="detained_immigration_powers").exclude(
+        disclosure__home_office_outcome="detained_immigration_powers"
+    )
+    assert earlier.count() > 50
+    # Each disclosure holds the last outcome of its reports.
+    last: dict[int, tuple[str, date]] = {}
+    for report in OutcomeReport.objects.order_by("outcome_on"):
+        last[report.disclosure_id] = (report.outcome, report.outcome_on)
+    held = Disclosure.objects.filter(pk__in=last).values_list(
+        "pk", "home_office_outcome", "outcome_on"
+    )
+    assert {pk: (outcome, on) for pk, outcome, on in held} == last
+    victims = {"role": ["victim"], "crime_type": ["domestic_abuse", "human_trafficking"]}
+    period = {"first_day": date(2022, 5, 1), "last_day": date(2023, 5, 31)}
+    table = count(
+        Ask("reported-or-referred", where=victims, by=("detained_after",), **period)
+    ).table
+    latest = Disclosure.objects.filter(
+        role="victim",
+        crime_type__in=victims["crime_type"],
+        disclosed_on__range=tuple(period.values()),
+        home_office_outcome="detained_immigration_powers",
+    ).count()
+    assert table.count(("yes",)) > latest
+    assert table.count(("not_known",)) > 0 and table.count(("no",)) > 0
+    later_custody = Disclosure.objects.filter(
+        purpose="referral",
+        custody_episode=None,
+        person__custody_episodes__arrived_at__gt=F("disclosed_at"),
+        person__custody_episodes__detention_basis__in=IMMIGRATION_BASES,
+    ).distinct()
+    assert later_custody.count() > 100
+    removed = count(Ask("reported-or-referred", by=("removed_after",), **period)).table
+    assert removed.count(("yes",)) > 0

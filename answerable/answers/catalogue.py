@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from answerable.answers import dimensions as d
+from answerable.answers import reports
 from answerable.register import choices as c
 from answerable.register.models import (
     CustodyEpisode,
@@ -35,6 +36,8 @@ class Question:
     dimensions: dict[str, d.Dimension]
     people: bool = False  # can count people (--count people) as well as records
     time_to_disclose: bool = False  # reports the average time to disclose
+    # what one counted record is, in words a requester understands (answers/counting.py)
+    described: str = ""
 
     def queryset(self) -> models.QuerySet[Any]:
         return self.model.objects.filter(self.base)
@@ -112,6 +115,8 @@ CUSTODY_COUNT = Question(
     base=IMMIGRATION_RELATED,
     people=True,
     dimensions=_custody_dimensions(c.IMMIGRATION_BASES),
+    described="times a person was held in police custody under immigration powers or "
+    "arrested for a criminal immigration offence (custody episodes)",
 )
 
 # Corpus A12 and A13 (Norfolk) ask about every arrest or detention, by nationality, sex and
@@ -126,6 +131,7 @@ CUSTODY_ALL = Question(
     base=Q(),
     people=True,
     dimensions=_custody_dimensions(tuple(c.DetentionBasis.values)),
+    described="times a person was held in police custody, for any reason (custody episodes)",
 )
 
 
@@ -154,10 +160,14 @@ def _disclosure_dimensions() -> dict[str, d.Dimension]:
             "correction_reason", "Reason for correction", "correction_reason", c.CorrectionReason
         ),
         *d.time_dimensions("disclosed_on"),
+        # Seed 000: which kind of report or referral, and what happened afterwards.
+        reports.report_or_referral(),
+        reports.detained_after(),
+        reports.removed_after(),
     )
 
 
-REFERRAL = Q(purpose__in=c.REFERRAL_PURPOSES)
+REFERRAL = reports.REFERRAL
 
 DISCLOSURES = Question(
     name="disclosures",
@@ -170,9 +180,12 @@ DISCLOSURES = Question(
     people=True,
     time_to_disclose=True,
     dimensions=_disclosure_dimensions(),
+    described="occasions on which the force shared a person's data with the Home Office, "
+    "for any purpose (referrals, status checks, answers to Home Office requests, ICCE "
+    "high-harm referrals, safeguarding)",
 )
 
-# Seed 000's "reported or referred": home-office-disclosures-v1, Meaning.
+# Referrals as home-office-disclosures-v1 defines them (Meaning).
 REFERRALS = Question(
     name="referrals",
     title="Referrals to the Home Office",
@@ -184,6 +197,28 @@ REFERRALS = Question(
     people=True,
     time_to_disclose=True,
     dimensions=_disclosure_dimensions(),
+    described="referrals of a person to the Home Office (disclosures made as a referral or "
+    "as an ICCE high-harm referral)",
+)
+
+# Seed 000's "reported by or referred by Police Scotland to the Home Office", in the seed's
+# own words: referrals, and the NCCU contacts made when a foreign national is "arrested,
+# charged or reported" (answers/reports.py).
+REPORTED_OR_REFERRED = Question(
+    name="reported-or-referred",
+    title="Reports and referrals to the Home Office",
+    unit="reports or referrals of people to the Home Office",
+    model=Disclosure,
+    day="disclosed_on",
+    moment="disclosed_at",
+    base=reports.REPORTED_OR_REFERRED,
+    people=True,
+    time_to_disclose=True,
+    dimensions=_disclosure_dimensions(),
+    described="reports and referrals of a person to the Home Office, that is referrals "
+    "(including ICCE high-harm referrals) and contacts with the Home Office's National "
+    "Command and Control Unit (NCCU) after the person was arrested, charged or reported (by "
+    "fixed penalty, ASBO or another direct measure)",
 )
 
 NCCU_CONTACTS = Question(
@@ -208,6 +243,8 @@ NCCU_CONTACTS = Question(
         d.choice("disability", "Disability", "disability", c.YesNo),
         *d.time_dimensions("contacted_on"),
     ),
+    described="contacts officers made with Immigration Enforcement's National Command and "
+    "Control Unit (NCCU)",
 )
 
 ICCE_REQUESTS = Question(
@@ -234,9 +271,18 @@ ICCE_REQUESTS = Question(
         d.choice("referral_outcome", "Referral outcome", "referral_outcome", c.ReferralOutcome),
         *d.time_dimensions("sent_on"),
     ),
+    described="International Criminal Conviction Exchange (ICCE) requests sent",
 )
 
 CATALOGUE: dict[str, Question] = {
     q.name: q
-    for q in (CUSTODY_COUNT, CUSTODY_ALL, DISCLOSURES, REFERRALS, NCCU_CONTACTS, ICCE_REQUESTS)
+    for q in (
+        CUSTODY_COUNT,
+        CUSTODY_ALL,
+        DISCLOSURES,
+        REFERRALS,
+        REPORTED_OR_REFERRED,
+        NCCU_CONTACTS,
+        ICCE_REQUESTS,
+    )
 }

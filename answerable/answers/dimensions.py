@@ -53,6 +53,9 @@ class Dimension:
     # reads a `--where` value as a label, raising ValueError for one that is not; by default
     # a value must be one of `values` (a typo must not silently count nothing)
     accepts: Callable[[str], str] | None = None
+    # what the labels mean, in a sentence a requester understands, when the title alone
+    # does not say (answers/counting.py puts it in the answer's counting statement)
+    meaning: str = ""
 
 
 def _alias(name: str) -> str:
@@ -166,6 +169,52 @@ def duration(name: str, title: str, minutes: str) -> Dimension:
         label=lambda raw, options: raw[0],
         where=where,
         values=lambda options: bands.duration_labels(options.duration_bounds),
+    )
+
+
+def conditions(
+    name: str,
+    title: str,
+    labelled: Sequence[tuple[str, Q]],
+    otherwise: str,
+    *,
+    meaning: str = "",
+) -> Dimension:
+    """A dimension whose label is the first of `labelled` whose condition a record meets,
+    else `otherwise`: grouped in SQL by one CASE (the conditions may be Exists subqueries
+    over other records), so that only a handful of groups return. Labels are shown in the
+    order listed, then `otherwise`."""
+    shown = [*(label for label, _ in labelled), otherwise]
+    if len(set(shown)) != len(shown):
+        raise ValueError(f"{name}: a label is listed twice")
+
+    def case(options: Options) -> Case:
+        return Case(
+            *(When(condition, then=Value(label)) for label, condition in labelled),
+            default=Value(otherwise),
+            output_field=models.CharField(),
+        )
+
+    def only(label: str) -> Q:
+        """The records labelled `label`: its condition and none before it."""
+        earlier = Q()
+        for each, condition in labelled:
+            if each == label:
+                return earlier & condition
+            earlier &= ~condition
+        return earlier  # `otherwise`: no condition met
+
+    def where(wanted: Sequence[str], options: Options) -> Q:
+        return reduce(or_, [only(label) for label in wanted], Q(pk__in=[]))
+
+    return Dimension(
+        name=name,
+        title=title,
+        group=lambda options: {_alias(name): case(options)},
+        label=lambda raw, options: raw[0],
+        where=where,
+        values=lambda options: shown,
+        meaning=meaning,
     )
 
 

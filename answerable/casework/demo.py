@@ -82,29 +82,38 @@ CASES = [
             (
                 "How many victims, witnesses or alleged perpetrators of crimes were reported "
                 "or referred by Police Scotland to the Home Office?",
-                {"question": "referrals", "by": ["role"], "count": "people"},
+                {"question": "reported-or-referred", "by": ["role"], "count": "people"},
             ),
             (
                 "The number of victims of domestic abuse, human trafficking and exploitation "
                 "referred to the Home Office.",
-                {"question": "referrals", "where": VICTIMS_OF, "by": ["crime_type"]},
+                {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["crime_type"]},
             ),
             (
                 "Of these, how many were women?",
-                {"question": "referrals", "where": VICTIMS_OF, "by": ["sex"]},
+                {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["sex"]},
             ),
             (
                 "Of these, how many were children under the age of 18?",
-                {"question": "referrals", "where": VICTIMS_OF, "by": ["child"]},
+                {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["child"]},
             ),
             (
                 "Of these, how many were persons with disabilities?",
-                {"question": "referrals", "where": VICTIMS_OF, "by": ["disability"]},
+                {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["disability"]},
             ),
             (
-                "Of these, how many were, after the referral, detained under immigration "
-                "powers, or removed or deported by the Home Office?",
-                {"question": "referrals", "where": VICTIMS_OF, "by": ["home_office_outcome"]},
+                "Of these, how many were, after a report or referral, detained under "
+                "immigration powers, whether by Police Scotland or by the Home Office?",
+                {
+                    "question": "reported-or-referred",
+                    "where": VICTIMS_OF,
+                    "by": ["detained_after"],
+                },
+            ),
+            (
+                "Of these, how many were, after a report or referral, administratively "
+                "removed or deported from the UK by the Home Office?",
+                {"question": "reported-or-referred", "where": VICTIMS_OF, "by": ["removed_after"]},
             ),
         ],
     ),

@@ -2,12 +2,14 @@
 
 Keys named in the contract: question, title, period {from, to}, by, cells, margins (two or
 more dimensions), total {count, display}, suppression {threshold, withheld, method}, cost
-{hours, gbp, limit_gbp}. Further keys add context and never change those.
+{hours, gbp, limit_gbp}. Further keys add context and never change those; `counted` is the
+statement, in plain words, of what the answer counted (issue 12).
 """
 
 from typing import Any
 
 from answerable.answers.answer import Answer, Figure
+from answerable.answers.counting import counted_line
 
 
 def _figure(figure: Figure, dimensions: tuple[str, ...]) -> dict[str, Any]:
@@ -66,6 +68,7 @@ def as_document(answer: Answer) -> dict[str, Any]:
     }
     document["counting"] = ask.count
     document["unit"] = question.unit
+    document["counted"] = counted_line(question, ask)  # what was counted, in plain words
     document["where"] = {name: list(values) for name, values in ask.where.items()}
     if "duration" in by or "duration" in ask.where:
         document["bands"] = list(ask.duration_bounds)

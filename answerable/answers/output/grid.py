@@ -6,6 +6,7 @@ then each dimension's totals and the grand total.
 """
 
 from answerable.answers.answer import Answer, Figure
+from answerable.answers.counting import counted_line
 
 TOTAL = "Total"
 Cell = str | int
@@ -58,6 +59,7 @@ def notes(answer: Answer) -> list[tuple[str, str]]:
             if ask.count == "people"
             else question.unit,
         ),
+        ("Counted", counted_line(question, ask)),
     ]
     for name, values in ask.where.items():
         lines.append((f"Only where {name}", ", ".join(values)))

@@ -78,6 +78,7 @@ ANSWER = {
         },
         "counting": {"type": "string", "enum": [EPISODES, PEOPLE]},
         "unit": {"type": "string"},
+        "counted": {"type": "string", "description": "What the answer counted, in plain words."},
         "where": {
             "type": "object",
             "additionalProperties": {"type": "array", "items": {"type": "string"}},

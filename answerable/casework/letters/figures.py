@@ -168,11 +168,10 @@ def _shared(footnote: str, document: Mapping[str, Any]) -> bool:
 
 def _notes(document: Mapping[str, Any]) -> tuple[str, ...]:
     notes = []
-    unit = document.get("unit")
-    if document.get("counting") == "people":
-        notes.append(
-            f"Each person is counted once ({unit})." if unit else "Each person is counted once."
-        )
+    if document.get("counted"):
+        # What was counted, with its filters, in plain words (answers/counting.py).
+        notes.append(str(document["counted"]))
+    # Counting people, the table's own footnote says how (answers/answer.py PEOPLE_NOTE).
     notes += [
         str(footnote)
         for footnote in document.get("footnotes") or []

@@ -3,8 +3,9 @@
 Calibrated to Police Scotland's published figures, so a new user sees numbers they
 recognise (seed 001; corpus B1 to B3): see demo_custody.py and demo_disclosures.py. Custody
 episodes and disclosures go through the import pipeline like any real file (written to a
-temporary directory, imported as synthetic batches); documents, NCCU contacts and ICCE
-requests, which have no interchange format, are stored with the ORM. Every reference
+temporary directory, imported as synthetic batches); documents, NCCU contacts, ICCE
+requests and the Home Office's earlier outcome reports (demo_aftermath.py), which have no
+interchange format, are stored with the ORM. Every reference
 starts with DEMO-.
 
 Idempotent: the plan is fixed (demo_plan.py), a file already imported unchanged is not
@@ -17,7 +18,7 @@ import hashlib
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from answerable.register.synthetic.demo_store import (
     store_documents,
     store_icce,
     store_nccu,
+    store_outcome_reports,
 )
 from answerable.register.uk_time import uk_date
 
@@ -68,11 +70,12 @@ class DemoSummary:
     nccu: Tally
     icce: Tally
     seconds: float
+    outcomes: Tally = field(default_factory=Tally)
 
     @property
     def changed(self) -> bool:
         loads = (self.custody.summary, self.disclosures.summary)
-        tallies = (self.documents, self.versions, self.nccu, self.icce)
+        tallies = (self.documents, self.versions, self.nccu, self.icce, self.outcomes)
         return any(s and (s.created or s.updated) for s in loads) or any(
             t.created or t.updated for t in tallies
         )
@@ -85,6 +88,7 @@ class DemoSummary:
             f"  documents: {self.documents.describe()}; versions: {self.versions.describe()}",
             f"  NCCU contacts: {self.nccu.describe()}",
             f"  ICCE requests: {self.icce.describe()}",
+            f"  Home Office outcome reports: {self.outcomes.describe()}",
             "  Calibrated to published figures: seed 001 (537 in 2017/18, by custody centre and "
             "duration), corpus B1 (735, 767, 231; 41 over 48 hours) and B3 (207 victims referred).",
             f"  {'Loaded' if self.changed else 'Nothing to change'} in {self.seconds:.1f} s.",
@@ -157,6 +161,15 @@ def load_demo(
         )
         nccu = store_nccu(nccu_contacts, lookups)
         icce = store_icce(icce_requests, as_of, lookups)
+        outcomes = store_outcome_reports(plan.outcome_reports_as_of(as_of), lookups)
     return DemoSummary(
-        as_of, custody, disclosures, documents, versions, nccu, icce, time.perf_counter() - clock
+        as_of,
+        custody,
+        disclosures,
+        documents,
+        versions,
+        nccu,
+        icce,
+        time.perf_counter() - clock,
+        outcomes,
     )

@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from answerable.register.synthetic.demo_aftermath import plan_aftermath
 from answerable.register.synthetic.demo_clock import cutoff
 from answerable.register.synthetic.demo_custody import DemoEpisode, plan_episodes
 from answerable.register.synthetic.demo_disclosures import plan_disclosures
@@ -35,6 +36,18 @@ class DemoPlan:
         end = cutoff(as_of)
         return [d.row(as_of, end) for d in self.disclosures if d.disclosed < end]
 
+    def outcome_reports_as_of(self, as_of: date) -> list[tuple[str, str, date]]:
+        """(disclosure reference, outcome, date) of every Home Office report known by
+        `as_of`, for the disclosures with more than one report (demo_aftermath.py); the
+        others hold their one outcome from the import, as an imported disclosure does."""
+        end = cutoff(as_of)
+        return [
+            (disclosure.ref, outcome, on)
+            for disclosure in self.disclosures
+            if disclosure.earlier and disclosure.disclosed < end
+            for outcome, on in disclosure.reports(as_of)
+        ]
+
     def icce_as_of(self, as_of: date) -> list[DemoIcce]:
         return [request for request in self.icce if request.sent_on < as_of]
 
@@ -52,5 +65,6 @@ def build_plan(seed: int = DEMO_SEED) -> DemoPlan:
     disclosures.sort(key=lambda d: (d.disclosed, d.person.ref if d.person else ""))
     for number, disclosure in enumerate(disclosures, start=1):
         disclosure.ref = f"DEMO-DIS-{number:06d}"
+    plan_aftermath(seed + 1, disclosures, episodes)  # its own generator: see its module
     nccu = plan_nccu(rng, disclosures)
     return DemoPlan(episodes, disclosures, icce, nccu)

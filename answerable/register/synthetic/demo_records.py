@@ -44,6 +44,9 @@ class DemoDisclosure:
     outcome_on: date | None = None
     corrected: datetime | None = None
     correction_reason: str = ""
+    # Outcomes the Home Office reported before `outcome` (e.g. detained, then removed), in
+    # order of date: each is kept as an outcome report (register OutcomeReport).
+    earlier: list[tuple[str, date]] = field(default_factory=list)
     ref: str = ""  # given once every disclosure is planned, in order of time
 
     @property
@@ -54,10 +57,16 @@ class DemoDisclosure:
     def agreement_ref(self) -> str:
         return ISA_2016 if self.disclosed_on < UMBRELLA_MOU_FROM else UMBRELLA_MOU
 
+    def reports(self, as_of: date) -> list[tuple[str, date]]:
+        """Every outcome reported before `as_of`, in order of date (the last is held)."""
+        course = [*self.earlier]
+        if self.outcome and self.outcome_on is not None:
+            course.append((self.outcome, self.outcome_on))
+        return [(outcome, on) for outcome, on in course if on < as_of]
+
     def row(self, as_of: date, cutoff: datetime) -> dict[str, str]:
-        outcome_known = (
-            bool(self.outcome) and self.outcome_on is not None and self.outcome_on < as_of
-        )
+        reported = self.reports(as_of)
+        held, held_on = reported[-1] if reported else ("", None)
         corrected = self.corrected is not None and self.corrected < cutoff
         return {
             "disclosure_ref": self.ref,
@@ -77,8 +86,8 @@ class DemoDisclosure:
             "legal_basis": self.legal_basis,
             "agreement_ref": self.agreement_ref,
             "custody_ref": self.episode.ref if self.episode else "",
-            "home_office_outcome": self.outcome if outcome_known else "",
-            "outcome_at": self.outcome_on.isoformat() if outcome_known and self.outcome_on else "",
+            "home_office_outcome": held,
+            "outcome_at": held_on.isoformat() if held_on else "",
             "corrected_at": iso_uk(self.corrected) if corrected and self.corrected else "",
             "correction_reason": self.correction_reason if corrected else "",
         }

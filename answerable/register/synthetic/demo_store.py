@@ -1,5 +1,5 @@
 """Storing the demo records that have no interchange format: documents and their versions,
-NCCU contacts and ICCE requests.
+NCCU contacts, ICCE requests and the Home Office's outcome reports.
 
 Each is keyed on its reference and written only when it is new or a field differs, always
 with its history (and the reason below): a second run on the same day changes nothing.
@@ -29,6 +29,7 @@ from answerable.register.models import (
     Force,
     IcceRequest,
     NccuContact,
+    OutcomeReport,
     Person,
     Station,
 )
@@ -258,3 +259,47 @@ def store_icce(requests: list[DemoIcce], as_of: date, lookups: Lookups) -> Tally
         return {**fields, **{name: lookups.pk(*link) for name, link in links.items()}}
 
     return _sync(IcceRequest, held, ((request.ref, values(request)) for request in requests))
+
+
+REPORTED_BY = "demo (SYNTHETIC)"
+
+
+def store_outcome_reports(reports: list[tuple[str, str, date]], lookups: Lookups) -> Tally:
+    """The Home Office outcome reports not yet held, keyed on (disclosure, outcome, date).
+
+    Each report in a disclosure's course is of a later outcome than the one before, so each
+    became the disclosure's outcome when it was reported (became_latest), as the systems
+    API records a report (api/outcomes.py).
+    """
+    tally = Tally()
+    ids = [lookups.disclosures[ref] for ref, _, _ in reports]
+    held = set(
+        OutcomeReport.objects.filter(disclosure_id__in=ids).values_list(
+            "disclosure_id", "outcome", "outcome_on"
+        )
+    )
+    new = []
+    for (_, outcome, on), disclosure_id in zip(reports, ids, strict=True):
+        if (disclosure_id, outcome, on) in held:
+            tally.add("unchanged")
+            continue
+        new.append(
+            OutcomeReport(
+                disclosure_id=disclosure_id,
+                outcome=outcome,
+                outcome_on=on,
+                reported_by=REPORTED_BY,
+                became_latest=True,
+            )
+        )
+        tally.add("created")
+    if new:
+        made = OutcomeReport.objects.bulk_create(new, batch_size=BATCH)
+        # As for the other bulk writes: the s62 collection is logged once for the batch.
+        trail.record(
+            Action.COLLECTION,
+            record_type=trail.record_type_of(OutcomeReport),
+            purpose="synthetic demonstration data",
+            detail={"count": len(made)},
+        )
+    return tally
