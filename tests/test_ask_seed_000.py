@@ -314,7 +314,7 @@ def test_the_answer_says_what_it_counted(register):
     # A document frozen before answers said what they counted keeps its older notes.
     frozen = figure_table({key: value for key, value in document.items() if key != "counted"})
     assert line not in frozen.notes
-    assert "Counted only where role is: Victim." in frozen.notes
+    assert "where role is victim" in frozen.caption.lower()
 
 
 def test_counted_line_words():

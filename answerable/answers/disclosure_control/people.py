@@ -43,8 +43,13 @@ def build_people_layout(
     """One table's figures over kinds of person: a figure counts the kinds with a cell in it."""
     dimensions = tuple(dimensions)
     values = tuple(tuple(v) for v in values)
-    ordered = list(kinds)
-    base_counts = np.array([kinds[kind] for kind in ordered], dtype=np.int64)
+    # Besides the kinds the register holds, a person in one cell only is always possible (a
+    # reader cannot rule one out), so every cell has at least that kind, perhaps of nobody.
+    every = dict(kinds)
+    for labels in itertools.product(*values):
+        every.setdefault(frozenset({tuple(labels)}), 0)
+    ordered = list(every)
+    base_counts = np.array([every[kind] for kind in ordered], dtype=np.int64)
     sizes = {d: len(v) for d, v in zip(dimensions, values, strict=True)}
     threshold = policy.threshold_for(dimensions)
     figures: list[Figure] = []
