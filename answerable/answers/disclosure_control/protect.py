@@ -1,28 +1,51 @@
 """protect / protect_all: primary and secondary suppression, then the audit, before release.
 
-Nothing leaves here unaudited: the loop in secondary.py ends only when `audit` (which reads
-the rendered tables as a reader would, not the suppressor's bookkeeping) passes, and the
-tables returned carry that passing report.
+Secondary suppression is chosen by the exact model (optimal.py: the fewest further figures)
+within its time limit, and by the heuristic (secondary.py) when the exact model finds no
+passing pattern in time, or when the caller asks for it (method="heuristic").
+
+Nothing leaves here unaudited: whichever chose the pattern, `audit` (which reads the rendered
+tables as a reader would, not the suppressor's bookkeeping) must pass it, and the tables
+returned carry that passing report. An exact pattern the audit rejects is not released: the
+heuristic, whose loop ends only when the audit passes, is used instead.
 """
 
 from collections.abc import Sequence
+from typing import Literal
 
 from answerable.answers.disclosure_control.audit import AuditReport, audit
 from answerable.answers.disclosure_control.layout import build_layout
+from answerable.answers.disclosure_control.optimal import EXACT_TIME_LIMIT_SECONDS, suppress_exact
 from answerable.answers.disclosure_control.policy import Policy
 from answerable.answers.disclosure_control.primary import Status, primary_statuses
-from answerable.answers.disclosure_control.published import ProtectedTable, render
+from answerable.answers.disclosure_control.published import ProtectedTable, Selection, render
 from answerable.answers.disclosure_control.secondary import SuppressionFailed, suppress_secondary
 from answerable.answers.disclosure_control.table import Table
 
+# "exact": the exact model first, the heuristic if it finds nothing in time; "heuristic":
+# the heuristic alone (for comparison, and as it was before the exact model).
+Method = Literal["exact", "heuristic"]
+METHODS: tuple[Method, ...] = ("exact", "heuristic")
 
-def protect(table: Table, policy: Policy | None = None) -> ProtectedTable:
+
+def protect(
+    table: Table,
+    policy: Policy | None = None,
+    *,
+    method: Method = "exact",
+    time_limit: float | None = EXACT_TIME_LIMIT_SECONDS,
+) -> ProtectedTable:
     """One table with its margins and total, protected and audited."""
-    return protect_all(table, [table.dimensions], policy)[0]
+    return protect_all(table, [table.dimensions], policy, method=method, time_limit=time_limit)[0]
 
 
 def protect_all(
-    base: Table, breakdowns: Sequence[Sequence[str]], policy: Policy | None = None
+    base: Table,
+    breakdowns: Sequence[Sequence[str]],
+    policy: Policy | None = None,
+    *,
+    method: Method = "exact",
+    time_limit: float | None = EXACT_TIME_LIMIT_SECONDS,
 ) -> list[ProtectedTable]:
     """Several tables cut from the same records, protected and audited together.
 
@@ -32,7 +55,12 @@ def protect_all(
     Suppression is joint: a figure published in several tables (a shared margin, the total)
     is withheld in all or none, and the audit solves one system for all the tables, because a
     reader holding the whole response can combine them (register_notes.md).
+
+    method: "exact" (the default) or "heuristic", see the module's docstring; time_limit:
+    the exact model's seconds (None: until it proves its pattern withholds the fewest).
     """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     policy = policy or Policy()
     layout = build_layout(base, breakdowns, policy)
     index_of_key = {figure.key: figure.index for figure in layout.figures}
@@ -48,8 +76,22 @@ def protect_all(
             problems.append(index_of_key[problem.key])
         return problems
 
-    statuses, last_resort = suppress_secondary(layout, primary_statuses(layout), verify)
+    start = primary_statuses(layout)
+    selection: Selection = "heuristic"
+    last_resort = False
+    statuses: list[Status] | None = None
+    if method == "exact":
+        outcome = suppress_exact(layout, start, time_limit=time_limit)
+        if outcome.statuses is not None and verify(outcome.statuses) == []:
+            statuses = outcome.statuses
+            selection = "exact" if outcome.optimal else "exact_time_limit"
+    if statuses is None:
+        statuses, last_resort = suppress_secondary(layout, start, verify)
+        if method == "exact":
+            selection = "heuristic_fallback"
     report = reports.get(tuple(statuses))
     if report is None or not report.passed:
         raise SuppressionFailed("the released pattern has no passing audit")
-    return render(layout, statuses, policy, report=report, last_resort=last_resort)
+    return render(
+        layout, statuses, policy, report=report, last_resort=last_resort, selection=selection
+    )
