@@ -251,6 +251,30 @@ def test_figures_the_caller_withholds_stay_withheld_and_are_protected() -> None:
     assert free.withheld is not None and outcome.withheld >= free.withheld
 
 
+def test_figures_kept_shown_are_never_chosen() -> None:
+    # The 9 beside the 3 was published before: the rectangle of cells is no longer possible,
+    # but withholding the row margins with the cells under the 3 still needs only four.
+    table = grid([[3, 9], [8, 7]])
+    layout = build_layout(table, [table.dimensions], Policy())
+    nine = next(f.index for f in layout.figures if f.key == (("a", "a0"), ("b", "b1")))
+    outcome = suppress_exact(layout, primary_statuses(layout), time_limit=None, keep_shown={nine})
+    assert outcome.statuses is not None and outcome.optimal
+    assert outcome.statuses[nine] == "shown"
+    assert outcome.withheld == 4
+    assert withheld_set(layout, outcome.statuses) == {
+        (("a", "a0"), ("b", "b0")),
+        (("a", "a1"), ("b", "b0")),
+        (("a", "a0"),),
+        (("a", "a1"),),
+    }
+    assert passes(layout, {i for i, s in enumerate(outcome.statuses) if s != "shown"})
+    with pytest.raises(ValueError, match="both withheld and kept shown"):
+        three = next(f.index for f in layout.figures if f.count == 3)
+        suppress_exact(layout, primary_statuses(layout), keep_shown={three})
+    with pytest.raises(ValueError, match="no figure 99"):
+        suppress_exact(layout, primary_statuses(layout), keep_shown={99})
+
+
 def test_a_zero_cannot_be_forced_withheld() -> None:
     table = grid([[3, 0], [8, 7]])
     layout = build_layout(table, [table.dimensions], Policy())

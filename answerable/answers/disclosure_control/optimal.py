@@ -38,7 +38,7 @@ release gate either way.
 
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -124,16 +124,6 @@ class _Reader:
         self.counts = np.array([figure.count for figure in figures], dtype=float)
         self.live = [figure.index for figure in figures if self.matrix[figure.index].any()]
 
-    def feasible(self, point: np.ndarray, withheld: np.ndarray) -> bool:
-        """Whether a point reproduces every shown figure and keeps withheld ones at least 1."""
-        sums = self.matrix @ point
-        shown = ~withheld
-        return bool(
-            (point >= -TOLERANCE).all()
-            and np.abs(sums[shown] - self.counts[shown]).max(initial=0.0) <= TOLERANCE
-            and (sums[withheld] >= 1 - TOLERANCE).all()
-        )
-
     def unbounded(self, target: int, withheld: np.ndarray) -> bool:
         """Whether the figure has an unknown in no shown figure (no upper limit at all)."""
         shown_rows = self.matrix[~withheld]
@@ -173,7 +163,9 @@ class _Requirement:
 
 
 class _Model:
-    def __init__(self, layout: Layout, statuses: Sequence[Status]) -> None:
+    def __init__(
+        self, layout: Layout, statuses: Sequence[Status], keep_shown: Collection[int]
+    ) -> None:
         self.layout = layout
         self.reader = _Reader(layout)
         figures = layout.figures
@@ -183,8 +175,16 @@ class _Model:
                 raise ValueError(
                     f"figure {figure.key} is 0 and cannot be withheld: zeros are always shown"
                 )
+        for index in keep_shown:
+            if not 0 <= index < len(figures):
+                raise ValueError(f"keep_shown: no figure {index} (0 to {len(figures) - 1})")
+            if self.forced[index]:
+                raise ValueError(f"figure {figures[index].key} is both withheld and kept shown")
+        kept = set(keep_shown)
         self.free = [
-            figure.index for figure in figures if figure.count > 0 and not self.forced[figure.index]
+            figure.index
+            for figure in figures
+            if figure.count > 0 and not self.forced[figure.index] and figure.index not in kept
         ]
         self.position = {figure: place for place, figure in enumerate(self.free)}
         self.requirements = [
@@ -439,13 +439,16 @@ def suppress_exact(
     statuses: Sequence[Status],
     *,
     time_limit: float | None = EXACT_TIME_LIMIT_SECONDS,
+    keep_shown: Collection[int] = (),
 ) -> ExactOutcome:
     """The fewest further figures to withhold so that the audit passes.
 
     statuses: each figure's status after primary suppression; every figure already withheld
     ("primary", or "secondary" set by the caller, e.g. withheld in an earlier release) stays
-    withheld and is protected. time_limit: seconds (None: until proven optimal). A response
-    whose grand total is below its threshold is returned as it is.
+    withheld and is protected. keep_shown: indices of figures that must stay shown (e.g.
+    published in an earlier release: a reader has them whatever this release does).
+    time_limit: seconds (None: until proven optimal). A response whose grand total is below
+    its threshold is returned as it is.
     """
     start = time.perf_counter()
     statuses = list(statuses)
@@ -454,7 +457,7 @@ def suppress_exact(
     forced = sum(status in WITHHELD_STATUSES for status in statuses)
     if any(status == "total_below_threshold" for status in statuses):
         return ExactOutcome(statuses, True, forced, forced, 0, 0, 0.0)
-    model = _Model(layout, statuses)
+    model = _Model(layout, statuses, keep_shown)
     if not model.requirements:
         return ExactOutcome(statuses, True, 0, 0, 0, 0, time.perf_counter() - start)
     deadline = math.inf if time_limit is None else start + time_limit
@@ -463,13 +466,18 @@ def suppress_exact(
     further_bound = 0
     rounds = 0
     optimal = False
+    seen: set[bytes] = set()
     while (remaining := deadline - time.perf_counter()) > 0:
         pattern, proven, bound = model.solve(None if time_limit is None else remaining)
         rounds += 1
         if pattern is None:
             break
         further_bound = max(further_bound, bound)
-        if model.attack(pattern):
+        # A pattern seen before got cuts too weak to exclude it (a violation within rounding):
+        # the exact audit decides it, and a no-good cut excludes it if it fails.
+        repeated = pattern.tobytes() in seen
+        seen.add(pattern.tobytes())
+        if not repeated and model.attack(pattern):
             if proven:
                 continue
             break  # out of time with a pattern the attack broke
