@@ -47,6 +47,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from answerable.answers.disclosure_control.audit import WithheldSum, audit_raw
 from answerable.answers.disclosure_control.layout import Layout
 from answerable.answers.disclosure_control.primary import WITHHELD_STATUSES, Status
+from answerable.answers.disclosure_control.secondary import Verifier
 
 # Seconds the exact model may take for one response before the heuristic is used instead.
 # FOI-sized tables (up to a few hundred figures) are solved well within it.
@@ -164,9 +165,15 @@ class _Requirement:
 
 class _Model:
     def __init__(
-        self, layout: Layout, statuses: Sequence[Status], keep_shown: Collection[int]
+        self,
+        layout: Layout,
+        statuses: Sequence[Status],
+        keep_shown: Collection[int],
+        verify: Verifier | None,
     ) -> None:
         self.layout = layout
+        self.statuses = list(statuses)
+        self.verify = verify
         self.reader = _Reader(layout)
         figures = layout.figures
         self.forced = np.array([status in WITHHELD_STATUSES for status in statuses])
@@ -404,27 +411,42 @@ class _Model:
 
     # -- the exact audit --------------------------------------------------------------------
 
-    def exact_problems(self, withheld: np.ndarray) -> tuple[list[int], list[int]]:
-        """(protected figures failing, further figures determined) by the integer audit."""
+    def statuses_for(self, withheld: np.ndarray) -> list[Status]:
+        """The statuses of a pattern: given ones kept, chosen figures "secondary"."""
+        return [
+            status if self.forced[index] or not withheld[index] else "secondary"
+            for index, status in enumerate(self.statuses)
+        ]
+
+    def exact_problems(self, withheld: np.ndarray) -> tuple[list[int], list[int]] | None:
+        """(protected figures failing, further figures determined) by the integer audit.
+
+        None when a problem cannot be pinned to a figure (contradictory figures, a solver
+        failure): no cut can follow from it, so the exact model gives up.
+
+        The caller's verifier if given (protect.py: the audit of the rendered tables, so the
+        pattern is audited once), else audit_raw of the figures as sums of base cells.
+        """
         figures = self.layout.figures
-        shown = [f for f in figures if not withheld[f.index]]
-        hidden = [f for f in figures if withheld[f.index]]
-        report = audit_raw(
-            len(self.layout.base_counts),
-            [(f.cells, f.count) for f in shown],
-            [WithheldSum(f.cells, f.threshold, f.index) for f in hidden],
-            lower_bound=1 if shown else 0,
-        )
-        failing: set[int] = set()
-        determined: set[int] = set()
-        for problem in report.problems:
-            if not isinstance(problem.key, int):
-                return [f.index for f in hidden if self.forced[f.index]], []
-            if self.forced[problem.key]:
-                failing.add(problem.key)
-            else:
-                determined.add(problem.key)
-        return sorted(failing), sorted(determined)
+        hidden = [f.index for f in figures if withheld[f.index]]
+        problems: list[int] | None
+        if self.verify is not None:
+            problems = self.verify(self.statuses_for(withheld))
+        else:
+            shown = [f for f in figures if not withheld[f.index]]
+            report = audit_raw(
+                len(self.layout.base_counts),
+                [(f.cells, f.count) for f in shown],
+                [WithheldSum(figures[i].cells, figures[i].threshold, i) for i in hidden],
+                lower_bound=1 if shown else 0,
+            )
+            keys = [problem.key for problem in report.problems]
+            problems = None if any(not isinstance(key, int) for key in keys) else keys
+        if problems is None:
+            return None
+        failing = sorted({index for index in problems if self.forced[index]})
+        determined = sorted({index for index in problems if not self.forced[index]})
+        return failing, determined
 
 
 def _is_exact_sum(layout: Layout, aggregate: int, components: Sequence[int]) -> bool:
@@ -440,6 +462,7 @@ def suppress_exact(
     *,
     time_limit: float | None = EXACT_TIME_LIMIT_SECONDS,
     keep_shown: Collection[int] = (),
+    verify: Verifier | None = None,
 ) -> ExactOutcome:
     """The fewest further figures to withhold so that the audit passes.
 
@@ -447,8 +470,9 @@ def suppress_exact(
     ("primary", or "secondary" set by the caller, e.g. withheld in an earlier release) stays
     withheld and is protected. keep_shown: indices of figures that must stay shown (e.g.
     published in an earlier release: a reader has them whatever this release does).
-    time_limit: seconds (None: until proven optimal). A response whose grand total is below
-    its threshold is returned as it is.
+    time_limit: seconds (None: until proven optimal). verify: the exact audit of a pattern
+    (secondary.py's Verifier; default: audit_raw of the figures). A response whose grand
+    total is below its threshold is returned as it is.
     """
     start = time.perf_counter()
     statuses = list(statuses)
@@ -457,7 +481,7 @@ def suppress_exact(
     forced = sum(status in WITHHELD_STATUSES for status in statuses)
     if any(status == "total_below_threshold" for status in statuses):
         return ExactOutcome(statuses, True, forced, forced, 0, 0, 0.0)
-    model = _Model(layout, statuses, keep_shown)
+    model = _Model(layout, statuses, keep_shown, verify)
     if not model.requirements:
         return ExactOutcome(statuses, True, 0, 0, 0, 0, time.perf_counter() - start)
     deadline = math.inf if time_limit is None else start + time_limit
@@ -481,7 +505,10 @@ def suppress_exact(
             if proven:
                 continue
             break  # out of time with a pattern the attack broke
-        checked, failing = _checked(model, pattern)
+        audited = _checked(model, pattern)
+        if audited is None:
+            break
+        checked, failing = audited
         if not failing:
             best, optimal = checked, proven
             break
@@ -491,25 +518,30 @@ def suppress_exact(
     lower = forced + further_bound
     if best is None:
         return ExactOutcome(None, False, None, lower, rounds, len(model.cuts), seconds)
-    result: list[Status] = [
-        status if model.forced[index] or not best[index] else "secondary"
-        for index, status in enumerate(statuses)
-    ]
     withheld = int(best.sum())
     return ExactOutcome(
-        result, optimal, withheld, withheld if optimal else lower, rounds, len(model.cuts), seconds
+        model.statuses_for(best),
+        optimal,
+        withheld,
+        withheld if optimal else lower,
+        rounds,
+        len(model.cuts),
+        seconds,
     )
 
 
-def _checked(model: _Model, pattern: np.ndarray) -> tuple[np.ndarray, list[int]]:
-    """The pattern after the exact audit, showing further figures a reader can work out.
+def _checked(model: _Model, pattern: np.ndarray) -> tuple[np.ndarray, list[int]] | None:
+    """The pattern after the exact audit, and the protected figures it fails (None: unknown).
 
-    Showing a figure every reader can already work out changes nothing a reader can learn,
-    so every other figure's range stays as it was.
+    Further figures a reader can work out are shown: showing a figure every reader can
+    already work out changes nothing a reader can learn, so every other range stays as it was.
     """
     pattern = pattern.copy()
     while True:
-        failing, determined = model.exact_problems(pattern)
+        problems = model.exact_problems(pattern)
+        if problems is None:
+            return None
+        failing, determined = problems
         if failing or not determined:
             return pattern, failing
         pattern[determined] = False

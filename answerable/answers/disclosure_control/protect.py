@@ -76,13 +76,19 @@ def protect_all(
             problems.append(index_of_key[problem.key])
         return problems
 
+    def passes(statuses: list[Status]) -> bool:
+        """The audit of these statuses passed (audited now unless it already was)."""
+        if tuple(statuses) not in reports:
+            verify(statuses)
+        return reports[tuple(statuses)].passed
+
     start = primary_statuses(layout)
     selection: Selection = "heuristic"
     last_resort = False
     statuses: list[Status] | None = None
     if method == "exact":
-        outcome = suppress_exact(layout, start, time_limit=time_limit)
-        if outcome.statuses is not None and verify(outcome.statuses) == []:
+        outcome = suppress_exact(layout, start, time_limit=time_limit, verify=verify)
+        if outcome.statuses is not None and passes(outcome.statuses):
             statuses = outcome.statuses
             selection = "exact" if outcome.optimal else "exact_time_limit"
     if statuses is None:
