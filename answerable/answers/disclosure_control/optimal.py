@@ -8,24 +8,26 @@ requirements, with cuts added as needed):
 
 - Choice: one yes/no per figure that may be withheld (a non-zero figure not already withheld:
   zeros are always shown, which is what tells a reader a withheld figure is at least 1).
-  Cost: the number of withheld figures. Ties go to finer figures (cells before margins) and
-  then smaller counts, which cost a reader the least information (tau-ARGUS's practice); the
-  tie-break weights add up to less than one figure, so they never buy an extra one.
+  Cost: the number of withheld figures, each distinct figure once even where it is published
+  in several tables (it is one number a reader loses). Ties go to finer figures (cells before
+  margins), then smaller counts, which cost a reader the least information (tau-ARGUS's
+  practice); the tie-break weights add up to less than one figure, so never buy an extra one.
 - Requirements, for every figure that must stay withheld: below its threshold T, the reader's
   maximum must reach T (which also means it is not determined); at T or more (a figure the
   caller forced), it must not be determined. These are the audit's rules (audit.py), with
   every shown figure an equation over base cells, counts non-negative and withheld figures at
   least 1. A further figure needs no requirement of its own: if a reader could work one out,
   showing it would change nothing a reader can learn, so a pattern of fewest figures never
-  has one (and any found is shown, see `_show_determined`).
+  has one (and any found is shown, see `_checked`).
 - Constraint generation: solve the choice (MILP, SciPy's HiGHS), attack the pattern with one
   LP per protected figure, and for every requirement the attack finds unmet add the cut the
   LP's dual solution proves every good pattern satisfies: the figures now shown whose
   withholding would let the figure move, weighted by how far. Repeat until the attack finds
   nothing. The LP attack is a relaxation; for linked or 3-way tables the integer range can be
-  narrower, so an accepted pattern is audited exactly (audit_raw), and a figure failing that
-  gets a combinatorial cut (a pattern that fails, fails with any figure shown again, so one of
-  the figures now shown must be withheld).
+  narrower, so an accepted pattern is audited exactly (the caller's audit of the rendered
+  tables, or audit_raw of the figures), and a figure failing that gets a combinatorial cut
+  (a pattern that fails, fails with any figure shown again, so one of the figures now shown
+  must be withheld).
 
 The model reads only each figure's base cells, count, threshold and fineness, so it serves any
 set of published sums, not just a grid. Relations, where the layout gives them and they check
