@@ -26,7 +26,7 @@ from answerable.answers.disclosure_control import (
 )
 from answerable.answers.disclosure_control.audit import WithheldSum
 from answerable.answers.disclosure_control.layout import Layout, build_layout
-from answerable.answers.disclosure_control.optimal import ExactOutcome, suppress_exact
+from answerable.answers.disclosure_control.optimal import ExactOutcome, _Model, suppress_exact
 from answerable.answers.disclosure_control.primary import Status, primary_statuses
 from answerable.answers.disclosure_control.published import render
 
@@ -165,6 +165,44 @@ def test_a_three_way_table_matches_the_brute_force_optimum() -> None:
     assert outcome.optimal
     assert outcome.withheld == brute_force_fewest(layout)
     assert audit(render(layout, outcome.statuses, Policy())).passed
+
+
+@pytest.mark.parametrize(
+    ("rows", "breakdowns"),
+    [
+        ([[3, 9, 6], [8, 2, 12]], [("a", "b")]),
+        ([[1, 7, 4], [6, 5, 9]], [("a", "b"), ("a",)]),
+    ],
+)
+def test_every_cut_holds_for_every_pattern_that_passes_the_audit(
+    rows: list[list[int]], breakdowns: list[tuple[str, ...]]
+) -> None:
+    # The cuts from LP duals claim what every good pattern satisfies: check the claim against
+    # all of them, after attacking many patterns (good and bad) to collect cuts.
+    table = grid(rows)
+    layout = build_layout(table, breakdowns, Policy())
+    statuses = primary_statuses(layout)
+    model = _Model(layout, statuses, (), None)
+    model.seed_with_relations()
+    rng = np.random.default_rng(5)
+    for _ in range(40):
+        pattern = model.forced.copy()
+        pattern[model.free] = rng.random(len(model.free)) < 0.4
+        model.attack(pattern)
+    assert len(model.cuts) > 5
+    # Cut coefficients are not negative, so a pattern holding a good one meets every cut the
+    # good one meets: only the smallest good patterns need checking.
+    primary = {i for i, status in enumerate(statuses) if status == "primary"}
+    smallest: list[set[int]] = []
+    for size in range(len(model.free) + 1):
+        for extra in map(set, itertools.combinations(model.free, size)):
+            if any(good <= extra for good in smallest) or not passes(layout, primary | extra):
+                continue
+            smallest.append(extra)
+            for cut in model.cuts:
+                total = sum(c for figure, c in cut.coefficients.items() if figure in extra)
+                assert total >= cut.rhs - 1e-9, (extra, cut)
+    assert smallest
 
 
 # -- the exact model against the heuristic -------------------------------------------------------
