@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from answerable.answers.disclosure_control.audit import AuditReport, audit
-from answerable.answers.disclosure_control.layout import build_layout
+from answerable.answers.disclosure_control.layout import Layout, build_layout
 from answerable.answers.disclosure_control.optimal import EXACT_TIME_LIMIT_SECONDS, suppress_exact
 from answerable.answers.disclosure_control.policy import Policy
 from answerable.answers.disclosure_control.primary import Status, primary_statuses
@@ -63,41 +63,54 @@ def protect_all(
         raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     policy = policy or Policy()
     layout = build_layout(base, breakdowns, policy)
-    index_of_key = {figure.key: figure.index for figure in layout.figures}
-    reports: dict[tuple[Status, ...], AuditReport] = {}
-
-    def verify(statuses: list[Status]) -> list[int] | None:
-        report = audit(render(layout, statuses, policy))
-        reports[tuple(statuses)] = report
-        problems: list[int] = []
-        for problem in report.problems:
-            if problem.key not in index_of_key:
-                return None  # not a figure's problem: only the last resort can answer it
-            problems.append(index_of_key[problem.key])
-        return problems
-
-    def passes(statuses: list[Status]) -> bool:
-        """The audit of these statuses passed (audited now unless it already was)."""
-        if tuple(statuses) not in reports:
-            verify(statuses)
-        return reports[tuple(statuses)].passed
-
+    auditor = _Auditor(layout, policy)
     start = primary_statuses(layout)
     selection: Selection = "heuristic"
     last_resort = False
     statuses: list[Status] | None = None
     if method == "exact":
-        outcome = suppress_exact(layout, start, time_limit=time_limit, verify=verify)
-        if outcome.statuses is not None and passes(outcome.statuses):
+        outcome = suppress_exact(layout, start, time_limit=time_limit, verify=auditor.verify)
+        if outcome.statuses is not None and auditor.passes(outcome.statuses):
             statuses = outcome.statuses
             selection = "exact" if outcome.optimal else "exact_time_limit"
     if statuses is None:
-        statuses, last_resort = suppress_secondary(layout, start, verify)
+        statuses, last_resort = suppress_secondary(layout, start, auditor.verify)
         if method == "exact":
             selection = "heuristic_fallback"
-    report = reports.get(tuple(statuses))
+    report = auditor.reports.get(tuple(statuses))
     if report is None or not report.passed:
         raise SuppressionFailed("the released pattern has no passing audit")
     return render(
         layout, statuses, policy, report=report, last_resort=last_resort, selection=selection
     )
+
+
+class _Auditor:
+    """The release audit of candidate patterns, each audited once and its report kept."""
+
+    def __init__(self, layout: Layout, policy: Policy) -> None:
+        self.layout = layout
+        self.policy = policy
+        self.index_of_key = {figure.key: figure.index for figure in layout.figures}
+        self.reports: dict[tuple[Status, ...], AuditReport] = {}
+
+    def verify(self, statuses: list[Status]) -> list[int] | None:
+        """The figures the audit of the rendered tables finds a problem with.
+
+        secondary.py's Verifier: None when a problem is not a figure's (contradictory figures,
+        a solver failure), which only the last resort can answer.
+        """
+        report = audit(render(self.layout, statuses, self.policy))
+        self.reports[tuple(statuses)] = report
+        problems: list[int] = []
+        for problem in report.problems:
+            if problem.key not in self.index_of_key:
+                return None
+            problems.append(self.index_of_key[problem.key])
+        return problems
+
+    def passes(self, statuses: list[Status]) -> bool:
+        """The audit of these statuses passed (audited now unless it already was)."""
+        if tuple(statuses) not in self.reports:
+            self.verify(statuses)
+        return self.reports[tuple(statuses)].passed
