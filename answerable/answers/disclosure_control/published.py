@@ -10,11 +10,30 @@ withheld, not something to print next to it: print `display` and the footnotes.
 """
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from answerable.answers.disclosure_control.audit import WITHHELD_MARKER, AuditReport
 from answerable.answers.disclosure_control.layout import Layout, TableLayout
 from answerable.answers.disclosure_control.policy import Policy
 from answerable.answers.disclosure_control.primary import WITHHELD_STATUSES, Status
+
+# How the further withheld figures were chosen (protect.py): by the exact model, proven to
+# withhold the fewest; by the exact model stopped at its time limit; by the heuristic because
+# the exact model found no passing pattern in time; or by the heuristic on request.
+Selection = Literal["exact", "exact_time_limit", "heuristic_fallback", "heuristic"]
+
+SELECTION_TEXT: dict[str, str] = {
+    "exact": "further figures withheld chosen by an exact model (fewest withheld)",
+    "exact_time_limit": (
+        "further figures withheld chosen by an exact model, stopped at its time limit "
+        "(the fewest it found)"
+    ),
+    "heuristic_fallback": (
+        "further figures withheld chosen one at a time where the audit found a problem "
+        "(the exact model found no pattern in time)"
+    ),
+    "heuristic": "further figures withheld chosen one at a time where the audit found a problem",
+}
 
 
 @dataclass(frozen=True)
@@ -57,10 +76,14 @@ def render(
     *,
     report: AuditReport | None = None,
     last_resort: bool = False,
+    selection: Selection = "heuristic",
 ) -> list[ProtectedTable]:
-    """The published tables for these statuses (report: the audit to attach, once passed)."""
+    """The published tables for these statuses (report: the audit to attach, once passed).
+
+    selection: how the further withheld figures were chosen, for the method text.
+    """
     return [
-        _render_table(layout, table, statuses, policy, report, last_resort)
+        _render_table(layout, table, statuses, policy, report, last_resort, selection)
         for table in layout.tables
     ]
 
@@ -72,6 +95,7 @@ def _render_table(
     policy: Policy,
     report: AuditReport | None,
     last_resort: bool,
+    selection: Selection,
 ) -> ProtectedTable:
     def cell(labels: tuple[str, ...], figure: int) -> PublishedCell:
         status = statuses[figure]
@@ -101,19 +125,25 @@ def _render_table(
         margins=margins,
         total=total,
         withheld=withheld,
-        method=_method(layout, table, statuses, last_resort),
+        method=_method(layout, table, statuses, last_resort, selection),
         footnotes=_footnotes([*every_figure, total], table.threshold, thresholds, policy),
         values=table.values,
         audit_report=report,
     )
 
 
-def _method(layout: Layout, table: TableLayout, statuses: list[Status], last_resort: bool) -> str:
+def _method(
+    layout: Layout,
+    table: TableLayout,
+    statuses: list[Status],
+    last_resort: bool,
+    selection: Selection,
+) -> str:
     parts = [f"primary threshold {table.threshold}"]
     if statuses[table.total] == "total_below_threshold":
         parts.append("grand total below the threshold, so the whole breakdown is withheld")
     else:
-        parts.append("secondary suppression by iterative LP audit")
+        parts.append(SELECTION_TEXT[selection])
         if last_resort:
             parts.append("no smaller pattern passed the audit: every non-zero figure withheld")
     parts.append("audited by MILP (HiGHS)")
