@@ -20,7 +20,7 @@ from answerable.answers.disclosure_control.policy import Policy
 from answerable.answers.disclosure_control.primary import Status, primary_statuses
 from answerable.answers.disclosure_control.published import ProtectedTable, Selection, render
 from answerable.answers.disclosure_control.secondary import SuppressionFailed, suppress_secondary
-from answerable.answers.disclosure_control.table import Table
+from answerable.answers.disclosure_control.table import FigureKey, Table
 
 # "exact": the exact model first, the heuristic if it finds nothing in time; "heuristic":
 # the heuristic alone (for comparison, and as it was before the exact model).
