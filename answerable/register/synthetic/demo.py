@@ -24,6 +24,8 @@ from pathlib import Path
 from django.db import models, transaction
 from django.utils import timezone
 
+from answerable.register.coverage import CUSTODY
+from answerable.register.coverage_records import record_coverage
 from answerable.register.interchange.importer import ImportSummary, import_file
 from answerable.register.models import CustodyEpisode, Disclosure, ImportBatch
 from answerable.register.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
@@ -38,6 +40,9 @@ from answerable.register.synthetic.demo_store import (
 from answerable.register.uk_time import uk_date
 
 LABEL = "SYNTHETIC DEMO DATA: invented records, not real people or events"
+# What the demonstration register holds, and from when (register/coverage.py): its custody
+# episodes start with the National Custody System, so earlier periods are "not held".
+DEMO_COVERAGE = ((CUSTODY, date(2017, 4, 1), "National Custody System introduced in 2017"),)
 
 
 @dataclass(frozen=True)
@@ -68,13 +73,16 @@ class DemoSummary:
     nccu: Tally
     icce: Tally
     seconds: float
+    coverage_changed: bool = False
 
     @property
     def changed(self) -> bool:
         loads = (self.custody.summary, self.disclosures.summary)
         tallies = (self.documents, self.versions, self.nccu, self.icce)
-        return any(s and (s.created or s.updated) for s in loads) or any(
-            t.created or t.updated for t in tallies
+        return (
+            self.coverage_changed
+            or any(s and (s.created or s.updated) for s in loads)
+            or any(t.created or t.updated for t in tallies)
         )
 
     def lines(self) -> list[str]:
@@ -85,6 +93,10 @@ class DemoSummary:
             f"  documents: {self.documents.describe()}; versions: {self.versions.describe()}",
             f"  NCCU contacts: {self.nccu.describe()}",
             f"  ICCE requests: {self.icce.describe()}",
+            *(
+                f"  {kind} held from {first_day.isoformat()}: {reason}"
+                for kind, first_day, reason in DEMO_COVERAGE
+            ),
             "  Calibrated to published figures: seed 001 (537 in 2017/18, by custody centre and "
             "duration), corpus B1 (735, 767, 231; 41 over 48 hours) and B3 (207 victims referred).",
             f"  {'Loaded' if self.changed else 'Nothing to change'} in {self.seconds:.1f} s.",
@@ -130,6 +142,9 @@ def load_demo(
     if as_of > today:
         raise ValueError(f"the demo cannot be loaded as at {as_of}, after today ({today})")
     plan = plan or build_plan()
+    coverage_changed = False
+    for kind, first_day, reason in DEMO_COVERAGE:
+        coverage_changed |= record_coverage(kind, first_day, reason, "demo")
 
     with transaction.atomic():
         documents, versions = store_documents()  # first: disclosures quote their references
@@ -158,5 +173,13 @@ def load_demo(
         nccu = store_nccu(nccu_contacts, lookups)
         icce = store_icce(icce_requests, as_of, lookups)
     return DemoSummary(
-        as_of, custody, disclosures, documents, versions, nccu, icce, time.perf_counter() - clock
+        as_of,
+        custody,
+        disclosures,
+        documents,
+        versions,
+        nccu,
+        icce,
+        time.perf_counter() - clock,
+        coverage_changed,
     )
