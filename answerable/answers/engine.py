@@ -234,7 +234,7 @@ def _held_part(
         not_held[dimension.name] = frozenset(v for v, h in holdings.items() if h == "not_held")
         partly_held[dimension.name] = tuple(v for v, h in holdings.items() if h == "partly_held")
     wholly = split.wholly_not_held or any(
-        len(not_held.get(dimension.name, ())) == len(labels)
+        bool(labels) and len(not_held.get(dimension.name, ())) == len(labels)
         for dimension, labels in zip(by, values, strict=True)
     )
     return HeldPart(
