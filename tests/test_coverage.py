@@ -133,3 +133,18 @@ def test_backups_carry_the_coverage_and_its_history():
     assert {"register.recordcoverage", "register.historicalrecordcoverage"} <= labels
     # Not filled by `migrate`: a database with coverage recorded is in use.
     assert holds_data("register.recordcoverage")
+
+
+def test_each_catalogue_question_knows_its_record_type():
+    from answerable.answers.catalogue import CATALOGUE
+
+    kinds = {
+        "custody-count": "custody",
+        "custody-all": "custody",
+        "disclosures": "disclosures",
+        "referrals": "disclosures",
+        "nccu-contacts": "nccu",
+        "icce-requests": "icce",
+    }
+    assert {name: CATALOGUE[name].kind for name in kinds} == kinds
+    assert all(question.kind in KINDS for question in CATALOGUE.values())

@@ -43,8 +43,8 @@ class Question:
     @property
     def kind(self) -> str:
         """The record type it counts, as `answerable coverage` names it (register/coverage.py):
-        what the register holds of it, and from when."""
-        return KIND_OF_MODEL[self.model]
+        what the register holds of it, and from when ("" for records with no coverage)."""
+        return KIND_OF_MODEL.get(self.model, "")
 
 
 KIND_OF_MODEL: dict[type[models.Model], str] = {

@@ -276,7 +276,7 @@ def count(ask: Ask) -> Counts:
     used = by + [_dimension(question, name) for name in ask.where]
     options = _options(question, ask, used)
     ask = replace(ask, where=_normalised_where(question, ask, options))
-    held_from = first_day_held(question.kind)
+    held_from = first_day_held(question.kind) if question.kind else None
     counted_from = max(ask.first_day or held_from, held_from) if held_from else ask.first_day
     records = _filtered(question, ask, options, counted_from)
     if any(dimension.open_ended for dimension in by):
