@@ -53,8 +53,13 @@ def test_the_answer_is_the_ask_commands_document_under_disclosure_control(dashbo
     )
     assert response.json() == expected
     cells = {cell["station"]: cell for cell in response.json()["cells"]}
-    assert cells["Ayr"] == {"station": "Ayr", "count": None, "display": "[c]"}  # 2 < 5
-    assert response.json()["total"] == {"count": 11, "display": "11"}
+    assert cells["Ayr"] == {  # 2 < 5
+        "station": "Ayr",
+        "count": None,
+        "display": "[c]",
+        "status": "withheld",
+    }
+    assert response.json()["total"] == {"count": 11, "display": "11", "status": "shown"}
 
 
 def test_a_posted_question_gets_the_same_answer(dashboard):

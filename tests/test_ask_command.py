@@ -42,11 +42,11 @@ def test_json_has_every_key_of_the_contract(capsys):
     assert document["question"] == "custody-count"
     assert document["period"] == {"from": "2017-04-01", "to": "2018-03-31"}
     assert document["by"] == ["station", "duration"]
-    assert set(document["cells"][0]) == {"station", "duration", "count", "display"}
+    assert set(document["cells"][0]) == {"station", "duration", "count", "display", "status"}
     assert len(document["cells"]) == 31 * 4
     assert set(document["margins"]) == {"station", "duration"}
-    assert {"duration", "count", "display"} == set(document["margins"]["duration"][0])
-    assert document["total"] == {"count": 537, "display": "537"}
+    assert {"duration", "count", "display", "status"} == set(document["margins"]["duration"][0])
+    assert document["total"] == {"count": 537, "display": "537", "status": "shown"}
     assert {"threshold", "withheld", "method"} <= set(document["suppression"])
     assert set(document["cost"]) == {"hours", "gbp", "limit_gbp"}
     assert document["cost"]["limit_gbp"] == 600
@@ -55,7 +55,7 @@ def test_json_has_every_key_of_the_contract(capsys):
 def test_withheld_cells_are_null_and_display_c(capsys):
     document = ask_json(capsys, "custody-count", *FY_2017, "--by", "station")
     dundee = next(c for c in document["cells"] if c["station"] == "Dundee")  # seed 001: 1
-    assert dundee == {"station": "Dundee", "count": None, "display": "[c]"}
+    assert dundee == {"station": "Dundee", "count": None, "display": "[c]", "status": "withheld"}
     assert document["suppression"]["threshold"] == 5
     assert document["suppression"]["withheld"] >= 9
     assert "margins" not in document  # one dimension: the total is its margin

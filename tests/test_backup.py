@@ -144,6 +144,8 @@ def test_a_populated_register_comes_back_exactly(tmp_path, media):
     before = snapshot()
     for kind in ("register", "casework", "disclosure_log", "auth", "audit", "answers.release"):
         assert any(rows for label, rows in before.items() if label.startswith(kind)), kind
+    assert before["register.recordcoverage"]  # the demo's custody coverage, and its history
+    assert before["register.historicalrecordcoverage"]
     assert Publication.objects.exists() and AuditEntry.objects.count() >= 3
     populated = tmp_path / "populated.zip"
     manifest = backup(populated)

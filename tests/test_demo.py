@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from seed_001 import STATION_COUNTS
 
-from answerable.register.choices import IMMIGRATION_BASES
+from answerable.register.choices import IMMIGRATION_BASES, REFERRAL_PURPOSES
 from answerable.register.interchange.importer import import_file
 from answerable.register.models import (
     CustodyEpisode,
@@ -409,3 +409,60 @@ def test_after_a_report_or_referral_is_more_than_the_latest_outcome(demo):
     assert later_custody.count() > 100
     removed = count(Ask("reported-or-referred", by=("removed_after",), **period)).table
     assert removed.count(("yes",)) > 0
+
+
+def test_custody_is_held_from_the_national_custody_system(demo, plan):
+    from answerable.answers.answer import answer
+    from answerable.answers.engine import Ask
+    from answerable.register.coverage_records import held_from
+    from answerable.register.models import RecordCoverage
+
+    assert held_from("custody") == date(2017, 4, 1)
+    coverage = RecordCoverage.objects.get(kind="custody")
+    assert coverage.reason == "National Custody System introduced in 2017"
+    assert any("custody held from 2017-04-01" in line for line in demo.lines())
+    load_demo(AS_OF, plan=plan)  # idempotent: no second history entry
+    assert coverage.history.count() == 1
+    # Seed 001 asks for 2015/16, 2016/17 and 2017/18.
+    seed_001 = answer(
+        Ask(
+            "custody-count",
+            first_day=date(2015, 4, 1),
+            last_day=date(2018, 3, 31),
+            by=("financial_year",),
+        )
+    )
+    cells = [(c.labels[0], c.count, c.display, c.status) for c in seed_001.published.cells]
+    assert cells == [
+        ("2015/16", None, "not held", "not_held"),
+        ("2016/17", None, "not held", "not_held"),
+        ("2017/18", 537, "537", "shown"),
+    ]
+
+
+def test_seed_000s_crime_types_are_exactly_those_asked(demo):
+    from answerable.answers.answer import answer
+    from answerable.answers.engine import Ask
+
+    asked = ["domestic_abuse", "human_trafficking", "exploitation"]
+    result = answer(
+        Ask(
+            "referrals",
+            first_day=date(2020, 5, 1),
+            last_day=date(2022, 9, 30),
+            where={"role": ["victim"], "crime_type": asked},
+            by=("crime_type",),
+        ),
+        suppress=False,
+    )
+    referred = Disclosure.objects.filter(
+        role="victim",
+        purpose__in=REFERRAL_PURPOSES,
+        disclosed_on__gte=date(2020, 5, 1),
+        disclosed_on__lte=date(2022, 9, 30),
+    )
+    assert referred.filter(crime_type="modern_slavery").count() >= 43
+    # Modern slavery is in the register but not asked for: it is not shown, not even as 0.
+    assert [(c.labels[0], c.count) for c in result.published.cells] == [
+        (crime, referred.filter(crime_type=crime).count()) for crime in asked
+    ]

@@ -14,6 +14,7 @@ from django.db.models import Q
 from answerable.answers import dimensions as d
 from answerable.answers import reports
 from answerable.register import choices as c
+from answerable.register import coverage
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -42,6 +43,20 @@ class Question:
     def queryset(self) -> models.QuerySet[Any]:
         return self.model.objects.filter(self.base)
 
+    @property
+    def kind(self) -> str:
+        """The record type it counts, as `answerable coverage` names it (register/coverage.py):
+        what the register holds of it, and from when ("" for records with no coverage)."""
+        return KIND_OF_MODEL.get(self.model, "")
+
+
+KIND_OF_MODEL: dict[type[models.Model], str] = {
+    CustodyEpisode: coverage.CUSTODY,
+    Disclosure: coverage.DISCLOSURES,
+    NccuContact: coverage.NCCU,
+    IcceRequest: coverage.ICCE,
+}
+
 
 def _stations() -> dict[int, str]:
     return dict(
@@ -59,8 +74,21 @@ def _divisions() -> dict[int, str]:
     )
 
 
+def _division_names() -> dict[str, str]:
+    """A division's name for its code: `--where division=Greater Glasgow` means G."""
+    return dict(
+        Division.objects.filter(force__name=settings.ANSWERABLE_FORCE).values_list("name", "code")
+    )
+
+
 def _index(*dimensions: d.Dimension) -> dict[str, d.Dimension]:
     return {dimension.name: dimension for dimension in dimensions}
+
+
+def _division(*, nullable: bool) -> d.Dimension:
+    return d.related_name(
+        "division", "Division", "division_id", _divisions, nullable=nullable, names=_division_names
+    )
 
 
 def _person() -> list[d.Dimension]:
@@ -82,7 +110,7 @@ IMMIGRATION_RELATED = Q(detention_basis__in=c.IMMIGRATION_BASES)
 def _custody_dimensions(bases: tuple[str, ...]) -> dict[str, d.Dimension]:
     return _index(
         d.related_name("station", "Custody centre", "station_id", _stations, nullable=False),
-        d.related_name("division", "Division", "division_id", _divisions, nullable=True),
+        _division(nullable=True),
         d.duration("duration", "Time in custody (hours)", "duration_minutes"),
         *d.time_dimensions("arrived_on"),
         *_person(),
@@ -141,7 +169,7 @@ def _disclosure_dimensions() -> dict[str, d.Dimension]:
         d.choice("crime_type", "Crime type", "crime_type", c.CrimeType),
         *_person(),
         d.choice("disability", "Disability", "disability", c.YesNo),
-        d.related_name("division", "Division", "division_id", _divisions, nullable=True),
+        _division(nullable=True),
         d.choice("recipient", "Recipient", "recipient", c.Recipient, nullable=False),
         d.choice("channel", "Channel", "channel", c.Channel),
         d.choice("purpose", "Purpose", "purpose", c.Purpose, nullable=False),
@@ -231,7 +259,7 @@ NCCU_CONTACTS = Question(
     base=Q(),
     people=True,
     dimensions=_index(
-        d.related_name("division", "Division", "division_id", _divisions, nullable=True),
+        _division(nullable=True),
         d.related_name("station", "Custody centre", "station_id", _stations, nullable=True),
         d.choice("channel", "Channel", "channel", c.NccuChannel, nullable=False),
         d.choice("role", "Role in the police matter", "role", c.Role, nullable=False),
@@ -257,7 +285,7 @@ ICCE_REQUESTS = Question(
     base=Q(),
     people=True,
     dimensions=_index(
-        d.related_name("division", "Division", "division_id", _divisions, nullable=False),
+        _division(nullable=False),
         d.choice("result", "Result", "result", c.IcceResult, nullable=False),
         d.choice("high_harm", "Meets high-harm criteria", "high_harm", c.YesNo),
         d.choice("high_harm_basis", "High-harm basis", "high_harm_basis", c.HighHarmBasis),

@@ -56,6 +56,11 @@ class Dimension:
     # what the labels mean, in a sentence a requester understands, when the title alone
     # does not say (answers/counting.py puts it in the answer's counting statement)
     meaning: str = ""
+    # other names a reader may give a value, to its label: a register choice's label
+    # ("Modern slavery" for `modern_slavery`), a division's name for its code
+    names: Callable[[Options], Mapping[str, str]] | None = None
+    # for a time dimension: a label's first and last day (what is held of it: coverage)
+    days: Callable[[str], tuple[date, date]] | None = None
 
 
 def _alias(name: str) -> str:
@@ -83,6 +88,8 @@ def choice(
             query |= Q(**{f"{column}__isnull": True})
         return query
 
+    names = {str(label): str(value) for value, label in choices.choices if value in shown}
+
     return Dimension(
         name=name,
         title=title,
@@ -90,13 +97,21 @@ def choice(
         label=lambda raw, options: raw[0] if raw[0] else NOT_RECORDED,
         where=where,
         values=lambda options: labels,
+        names=lambda options: names,
     )
 
 
 def related_name(
-    name: str, title: str, column: str, lookup: Callable[[], dict[int, str]], *, nullable: bool
+    name: str,
+    title: str,
+    column: str,
+    lookup: Callable[[], dict[int, str]],
+    *,
+    nullable: bool,
+    names: Callable[[], Mapping[str, str]] | None = None,
 ) -> Dimension:
-    """A dimension labelled by a related record (a station's name, a division's code)."""
+    """A dimension labelled by a related record (a station's name, a division's code);
+    `names` gives other names of its labels (a division's name for its code)."""
 
     def label(raw: tuple[Any, ...], options: Options) -> str:
         return NOT_RECORDED if raw[0] is None else options.lookups[name][raw[0]]
@@ -119,6 +134,7 @@ def related_name(
             *([NOT_RECORDED] if nullable else []),
         ],
         lookup=lookup,
+        names=(lambda options: names()) if names is not None else None,
     )
 
 
@@ -361,6 +377,7 @@ def _time(
         values=values,
         open_ended=True,
         accepts=lambda text: days_of(text) and text,
+        days=days_of,
     )
 
 

@@ -2,11 +2,19 @@
 
 Records are filtered and grouped in the database; Python only turns the grouped values into
 labels. Disclosure control and the cost estimate are applied by answers/answer.py.
+
+Only what the register holds is counted: a record type held from a day (`answerable
+coverage`, register/coverage.py) is counted from that day, and a period, or a year or month
+of a breakdown, wholly before it is not held (HeldPart), never a zero.
+
+A dimension both filtered and broken down has exactly the values asked for, in the order
+asked, each shown even when none is counted; `--where` values may be codes or their labels,
+in any case, and are read back as codes.
 """
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,6 +23,9 @@ from django.db.models import Count, QuerySet, Sum
 from answerable.answers.catalogue import CATALOGUE, Question
 from answerable.answers.dimensions import Dimension, Options
 from answerable.answers.disclosure_control.table import Table
+from answerable.answers.output.labels import reader_label
+from answerable.register.coverage import holding, split_period
+from answerable.register.coverage_records import held_from as first_day_held
 
 EPISODES, PEOPLE = "episodes", "people"
 
@@ -50,12 +61,42 @@ Kinds = dict[frozenset[tuple[str, ...]], int]
 
 
 @dataclass(frozen=True)
+class HeldPart:
+    """What of an answer the register holds (register/coverage.py).
+
+    held_from: the first day the register holds the question's record type (None: not
+    set, all held); starts_before: the period asked starts before it, so only the part from
+    it is counted; wholly_not_held: none of the period is held; not_held: for a time
+    breakdown, its values wholly before held_from; partly_held: its values counted only
+    from held_from.
+    """
+
+    kind: str = ""
+    held_from: date | None = None
+    starts_before: bool = False
+    wholly_not_held: bool = False
+    not_held: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    partly_held: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def held(self, dimensions: Sequence[str], labels: Sequence[str]) -> bool:
+        """Whether the figure fixing these labels of these dimensions is held."""
+        if self.wholly_not_held:
+            return False
+        return not any(
+            label in self.not_held.get(dimension, ())
+            for dimension, label in zip(dimensions, labels, strict=True)
+        )
+
+
+@dataclass(frozen=True)
 class Counts:
     question: Question
-    ask: Ask
-    table: Table  # counting people: people per cell (which do not add up to the total)
+    ask: Ask  # as asked, its `where` read back as codes
+    table: Table  # every value shown, those not held included (with nothing counted);
+    # counting people: people per cell (which do not add up to the total)
     time_to_disclose: TimeToDisclose | None
     kinds: Kinds | None = None  # counting people only
+    coverage: HeldPart = field(default_factory=HeldPart)
 
     def figure(self, fixed: Mapping[str, str]) -> int:
         """The count of the figure fixing these labels (a cell, a margin or the total)."""
@@ -68,6 +109,19 @@ class Counts:
         if self.kinds is None:
             return sum(n for labels, n in self.table.counts.items() if matches(labels))
         return sum(n for kind, n in self.kinds.items() if any(matches(c) for c in kind))
+
+    def held_table(self) -> Table | None:
+        """The table of what the register holds: the values not held left out (they are no
+        figures at all, not zeros), or None when nothing asked is held. This is the table
+        disclosure control is applied to."""
+        if self.coverage.wholly_not_held:
+            return None
+        not_held = self.coverage.not_held
+        values = tuple(
+            tuple(v for v in labels if v not in not_held.get(dimension, ()))
+            for dimension, labels in zip(self.table.dimensions, self.table.values, strict=True)
+        )
+        return Table(self.table.dimensions, values, self.table.counts)
 
 
 def question_named(name: str) -> Question:
@@ -89,21 +143,42 @@ def _dimension(question: Question, name: str) -> Dimension:
         ) from None
 
 
+def _names(dimension: Dimension, known: Sequence[str], options: Options) -> dict[str, str]:
+    """Every name a value may be given in, case folded, to its label (code)."""
+    names: dict[str, str] = {}
+    for value in known:
+        names[reader_label(value).casefold()] = value
+    for other, value in (dimension.names(options) if dimension.names else {}).items():
+        names[other.casefold()] = value
+    for value in known:  # a code itself wins over another value's label
+        names[value.casefold()] = value
+    return names
+
+
 def _check_values(dimension: Dimension, wanted: Sequence[str], options: Options) -> list[str]:
-    """The wanted labels, checked: a typo must not silently count nothing."""
-    if dimension.accepts is not None:
-        try:
-            return [dimension.accepts(text) for text in wanted]
-        except ValueError as error:
-            raise AskError(f"--where {dimension.name}: {error}") from None
+    """The wanted values as labels (codes), each once in the order asked, checked: a typo
+    must not silently count nothing. A code or its label is accepted, in any case."""
     known = dimension.values(options)
-    unknown = [text for text in wanted if text not in known]
+    names = _names(dimension, known, options)
+    found: list[str] = []
+    unknown: list[str] = []
+    for text in wanted:
+        value = names.get(text.strip().casefold())
+        if value is None and dimension.accepts is not None:
+            try:
+                value = dimension.accepts(text)
+            except ValueError as error:
+                raise AskError(f"--where {dimension.name}: {error}") from None
+        if value is None:
+            unknown.append(text)
+        elif value not in found:
+            found.append(value)
     if unknown:
         raise AskError(
             f"--where {dimension.name}: {', '.join(map(repr, unknown))} is not a value; "
             f"the values are: {', '.join(known)}"
         )
-    return list(wanted)
+    return found
 
 
 def _options(question: Question, ask: Ask, used: list[Dimension]) -> Options:
@@ -116,18 +191,80 @@ def _options(question: Question, ask: Ask, used: list[Dimension]) -> Options:
     )
 
 
-def _filtered(question: Question, ask: Ask, options: Options) -> QuerySet[Any]:
+def _normalised_where(question: Question, ask: Ask, options: Options) -> dict[str, list[str]]:
+    return {
+        name: _check_values(_dimension(question, name), wanted, options)
+        for name, wanted in ask.where.items()
+    }
+
+
+def _filtered(
+    question: Question, ask: Ask, options: Options, first_day: date | None = None
+) -> QuerySet[Any]:
+    """The records asked for (`ask.where` already read as codes), from `first_day` (the
+    first day held, when later than the period's) or the period's first day."""
     records = question.queryset()
-    if ask.first_day:
-        records = records.filter(**{f"{question.day}__gte": ask.first_day})
+    first_day = first_day or ask.first_day
+    if first_day:
+        records = records.filter(**{f"{question.day}__gte": first_day})
     if ask.last_day:
         records = records.filter(**{f"{question.day}__lte": ask.last_day})
     for name, wanted in ask.where.items():
         dimension = _dimension(question, name)
-        records = records.filter(
-            dimension.where(_check_values(dimension, wanted, options), options)
-        )
+        records = records.filter(dimension.where(wanted, options))
     return records
+
+
+def _asked_span(question: Question, ask: Ask) -> tuple[date | None, date | None]:
+    """The days asked: the period, narrowed by any `--where` on a year, financial year or
+    month to the span of the values asked."""
+    first, last = ask.first_day, ask.last_day
+    for name, wanted in ask.where.items():
+        days = question.dimensions[name].days
+        if days is None or not wanted:
+            continue
+        spans = [days(label) for label in wanted]
+        start, end = min(span[0] for span in spans), max(span[1] for span in spans)
+        first = max(first, start) if first else start
+        last = min(last, end) if last else end
+    return first, last
+
+
+def _held_part(
+    question: Question,
+    ask: Ask,
+    held_from: date | None,
+    by: Sequence[Dimension],
+    values: Sequence[tuple[str, ...]],
+) -> HeldPart:
+    """What of the answer the register holds, given the values each breakdown shows."""
+    if held_from is None:
+        return HeldPart(question.kind)
+    first, last = _asked_span(question, ask)
+    split = split_period(first, last, held_from)
+    not_held: dict[str, frozenset[str]] = {}
+    partly_held: dict[str, tuple[str, ...]] = {}
+    for dimension, labels in zip(by, values, strict=True):
+        if dimension.days is None:
+            continue
+        holdings = {}
+        for label in labels:
+            start, end = dimension.days(label)
+            holdings[label] = holding(max(start, ask.first_day or start), end, held_from)
+        not_held[dimension.name] = frozenset(v for v, h in holdings.items() if h == "not_held")
+        partly_held[dimension.name] = tuple(v for v, h in holdings.items() if h == "partly_held")
+    wholly = split.wholly_not_held or any(
+        bool(labels) and len(not_held.get(dimension.name, ())) == len(labels)
+        for dimension, labels in zip(by, values, strict=True)
+    )
+    return HeldPart(
+        kind=question.kind,
+        held_from=held_from,
+        starts_before=split.starts_before,
+        wholly_not_held=wholly,
+        not_held={name: labels for name, labels in not_held.items() if labels},
+        partly_held={name: labels for name, labels in partly_held.items() if labels},
+    )
 
 
 def _with_observed_period(question: Question, records: QuerySet[Any], options: Options) -> Options:
@@ -158,7 +295,10 @@ def count(ask: Ask) -> Counts:
     by = [_dimension(question, name) for name in ask.by]
     used = by + [_dimension(question, name) for name in ask.where]
     options = _options(question, ask, used)
-    records = _filtered(question, ask, options)
+    ask = replace(ask, where=_normalised_where(question, ask, options))
+    held_from = first_day_held(question.kind) if question.kind else None
+    counted_from = max(ask.first_day or held_from, held_from) if held_from else ask.first_day
+    records = _filtered(question, ask, options, counted_from)
     if any(dimension.open_ended for dimension in by):
         options = _with_observed_period(question, records, options)
 
@@ -209,14 +349,30 @@ def count(ask: Ask) -> Counts:
             if timing is not None:
                 timing.add(row)
 
-    values = []
-    for dimension in by:
-        listed = list(dimension.values(options))
-        seen_labels = {key[by.index(dimension)] for key in counts}
-        listed += sorted(seen_labels - set(listed))  # e.g. a station since closed
-        values.append(tuple(listed))
+    values = [
+        _shown_values(dimension, by.index(dimension), ask, options, counts) for dimension in by
+    ]
     table = Table(tuple(ask.by), tuple(values), dict(counts))
-    return Counts(question, ask, table, timing.result() if timing is not None else None, kinds)
+    coverage = _held_part(question, ask, held_from, by, values)
+    timed = timing.result() if timing is not None else None
+    return Counts(question, ask, table, timed, kinds=kinds, coverage=coverage)
+
+
+def _shown_values(
+    dimension: Dimension,
+    position: int,
+    ask: Ask,
+    options: Options,
+    counts: Mapping[tuple[str, ...], int],
+) -> tuple[str, ...]:
+    """A breakdown's values: those asked for, in the order asked, when the dimension is also
+    filtered (zeros shown, nothing else); otherwise every value, and any other seen."""
+    if dimension.name in ask.where:
+        return tuple(ask.where[dimension.name])
+    listed = list(dimension.values(options))
+    seen_labels = {key[position] for key in counts}
+    listed += sorted(seen_labels - set(listed))  # e.g. a station since closed
+    return tuple(listed)
 
 
 class _Timing:
@@ -248,10 +404,23 @@ class _Timing:
 
 
 def records_of(ask: Ask) -> QuerySet[Any]:
-    """The records `ask` counts (its question, period and filters), for derived figures."""
+    """The records `ask` counts (its question, the held part of its period, its filters),
+    for derived figures."""
     question = question_named(ask.question)
     used = [_dimension(question, name) for name in ask.where]
-    return _filtered(question, ask, _options(question, ask, used))
+    options = _options(question, ask, used)
+    ask = replace(ask, where=_normalised_where(question, ask, options))
+    return _filtered(question, ask, options, counted_ask(ask).first_day)
+
+
+def counted_ask(ask: Ask) -> Ask:
+    """`ask` as the register counts it: its period starting no earlier than the first day
+    the register holds its records (register/coverage.py)."""
+    question = question_named(ask.question)
+    held_from = first_day_held(question.kind) if question.kind else None
+    if held_from is None or (ask.first_day is not None and ask.first_day >= held_from):
+        return ask
+    return replace(ask, first_day=held_from)
 
 
 def where_values(question: Question, ask: Ask, name: str, options: Options) -> list[str]:

@@ -93,7 +93,9 @@ class RequestQuestionInline(admin.StackedInline):
             "<tr><td>{}</td><td>{}</td></tr>",
             (
                 (
-                    ", ".join(str(v) for k, v in cell.items() if k not in ("count", "display")),
+                    ", ".join(
+                        str(v) for k, v in cell.items() if k not in ("count", "display", "status")
+                    ),
                     cell["display"],
                 )
                 for cell in question.result.get("cells", [])

@@ -33,8 +33,15 @@ from answerable.answers.answer import (
     policy_for,
     protected,
 )
-from answerable.answers.disclosure_control.table import FigureKey, figure_key
-from answerable.answers.engine import Ask, Counts, count, question_named, records_of
+from answerable.answers.disclosure_control.table import FigureKey, Table, figure_key
+from answerable.answers.engine import (
+    Ask,
+    Counts,
+    count,
+    counted_ask,
+    question_named,
+    records_of,
+)
 from answerable.answers.ledger.joint import JointProblem, audit_jointly
 from answerable.answers.ledger.specs import (
     PublishedFigure,
@@ -101,8 +108,21 @@ def _earlier(asks: Sequence[Ask], exclude: int | None) -> list[Spec]:
     ]
 
 
+def _table(counts: Counts) -> Table:
+    """The table disclosure control was given: what the register holds."""
+    return counts.held_table() or counts.table
+
+
 def _key(counts: Counts, fixed: Sequence[tuple[str, str]]) -> FigureKey:
-    return figure_key(dict(fixed), counts.table.sizes())
+    return figure_key(dict(fixed), _table(counts).sizes())
+
+
+def _counted(counts: Counts) -> Ask | None:
+    """The ask as the register counted it (the held part of its period, filters as codes),
+    or None when nothing asked is held (then nothing is released)."""
+    if counts.coverage.wholly_not_held:
+        return None
+    return counted_ask(counts.ask)
 
 
 class _Round:
@@ -123,7 +143,7 @@ class _Round:
 
     def withhold_everything(self) -> None:
         for index, counts in enumerate(self.counts):
-            table = counts.table
+            table = _table(counts)
             keys = {
                 _key(counts, tuple(zip(table.dimensions, labels, strict=True)))
                 for labels in table.combinations()
@@ -132,19 +152,23 @@ class _Round:
             keys.add(())
             self.forced[index] |= keys
 
-    def specs(self) -> list[Spec]:
-        return [
-            Spec(
+    def specs(self) -> dict[int, Spec]:
+        """The tables a reader is given, by position (none for a table wholly not held)."""
+        found: dict[int, Spec] = {}
+        for index, (counts, published, policy) in enumerate(
+            zip(self.counts, self.published, self.policies, strict=True)
+        ):
+            ask = _counted(counts)
+            if ask is None:
+                continue
+            found[index] = Spec(
                 ask=ask,
                 figures=published_figures(published, ask.by),
                 threshold=published.threshold or policy.threshold,
                 new=True,
-                label=f"table {number} of this release",
+                label=f"table {index + 1} of this release",
             )
-            for number, (ask, published, policy) in enumerate(
-                zip(self.asks, self.published, self.policies, strict=True), start=1
-            )
-        ]
+        return found
 
 
 def _audit(round_: _Round, earlier: Sequence[Spec]) -> tuple[list[JointProblem], list[list[int]]]:
@@ -152,8 +176,8 @@ def _audit(round_: _Round, earlier: Sequence[Spec]) -> tuple[list[JointProblem],
     per group, the new tables' positions in it (to map culprits back)."""
     new_specs = round_.specs()
     groups: dict[tuple[str, str], list[int]] = {}
-    for index, ask in enumerate(round_.asks):
-        groups.setdefault((record_type_of(ask), ask.count), []).append(index)
+    for index, spec in new_specs.items():
+        groups.setdefault((record_type_of(spec.ask), spec.ask.count), []).append(index)
     problems: list[JointProblem] = []
     positions: list[list[int]] = []
     for (record_type, unit), members in groups.items():
@@ -321,7 +345,9 @@ def record(
         withheld_for_ledger=decision.withheld_for_ledger,
     )
     for position, answer in enumerate(decision.answers, start=1):
-        ask = answer.counts.ask
+        ask = _counted(answer.counts)
+        if ask is None:
+            continue  # nothing asked is held: "not held" tells a reader nothing to combine
         derived: dict[str, Any] = {}
         timing = answer.counts.time_to_disclose
         if timing is not None and timing.based_on and not answer.average_withheld:

@@ -2,8 +2,11 @@
 
 Keys named in the contract: question, title, period {from, to}, by, cells, margins (two or
 more dimensions), total {count, display}, suppression {threshold, withheld, method}, cost
-{hours, gbp, limit_gbp}. Further keys add context and never change those; `counted` is the
-statement, in plain words, of what the answer counted (issue 12).
+{hours, gbp, limit_gbp}. Further keys add context and never change those: `counted`, the
+statement in plain words of what the answer counted; every figure's
+`status` (shown, withheld or not_held: count null and display "not held" for a period before
+the register holds its records), and `period.held_from` when the period asked starts before
+the first day the register holds (the figures count from that day).
 """
 
 from typing import Any
@@ -17,6 +20,7 @@ def _figure(figure: Figure, dimensions: tuple[str, ...]) -> dict[str, Any]:
         **dict(zip(dimensions, figure.labels, strict=True)),
         "count": figure.count,
         "display": figure.display,
+        "status": figure.status,
     }
 
 
@@ -24,6 +28,8 @@ def _time_to_disclose(answer: Answer) -> dict[str, Any] | None:
     timing = answer.counts.time_to_disclose
     if timing is None:
         return None
+    if answer.counts.coverage.wholly_not_held:
+        return {"average_hours": None, "based_on": None, "display": "not held"}
     threshold = answer.published.threshold
     if answer.average_withheld or (threshold is not None and 0 < timing.based_on < threshold):
         # An average over a handful of disclosures could single one out.
@@ -39,13 +45,17 @@ def _time_to_disclose(answer: Answer) -> dict[str, Any] | None:
 def as_document(answer: Answer) -> dict[str, Any]:
     ask, question, published = answer.counts.ask, answer.counts.question, answer.published
     by = answer.by
+    coverage = answer.counts.coverage
+    period = {
+        "from": ask.first_day.isoformat() if ask.first_day else None,
+        "to": ask.last_day.isoformat() if ask.last_day else None,
+    }
+    if coverage.held_from is not None and coverage.starts_before:
+        period["held_from"] = coverage.held_from.isoformat()
     document: dict[str, Any] = {
         "question": question.name,
         "title": question.title,
-        "period": {
-            "from": ask.first_day.isoformat() if ask.first_day else None,
-            "to": ask.last_day.isoformat() if ask.last_day else None,
-        },
+        "period": period,
         "by": list(by),
         "cells": [_figure(cell, by) for cell in published.cells],
     }
@@ -54,7 +64,7 @@ def as_document(answer: Answer) -> dict[str, Any]:
             dimension: [_figure(figure, (dimension,)) for figure in figures]
             for dimension, figures in published.margins.items()
         }
-    document["total"] = {"count": published.total.count, "display": published.total.display}
+    document["total"] = _figure(published.total, ())
     document["suppression"] = {
         "threshold": published.threshold,
         "withheld": published.withheld,

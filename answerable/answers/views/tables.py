@@ -49,16 +49,23 @@ class ChartData:
 
 def chart_data(answer: Answer) -> ChartData:
     """One bar per value of the first breakdown: a one-way table's cells, a two-way table's
-    row totals; the total alone when there is no breakdown. A withheld figure is None."""
+    row totals; the total alone when there is no breakdown. A withheld figure is None; a
+    figure not held (before the register holds its records) has no bar, as it is no figure."""
     question, published, by = answer.counts.question, answer.published, answer.by
     if not by:
-        return ChartData(question.title, [("Total", published.total.count)])
-    title = f"{question.title} by {question.dimensions[by[0]].title.lower()}"
-    if len(by) == 1:
-        return ChartData(
-            title, [(reader_label(cell.labels[0]), cell.count) for cell in published.cells]
-        )
+        figures = [published.total]
+        title = question.title
+    elif len(by) == 1:
+        figures = published.cells
+        title = f"{question.title} by {question.dimensions[by[0]].title.lower()}"
+    else:
+        figures = published.margins[by[0]]
+        title = f"{question.title} by {question.dimensions[by[0]].title.lower()} (row totals)"
     return ChartData(
-        f"{title} (row totals)",
-        [(reader_label(figure.labels[0]), figure.count) for figure in published.margins[by[0]]],
+        title,
+        [
+            ("Total" if not by else reader_label(figure.labels[0]), figure.count)
+            for figure in figures
+            if figure.status != "not_held"
+        ],
     )

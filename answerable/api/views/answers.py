@@ -33,12 +33,14 @@ class QuestionSerializer(serializers.Serializer):
 FIGURE = {
     "type": "object",
     "description": "One figure: a label for each dimension it fixes, the count (null when "
-    "withheld) and the text a published table prints ([c] when withheld).",
+    "withheld or not held), the text a published table prints ([c] when withheld, `not held` "
+    "for a period before the register holds its records) and its status.",
     "properties": {
         "count": {"type": "integer", "nullable": True},
         "display": {"type": "string"},
+        "status": {"type": "string", "enum": ["shown", "withheld", "not_held"]},
     },
-    "required": ["count", "display"],
+    "required": ["count", "display", "status"],
     "additionalProperties": {"type": "string"},
 }
 ANSWER = {
@@ -52,6 +54,12 @@ ANSWER = {
             "properties": {
                 "from": {"type": "string", "nullable": True},
                 "to": {"type": "string", "nullable": True},
+                "held_from": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "Present when the period starts before the first day the "
+                    "register holds these records: the figures count from this day.",
+                },
             },
         },
         "by": {"type": "array", "items": {"type": "string"}},

@@ -1,5 +1,6 @@
 """The register: one module per kind of record a police FOI officer would name."""
 
+from answerable.register.models.coverage import RecordCoverage
 from answerable.register.models.custody import CustodyEpisode
 from answerable.register.models.disclosures import Disclosure
 from answerable.register.models.documents import Document, DocumentVersion
@@ -22,5 +23,6 @@ __all__ = [
     "NccuContact",
     "OutcomeReport",
     "Person",
+    "RecordCoverage",
     "Station",
 ]

@@ -25,6 +25,8 @@ from pathlib import Path
 from django.db import models, transaction
 from django.utils import timezone
 
+from answerable.register.coverage import CUSTODY
+from answerable.register.coverage_records import record_coverage
 from answerable.register.interchange.importer import ImportSummary, import_file
 from answerable.register.models import CustodyEpisode, Disclosure, ImportBatch
 from answerable.register.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
@@ -40,6 +42,9 @@ from answerable.register.synthetic.demo_store import (
 from answerable.register.uk_time import uk_date
 
 LABEL = "SYNTHETIC DEMO DATA: invented records, not real people or events"
+# What the demonstration register holds, and from when (register/coverage.py): its custody
+# episodes start with the National Custody System, so earlier periods are "not held".
+DEMO_COVERAGE = ((CUSTODY, date(2017, 4, 1), "National Custody System introduced in 2017"),)
 
 
 @dataclass(frozen=True)
@@ -71,13 +76,16 @@ class DemoSummary:
     icce: Tally
     seconds: float
     outcomes: Tally = field(default_factory=Tally)
+    coverage_changed: bool = False
 
     @property
     def changed(self) -> bool:
         loads = (self.custody.summary, self.disclosures.summary)
         tallies = (self.documents, self.versions, self.nccu, self.icce, self.outcomes)
-        return any(s and (s.created or s.updated) for s in loads) or any(
-            t.created or t.updated for t in tallies
+        return (
+            self.coverage_changed
+            or any(s and (s.created or s.updated) for s in loads)
+            or any(t.created or t.updated for t in tallies)
         )
 
     def lines(self) -> list[str]:
@@ -89,6 +97,10 @@ class DemoSummary:
             f"  NCCU contacts: {self.nccu.describe()}",
             f"  ICCE requests: {self.icce.describe()}",
             f"  Home Office outcome reports: {self.outcomes.describe()}",
+            *(
+                f"  {kind} held from {first_day.isoformat()}: {reason}"
+                for kind, first_day, reason in DEMO_COVERAGE
+            ),
             "  Calibrated to published figures: seed 001 (537 in 2017/18, by custody centre and "
             "duration), corpus B1 (735, 767, 231; 41 over 48 hours) and B3 (207 victims referred).",
             f"  {'Loaded' if self.changed else 'Nothing to change'} in {self.seconds:.1f} s.",
@@ -134,6 +146,9 @@ def load_demo(
     if as_of > today:
         raise ValueError(f"the demo cannot be loaded as at {as_of}, after today ({today})")
     plan = plan or build_plan()
+    coverage_changed = False
+    for kind, first_day, reason in DEMO_COVERAGE:
+        coverage_changed |= record_coverage(kind, first_day, reason, "demo")
 
     with transaction.atomic():
         documents, versions = store_documents()  # first: disclosures quote their references
@@ -172,4 +187,5 @@ def load_demo(
         icce,
         time.perf_counter() - clock,
         outcomes,
+        coverage_changed,
     )
