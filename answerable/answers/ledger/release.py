@@ -38,7 +38,6 @@ from answerable.answers.engine import (
     Ask,
     Counts,
     count,
-    counted_ask,
     question_named,
     records_of,
 )
@@ -120,9 +119,12 @@ def _key(counts: Counts, fixed: Sequence[tuple[str, str]]) -> FigureKey:
 def _counted(counts: Counts) -> Ask | None:
     """The ask as the register counted it (the held part of its period, filters as codes),
     or None when nothing asked is held (then nothing is released)."""
-    if counts.coverage.wholly_not_held:
+    coverage, ask = counts.coverage, counts.ask
+    if coverage.wholly_not_held:
         return None
-    return counted_ask(counts.ask)
+    if coverage.held_from and (ask.first_day is None or ask.first_day < coverage.held_from):
+        return replace(ask, first_day=coverage.held_from)
+    return ask
 
 
 class _Round:
@@ -276,10 +278,12 @@ def _average_withheld(ask: Ask, counts: Counts, threshold: int) -> bool:
         return False
     if timing.based_on < threshold:
         return True
-    mine = _timed(ask)
-    for table in ReleasedTable.objects.filter(
+    earlier = ReleasedTable.objects.filter(
         record_type=record_type_of(ask), derived__has_key="based_on"
-    ).exclude(derived__average_seconds=None):
+    ).exclude(derived__average_seconds=None)
+    mine = None
+    for table in earlier:
+        mine = _timed(ask) if mine is None else mine
         theirs = _timed(ask_of(table.definition))
         differ = (
             mine.exclude(pk__in=theirs.values("pk")).count()
