@@ -103,9 +103,11 @@ def main() -> None:
         walls = sorted(row[2][0] for row in chunk)
         ratios = sorted(row[2][0] / max(row[1][0], 1e-9) for row in chunk)
         p90 = walls[max(0, int(len(walls) * 0.9) - 1)]
+        last = min(high, rows[-1][0])
+        median, ratio = statistics.median(walls), statistics.median(ratios)
         print(
-            f"releases {low}-{min(high, rows[-1][0])}: ledger median {statistics.median(walls):.3f}s"
-            f", p90 {p90:.3f}s; median ratio to the table alone x{statistics.median(ratios):.1f}"
+            f"releases {low}-{last}: ledger median {median:.3f}s, p90 {p90:.3f}s; "
+            f"median ratio to the table alone x{ratio:.1f}"
         )
 
 
