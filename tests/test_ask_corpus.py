@@ -9,9 +9,9 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from answerable.register.interchange.importer import import_file
-from answerable.register.models import CustodyEpisode, Disclosure, ImportBatch, Person
 
 SEED_000 = ["--from", "2022-05-01", "--to", "2023-05-31"]
 VICTIMS_OF = [
@@ -269,20 +269,16 @@ QUESTIONS = {
 
 @pytest.fixture(scope="module")
 def register(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A register of generated data, loaded once for this module's questions."""
+    """A register of generated data, loaded once for this module's questions, in a
+    transaction rolled back at the end: deleting the records instead would leave their
+    erasure in the audit trail (which refuses deletes) for the next module on the worker."""
     out = tmp_path_factory.mktemp("generated")
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("generate", "--episodes", "4000", "--seed", "11", "--out", str(out))
         import_file("custody", out / "custody-episodes.csv", progress=False)
         import_file("disclosures", out / "disclosures.csv", progress=False)
         yield
-        Disclosure.history.all().delete()
-        CustodyEpisode.history.all().delete()
-        Disclosure.objects.all().delete()
-        CustodyEpisode.objects.all().delete()
-        Person.history.all().delete()
-        Person.objects.all().delete()
-        ImportBatch.objects.all().delete()
+        transaction.set_rollback(True)
 
 
 def ask(capsys, *args: str) -> dict:
