@@ -44,6 +44,9 @@ class Ask:
     duration_bounds: tuple[int, ...] = (24, 48)
     age_bounds: tuple[int, ...] = (18,)
     count: str = EPISODES
+    # Coarser groupings of a breakdown's values: dimension -> {new label: [values merged]};
+    # a value in no group keeps its own row (disclosure_control/grouping.py offers them).
+    groups: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -352,10 +355,73 @@ def count(ask: Ask) -> Counts:
     values = [
         _shown_values(dimension, by.index(dimension), ask, options, counts) for dimension in by
     ]
-    table = Table(tuple(ask.by), tuple(values), dict(counts))
     coverage = _held_part(question, ask, held_from, by, values)
+    if ask.groups:
+        values, counts, kinds = _grouped(ask, values, counts, kinds)
+    table = Table(tuple(ask.by), tuple(values), dict(counts))
     timed = timing.result() if timing is not None else None
     return Counts(question, ask, table, timed, kinds=kinds, coverage=coverage)
+
+
+def group_of(ask: Ask, dimension: str) -> dict[str, str]:
+    """Each grouped value of a breakdown and the label of its group (others: none)."""
+    return {
+        value: label
+        for label, members in (ask.groups.get(dimension) or {}).items()
+        for value in members
+    }
+
+
+def _grouped(
+    ask: Ask,
+    values: Sequence[tuple[str, ...]],
+    counts: Counter[tuple[str, ...]],
+    kinds: "Kinds | None",
+) -> tuple[list[tuple[str, ...]], Counter[tuple[str, ...]], "Kinds | None"]:
+    """The breakdown with the asked groups merged: a group takes the place of its first
+    value, and counts a record (or a person, once) if it is in any of its values."""
+    for name in ask.groups:
+        if name not in ask.by:
+            raise AskError(f"--group {name}: group only a dimension the table is broken down by")
+        if name in TIME_DIMENSION_NAMES:
+            raise AskError(f"--group {name}: a time breakdown cannot be grouped; ask by year")
+    mapping = [group_of(ask, name) for name in ask.by]
+    new_values: list[tuple[str, ...]] = []
+    for name, labels, merge in zip(ask.by, values, mapping, strict=True):
+        for label, members in (ask.groups.get(name) or {}).items():
+            unknown = [m for m in members if m not in labels]
+            if unknown:
+                raise AskError(
+                    f"--group {name}: {', '.join(map(repr, unknown))} is not a value of the "
+                    f"breakdown; its values are: {', '.join(labels)}"
+                )
+            if label in labels and label not in members:
+                raise AskError(f"--group {name}: {label!r} is already a value; name it otherwise")
+        shown: dict[str, None] = {}
+        for label in labels:
+            shown[merge.get(label, label)] = None
+        new_values.append(tuple(shown))
+
+    def relabel(cell: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(merge.get(label, label) for merge, label in zip(mapping, cell, strict=True))
+
+    if kinds is not None:
+        regrouped: Counter[frozenset[tuple[str, ...]]] = Counter()
+        for kind, people in kinds.items():
+            regrouped[frozenset(relabel(cell) for cell in kind)] += people
+        new_kinds = dict(regrouped)
+        new_counts: Counter[tuple[str, ...]] = Counter()
+        for kind, people in new_kinds.items():
+            for cell in kind:
+                new_counts[cell] += people
+        return new_values, new_counts, new_kinds
+    merged: Counter[tuple[str, ...]] = Counter()
+    for cell, n in counts.items():
+        merged[relabel(cell)] += n
+    return new_values, merged, None
+
+
+TIME_DIMENSION_NAMES = frozenset({"year", "financial_year", "month"})
 
 
 def _shown_values(

@@ -22,6 +22,7 @@ from django.http import QueryDict
 
 from answerable.answers import bands, periods
 from answerable.answers.catalogue import CATALOGUE, Question
+from answerable.answers.coarser import parse_groups
 from answerable.answers.dimensions import Options
 from answerable.answers.engine import EPISODES, PEOPLE, Ask
 from answerable.answers.filters import (
@@ -61,6 +62,7 @@ QUERY_FIELDS = (
     "bands",
     "ages",
     "threshold",
+    "group",
     "exact",
 )
 
@@ -243,6 +245,14 @@ class AskForm(forms.Form):
         )
         self.filters = catalogue_filters(self.band_options)
         self.read_errors: tuple[tuple[str | None, str], ...] = ()
+        # Coarser groupings of a breakdown (answers/coarser.py), as `--group` takes them.
+        self._groups: dict[str, dict[str, list[str]]] = {}
+        self.group_error = ""
+        if data is not None and hasattr(data, "getlist"):
+            try:
+                self._groups = parse_groups(list(data.getlist("group")))
+            except ValueError as error:
+                self.group_error = str(error)[:1].upper() + str(error)[1:]
         self.breakdown_error = ""
         if data is not None:
             normalised = normalise(_query_dict(data), self.filters)
@@ -315,6 +325,8 @@ class AskForm(forms.Form):
         data = super().clean()
         for field, message in self.read_errors:
             self.add_error(field, message)
+        if self.group_error:
+            self.add_error(None, self.group_error)
         if self.breakdown_error:
             self.add_error("by", self.breakdown_error)
         question = CATALOGUE.get(data.get("question") or "")
@@ -414,6 +426,7 @@ class AskForm(forms.Form):
             duration_bounds=data.get("bands") or DEFAULT_BANDS,
             age_bounds=data.get("ages") or DEFAULT_AGES,
             count=data.get("count") or EPISODES,
+            groups=self._groups,
         )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from django.http import QueryDict
 from django.urls import reverse
 
+from answerable.answers.coarser import group_items
 from answerable.answers.engine import EPISODES, AskError
 from answerable.answers.filters import LEGACY_WHERE, WHERE_PREFIX
 from answerable.answers.forms import BREAKDOWNS, dimension_choices
@@ -53,6 +54,8 @@ def page_query(stored: Mapping[str, Any]) -> QueryDict:
         query["count"] = ask.count
     if threshold is not None:
         query["threshold"] = str(threshold)
+    for item in group_items(ask.groups):
+        query.appendlist("group", item)
     return query
 
 

@@ -38,6 +38,7 @@ KEYS = (
     "ages",
     "count",
     "threshold",
+    "groups",
     *SHOW,
 )
 
@@ -109,7 +110,23 @@ def ask_from_json(data: dict[str, Any]) -> Ask:
         duration_bounds=_bounds(data, "bands", (24, 48)),
         age_bounds=_bounds(data, "ages", (18,)),
         count=str(data.get("count") or EPISODES),
+        groups=_groups(data),
     )
+
+
+def _groups(data: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """`groups`: {dimension: {label: [values]}}, a coarser grouping chosen for a breakdown."""
+    value = data.get("groups") or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(grouping, dict)
+        and all(
+            isinstance(members, list) and all(isinstance(m, str) for m in members)
+            for members in grouping.values()
+        )
+        for grouping in value.values()
+    ):
+        raise AskError('ask \'groups\': give {"dimension": {"label": ["value", ...]}}')
+    return {str(name): {str(k): list(v) for k, v in g.items()} for name, g in value.items()}
 
 
 def shown(data: dict[str, Any]) -> dict[str, bool]:

@@ -203,6 +203,50 @@ class ReducedSystem:
             return Solution(0.0, np.zeros(self.n))
         return self._solve(objective, False, None)
 
+    def lift_towards(
+        self, targets: Sequence[int], levels: Sequence[int], time_limit: float = 20.0
+    ) -> np.ndarray | None:
+        """One integer point that takes as many targets as it can up to their levels: a
+        MILP maximising the sum of min(target, level), so that each target reaching its
+        level is shown to be able to, all in one solve (a target's level is its threshold:
+        a small count that can be T or more is safe). None if HiGHS found no point in time.
+        """
+        k, n = len(targets), self.n
+        if k == 0 or n == 0:
+            return None
+        # Variables: the unknowns x, then one y per target with y <= target(x), y <= level.
+        rows: list[np.ndarray] = []
+        columns: list[np.ndarray] = []
+        for place, target in enumerate(targets):
+            unknowns = self.target_unknowns[target]
+            rows.append(np.full(len(unknowns) + 1, place))
+            columns.append(np.concatenate([unknowns, [n + place]]))
+        data = np.concatenate(
+            [np.concatenate([-np.ones(len(self.target_unknowns[t])), [1.0]]) for t in targets]
+        )
+        link = csr_array((data, (np.concatenate(rows), np.concatenate(columns))), shape=(k, n + k))
+        upper = np.array([self.target_constants[t] for t in targets], dtype=float)
+        constraints = [LinearConstraint(link, -np.inf, upper)]
+        for constraint in self._constraints:
+            matrix = csr_array(constraint.A)
+            padded = csr_array(
+                (matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], n + k)
+            )
+            constraints.append(LinearConstraint(padded, constraint.lb, constraint.ub))
+        objective = np.concatenate([np.zeros(n), -np.ones(k)])
+        result = milp(
+            objective,
+            constraints=constraints,
+            bounds=Bounds(
+                np.zeros(n + k), np.concatenate([self.caps, np.array(levels, dtype=float)])
+            ),
+            integrality=np.concatenate([np.ones(n), np.zeros(k)]),
+            options={"disp": False, "time_limit": time_limit},
+        )
+        if result.x is None:
+            return None
+        return self.integer_point(np.asarray(result.x[:n], dtype=float))
+
     def feasible_point(self) -> Solution:
         """Any point satisfying the published figures (LP), to test their consistency."""
         if self.n == 0:

@@ -33,7 +33,7 @@ from django.db.models.functions import Coalesce
 from answerable.answers import bands, periods
 from answerable.answers.catalogue import CATALOGUE, Question
 from answerable.answers.dimensions import Dimension, Options
-from answerable.answers.engine import PEOPLE, Ask, question_named, where_values
+from answerable.answers.engine import PEOPLE, Ask, group_of, question_named, where_values
 from answerable.answers.ledger.specs import Spec
 
 TIME_DIMENSIONS = frozenset({"year", "financial_year", "month"})
@@ -101,6 +101,11 @@ def _options(ask: Ask, dimension: Dimension) -> Options:
 def _wanted(ask: Ask, dimension: Dimension, options: Options) -> list[str]:
     """The spec's `where` values for a dimension, read as the engine reads them."""
     return where_values(question_named(ask.question), ask, dimension.name, options)
+
+
+def _regrouped(ask: Ask, dimension: str, label: str) -> str:
+    """The label a table with coarser groups (`--group`) gives a value."""
+    return group_of(ask, dimension).get(label, label)
 
 
 # -- the event's day ---------------------------------------------------------------------------
@@ -240,7 +245,11 @@ def _banded_attribute(
                 ]
         attribute.keep.append(keep)
         attribute.labels.append(
-            {d: [label(d, ask, p) for p in parts] for d in ask.by if d in dimensions}
+            {
+                d: [_regrouped(ask, d, label(d, ask, p)) for p in parts]
+                for d in ask.by
+                if d in dimensions
+            }
         )
     return attribute
 
@@ -299,7 +308,11 @@ def _finish_category(attribute: Attribute, specs: Sequence[Spec]) -> None:
             wanted = set(_wanted(spec.ask, dimension, _options(spec.ask, dimension)))
             keep = [part in wanted for part in attribute.parts]
         attribute.keep.append(keep)
-        attribute.labels.append({name: list(attribute.parts)} if name in spec.ask.by else {})
+        attribute.labels.append(
+            {name: [_regrouped(spec.ask, name, str(p)) for p in attribute.parts]}
+            if name in spec.ask.by
+            else {}
+        )
 
 
 # -- a question's own records (custody-count within custody-all) ------------------------------

@@ -148,6 +148,9 @@ def audit_jointly(specs: Sequence[Spec]) -> JointReport:
     except InconsistentFigures as error:  # the true counts always fit: a bug if reached
         raise SolverFailure(f"the ledger's figures do not fit the register: {error}") from error
     solver = _Bounds(system, class_counts)
+    # Most finest cells can reach their threshold: show it for many at once (one MILP each
+    # round) before solving for the few that cannot, one by one.
+    solver.lift(list(range(len(targets))), targets)
     for number, target in enumerate(targets):
         problem = _check(system, solver, number, target)
         if problem is None:
@@ -171,7 +174,9 @@ def _check(
     system: ReducedSystem, solver: "_Bounds", number: int, target: _Target
 ) -> tuple[ProblemKind, str, bool] | None:
     """(kind, detail, whether the maximum is what pins it), or None when safe."""
-    upper = solver.upper(number)
+    if solver.settled(number, target):
+        return None  # known points show it can reach its threshold and take two values
+    upper = solver.upper(number, None if target.withheld is not None else target.threshold)
     if upper is not None and upper < target.threshold:
         return (
             "below_threshold",
@@ -200,16 +205,57 @@ class _Bounds:
         self.lp_solves = 0
         self.milp_solves = 0
 
+    def lift(self, numbers: list[int], targets: Sequence[_Target]) -> None:
+        """Add integer points that take small cells up to their thresholds, in batches."""
+        system = self.system
+        open_ = [
+            n
+            for n in numbers
+            if len(system.target_unknowns[n])
+            and not system.is_unbounded(n)
+            and not self._reaches(n, self.level(n, targets[n]))
+        ]
+        while len(open_) > 2:
+            point = system.lift_towards(open_, [self.level(n, targets[n]) for n in open_])
+            self.milp_solves += 1
+            if point is None:
+                return
+            self.pool.append(point)
+            still = [n for n in open_ if not self._reaches(n, self.level(n, targets[n]))]
+            if len(open_) - len(still) < 2:
+                return
+            open_ = still
+
+    def level(self, number: int, target: _Target) -> int:
+        """What a known point must show of a target for it to be safe without a solve: its
+        threshold; for a withheld figure also more than its true value (so it is not
+        determined: two points give it two values)."""
+        if target.withheld is None:
+            return target.threshold
+        true = round(self.system.value_at(number, self.pool[0]))
+        return max(target.threshold, true + 1)
+
+    def settled(self, number: int, target: _Target) -> bool:
+        return self._reaches(number, self.level(number, target))
+
+    def _reaches(self, number: int, level: int) -> bool:
+        value_at = self.system.value_at
+        return any(value_at(number, point) >= level - TOLERANCE for point in self.pool)
+
     def _attained(self, number: int, bound: float) -> bool:
         value_at = self.system.value_at
         return any(abs(value_at(number, point) - bound) < TOLERANCE for point in self.pool)
 
-    def upper(self, number: int) -> int | None:
+    def upper(self, number: int, enough: int | None = None) -> int | None:
+        """The target's maximum; with `enough`, any value of at least that once a known
+        point reaches it (a small cell that can be T or more needs no exact maximum)."""
         system = self.system
         if len(system.target_unknowns[number]) == 0:
             return system.target_constants[number]
         if system.is_unbounded(number):
             return None
+        if enough is not None and self._reaches(number, enough):
+            return enough
         if self._attained(number, system.trivial_upper(number)):
             return round(system.trivial_upper(number))
         return self._optimum(number, maximise=True)

@@ -62,6 +62,11 @@ def definition_of(ask: Ask) -> dict[str, Any]:
         "bands": list(ask.duration_bounds),
         "ages": list(ask.age_bounds),
         "count": ask.count,
+        **(
+            {"groups": {d: {k: list(v) for k, v in g.items()} for d, g in ask.groups.items()}}
+            if ask.groups
+            else {}
+        ),
     }
 
 
@@ -80,6 +85,10 @@ def ask_of(definition: Mapping[str, Any]) -> Ask:
         duration_bounds=tuple(definition.get("bands") or (24, 48)),
         age_bounds=tuple(definition.get("ages") or (18,)),
         count=definition.get("count") or EPISODES,
+        groups={
+            name: {label: tuple(members) for label, members in grouping.items()}
+            for name, grouping in (definition.get("groups") or {}).items()
+        },
     )
 
 

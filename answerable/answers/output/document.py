@@ -80,6 +80,11 @@ def as_document(answer: Answer) -> dict[str, Any]:
     document["unit"] = question.unit
     document["counted"] = counted_line(question, ask)  # what was counted, in plain words
     document["where"] = {name: list(values) for name, values in ask.where.items()}
+    if ask.groups:
+        document["groups"] = {
+            name: {label: list(members) for label, members in grouping.items()}
+            for name, grouping in ask.groups.items()
+        }
     if "duration" in by or "duration" in ask.where:
         document["bands"] = list(ask.duration_bounds)
     if "age_band" in by or "age_band" in ask.where:

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from answerable.answers.answer import Answer
 from answerable.answers.catalogue import CATALOGUE
+from answerable.answers.coarser import offers
 from answerable.answers.forms import AskForm, AttachForm, is_query_field
 from answerable.answers.links import CASE, CASE_QUESTION
 from answerable.answers.output.grid import notes
@@ -107,6 +108,7 @@ def render_page(
                 (name.upper(), reverse("answers:download", kwargs={"format": name}) + "?" + query)
                 for name in FORMATS
             ],
+            offers=[] if exact else _offers(request, answer),
             may_attach=may_attach,
             attach_form=(attach_form or AttachForm()) if may_attach else None,
             attach_url=reverse("answers:attach")
@@ -116,6 +118,17 @@ def render_page(
     if status is None:
         status = 400 if form.is_bound and form.errors else 200
     return render(request, "answers/index.html", context, status=status)
+
+
+def _offers(request: HttpRequest, answer: Answer) -> list[tuple[str, str]]:
+    """Coarser groupings to offer when most figures are withheld: (words, address)."""
+    found = []
+    for offer in offers(answer):
+        query = request.GET.copy()
+        for item in offer.option():
+            query.appendlist("group", item)
+        found.append((offer.words(), f"{reverse('answers:index')}?{query.urlencode()}"))
+    return found
 
 
 @require(predicates.can_ask)

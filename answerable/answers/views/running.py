@@ -51,6 +51,11 @@ def query_of(ask: Ask) -> dict[str, Any]:
         query["ages"] = list(ask.age_bounds)
     if ask.count != EPISODES:
         query["count"] = ask.count
+    if ask.groups:
+        query["groups"] = {
+            name: {label: list(members) for label, members in grouping.items()}
+            for name, grouping in ask.groups.items()
+        }
     return query
 
 

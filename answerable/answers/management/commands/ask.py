@@ -2,7 +2,7 @@
 
 Contract: answerable ask QUESTION [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   [--where DIM=VALUE[,VALUE...]]... [--by DIM[,DIM...]] [--bands H1,H2,...] [--ages A1,A2,...]
-  [--count episodes|people] [--threshold N | --no-suppression]
+  [--count episodes|people] [--group DIM=LABEL:VALUE,VALUE]... [--threshold N | --no-suppression]
   [--format table|json|csv|xlsx] [--out FILE]
 """
 
@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from answerable.answers import bands
 from answerable.answers.answer import ReleaseRefused, ThresholdError, answer
 from answerable.answers.catalogue import CATALOGUE
+from answerable.answers.coarser import offers, parse_groups
 from answerable.answers.engine import EPISODES, PEOPLE, Ask, AskError
 from answerable.answers.ledger.release import explore
 from answerable.answers.output.formats import FORMATS, render, write_xlsx
@@ -38,6 +39,13 @@ def _where(items: list[str]) -> dict[str, list[str]]:
             raise CommandError(f"--where names {name!r} twice; list its values once, with commas")
         where[name] = [value.strip() for value in values.split(",") if value.strip()]
     return where
+
+
+def _groups(items: list[str]) -> dict[str, dict[str, list[str]]]:
+    try:
+        return parse_groups(items)
+    except ValueError as error:
+        raise CommandError(f"--{error}") from None
 
 
 class Command(BaseCommand):
@@ -68,6 +76,13 @@ class Command(BaseCommand):
             help="age band lower bounds in years (default 18)",
         )
         parser.add_argument("--count", choices=(EPISODES, PEOPLE), default=EPISODES)
+        parser.add_argument(
+            "--group",
+            action="append",
+            default=[],
+            metavar="DIM=LABEL:VALUE,VALUE",
+            help="merge values of a breakdown into one row, e.g. 'sex=male or other:male,other'",
+        )
         control = parser.add_mutually_exclusive_group()
         control.add_argument(
             "--threshold",
@@ -95,6 +110,7 @@ class Command(BaseCommand):
                 duration_bounds=bands.parse_bounds(options["bands"], what="--bands"),
                 age_bounds=bands.parse_bounds(options["ages"], what="--ages"),
                 count=options["count"],
+                groups=_groups(options["group"]),
             )
             if ask.first_day and ask.last_day and ask.first_day > ask.last_day:
                 raise CommandError("--from is after --to")
@@ -115,6 +131,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Wrote {out}")
             return
         text = render(result, options["format"])
+        if options["format"] == "table" and not options["no_suppression"]:
+            for offer in offers(result):
+                text += (
+                    "Most figures are withheld; a coarser grouping could be published: "
+                    + " ".join(f"--group '{option}'" for option in offer.option())
+                    + "\n"
+                )
         if out is None:
             self.stdout.write(text, ending="")
         else:
