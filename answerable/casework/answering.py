@@ -265,7 +265,7 @@ def freeze(request: Any, *, now: datetime | None = None, released_by: str = "") 
     pending = [q for q in questions if not q.frozen]
     if not pending:
         return 0
-    with ledger_lock():
+    with ledger_lock():  # decided and recorded one release at a time
         unanswered = [q for q in pending if q.result is None]
         if unanswered:
             outcomes = _run(pending, now)

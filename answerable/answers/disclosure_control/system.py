@@ -203,6 +203,50 @@ class ReducedSystem:
             return Solution(0.0, np.zeros(self.n))
         return self._solve(objective, False, None)
 
+    def reaching(
+        self, target: int, low: float, high: float, time_limit: float = 30.0
+    ) -> np.ndarray | None:
+        """An integer point at which the target lies between low and high, or None when
+        there is none (a feasibility MILP: far quicker than the target's exact optimum when
+        all that matters is whether it can reach a level). SolverFailure if HiGHS cannot
+        tell in time: the caller must not take that for either answer."""
+        unknowns = self.target_unknowns[target]
+        constant = self.target_constants[target]
+        if self.n == 0 or len(unknowns) == 0:
+            return np.zeros(self.n) if low <= constant <= high else None
+        row = np.zeros((1, self.n))
+        row[0, unknowns] = 1.0
+        constraints = [*self._constraints, LinearConstraint(row, low - constant, high - constant)]
+        # The linear relaxation first: if it has no point, neither has the integer programme;
+        # a point it finds that is whole (as on most of these 0/1 systems) is the answer.
+        relaxed = milp(
+            np.zeros(self.n),
+            constraints=constraints,
+            bounds=self._bounds,
+            options={"disp": False, "presolve": False},
+        )
+        if relaxed.status == 2:
+            return None
+        if relaxed.status == 0 and relaxed.x is not None:
+            point = self.integer_point(np.asarray(relaxed.x, dtype=float))
+            if point is not None:
+                return point
+        result = milp(
+            np.zeros(self.n),
+            constraints=constraints,
+            bounds=self._bounds,
+            integrality=np.ones(self.n),
+            options={"disp": False, "time_limit": time_limit},
+        )
+        if result.status == 2:
+            return None
+        if result.status != 0 or result.x is None:
+            raise SolverFailure(f"HiGHS: {result.message}")
+        point = self.integer_point(np.asarray(result.x, dtype=float))
+        if point is None:
+            raise SolverFailure("the MILP point does not satisfy the figures exactly")
+        return point
+
     def lift_towards(
         self, targets: Sequence[int], levels: Sequence[int], time_limit: float = 20.0
     ) -> np.ndarray | None:
@@ -234,12 +278,16 @@ class ReducedSystem:
             )
             constraints.append(LinearConstraint(padded, constraint.lb, constraint.ub))
         objective = np.concatenate([np.zeros(n), -np.ones(k)])
+        bounds = Bounds(np.zeros(n + k), np.concatenate([self.caps, np.array(levels, dtype=float)]))
+        relaxed = milp(objective, constraints=constraints, bounds=bounds, options={"disp": False})
+        if relaxed.x is not None:
+            point = self.integer_point(np.asarray(relaxed.x[:n], dtype=float))
+            if point is not None:
+                return point
         result = milp(
             objective,
             constraints=constraints,
-            bounds=Bounds(
-                np.zeros(n + k), np.concatenate([self.caps, np.array(levels, dtype=float)])
-            ),
+            bounds=bounds,
             integrality=np.concatenate([np.ones(n), np.zeros(k)]),
             options={"disp": False, "time_limit": time_limit},
         )

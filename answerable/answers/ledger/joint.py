@@ -173,26 +173,34 @@ def _label(spec: Spec, figure: int) -> str:
 def _check(
     system: ReducedSystem, solver: "_Bounds", number: int, target: _Target
 ) -> tuple[ProblemKind, str, bool] | None:
-    """(kind, detail, whether the maximum is what pins it), or None when safe."""
+    """(kind, detail, whether the maximum is what pins it), or None when safe.
+
+    Each question is a feasibility question (can the target reach its threshold; can it
+    take another value than its true one), answered by a known integer point when one
+    shows it, else by one feasibility MILP.
+    """
     if solver.settled(number, target):
         return None  # known points show it can reach its threshold and take two values
-    upper = solver.upper(number, None if target.withheld is not None else target.threshold)
-    if upper is not None and upper < target.threshold:
+    if system.is_unbounded(number):
+        if target.withheld is None:
+            return None
+    elif not solver.can_be(number, target.threshold, np.inf):
         return (
             "below_threshold",
-            f"{target.label} can be at most {upper} given everything released, so a reader "
-            f"knows it is fewer than {target.threshold}",
+            f"{target.label} cannot be {target.threshold} or more given everything released, "
+            f"so a reader knows it is fewer than {target.threshold}",
             True,
         )
-    if target.withheld is not None:
-        lower = solver.lower(number)
-        if upper is not None and lower == upper:
-            return (
-                "determined",
-                f"{target.label} can be worked out exactly from everything released",
-                False,
-            )
-    return None
+    if target.withheld is None:
+        return None
+    true = round(system.value_at(number, solver.pool[0]))
+    if solver.can_be(number, true + 1, np.inf) or solver.can_be(number, -np.inf, true - 1):
+        return None
+    return (
+        "determined",
+        f"{target.label} can be worked out exactly from everything released",
+        False,
+    )
 
 
 class _Bounds:
@@ -222,7 +230,7 @@ class _Bounds:
                 return
             self.pool.append(point)
             still = [n for n in open_ if not self._reaches(n, self.level(n, targets[n]))]
-            if len(open_) - len(still) < 2:
+            if len(open_) - len(still) < max(2, len(open_) // 10):
                 return
             open_ = still
 
@@ -259,6 +267,19 @@ class _Bounds:
         if self._attained(number, system.trivial_upper(number)):
             return round(system.trivial_upper(number))
         return self._optimum(number, maximise=True)
+
+    def can_be(self, number: int, low: float, high: float) -> bool:
+        """Whether the target can lie between low and high (a known point, else a MILP)."""
+        value_at = self.system.value_at
+        for point in self.pool:
+            if low - TOLERANCE <= value_at(number, point) <= high + TOLERANCE:
+                return True
+        point = self.system.reaching(number, low, high)
+        self.milp_solves += 1
+        if point is None:
+            return False
+        self.pool.append(point)
+        return True
 
     def lower(self, number: int) -> int:
         system = self.system

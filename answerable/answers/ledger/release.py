@@ -312,13 +312,18 @@ def explore_all(asks: Sequence[Ask], thresholds: Sequence[int | None] | None = N
 
 
 @contextmanager
-def ledger_lock() -> Iterator[None]:
+def ledger_lock() -> Iterator[int]:
     """Decide and record one release at a time: the first write takes SQLite's write lock
-    and PostgreSQL's row lock until the transaction ends."""
+    and PostgreSQL's row lock until the transaction ends. Yields the number of releases
+    decided before this one (the ledger's version)."""
     with transaction.atomic():
         lock, _ = LedgerLock.objects.get_or_create(pk=1)
         LedgerLock.objects.filter(pk=lock.pk).update(releases=F("releases") + 1)
-        yield
+        yield lock.releases
+
+
+def _version() -> int:
+    return LedgerLock.objects.filter(pk=1).values_list("releases", flat=True).first() or 0
 
 
 def release(
@@ -329,9 +334,17 @@ def release(
     released_by: str,
     thresholds: Sequence[int | None] | None = None,
 ) -> Decision:
-    """Decide these tables as one release against the ledger and record what is shown."""
-    with ledger_lock():
-        decision = decide(asks, thresholds)
+    """Decide these tables as one release against the ledger and record what is shown.
+
+    The decision is made first without the lock, so that other writers are not kept
+    waiting while it is worked out; under the lock it is recorded if no release came in
+    meanwhile, and made again (under the lock) if one did.
+    """
+    version = _version()
+    decision = decide(asks, thresholds)
+    with ledger_lock() as current:
+        if current != version:
+            decision = decide(asks, thresholds)
         record(decision, kind=kind, reference=reference, released_by=released_by)
     return decision
 
