@@ -204,7 +204,7 @@ class ReducedSystem:
         return self._solve(objective, False, None)
 
     def reaching(
-        self, target: int, low: float, high: float, time_limit: float = 30.0
+        self, target: int, low: float, high: float, time_limit: float = 5.0
     ) -> np.ndarray | None:
         """An integer point at which the target lies between low and high, or None when
         there is none (a feasibility MILP: far quicker than the target's exact optimum when
@@ -248,7 +248,7 @@ class ReducedSystem:
         return point
 
     def lift_towards(
-        self, targets: Sequence[int], levels: Sequence[int], time_limit: float = 20.0
+        self, targets: Sequence[int], levels: Sequence[int], time_limit: float = 5.0
     ) -> np.ndarray | None:
         """One integer point that takes as many targets as it can up to their levels: a
         MILP maximising the sum of min(target, level), so that each target reaching its

@@ -22,6 +22,7 @@ reader's argument uses (the equations with a non-zero dual value in the LP that 
 so that the release can withhold one of them and be audited again.
 """
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -82,8 +83,16 @@ class _Target:
     withheld: FigureRef | None  # None: a finest cell
 
 
-def audit_jointly(specs: Sequence[Spec]) -> JointReport:
-    """Audit these tables together (all of one kind of record and one count unit)."""
+class AuditTimeout(RuntimeError):
+    """The joint audit did not finish within its time: nothing may be released on it."""
+
+
+def audit_jointly(specs: Sequence[Spec], *, deadline: float | None = None) -> JointReport:
+    """Audit these tables together (all of one kind of record and one count unit).
+
+    deadline: a time.monotonic() value after which AuditTimeout is raised rather than a
+    release held up indefinitely (the caller withholds more, or refuses).
+    """
     built = atoms_module.build(specs)
     n_atoms = len(built.counts)
     report = JointReport(atoms=n_atoms, exhaustive=built.exhaustive)
@@ -150,9 +159,15 @@ def audit_jointly(specs: Sequence[Spec]) -> JointReport:
     solver = _Bounds(system, class_counts)
     # Most finest cells can reach their threshold: show it for many at once (one MILP each
     # round) before solving for the few that cannot, one by one.
-    solver.lift(list(range(len(targets))), targets)
+    solver.lift(list(range(len(targets))), targets, deadline)
     for number, target in enumerate(targets):
-        problem = _check(system, solver, number, target)
+        if deadline is not None and time.monotonic() > deadline:
+            raise AuditTimeout("the check against earlier releases did not finish in time")
+        try:
+            problem = _check(system, solver, number, target)
+        except SolverFailure as error:
+            # Not shown to be safe: treat it as a problem, so more is withheld.
+            problem = ("below_threshold", f"{target.label} could not be checked ({error})", True)
         if problem is None:
             continue
         kind, detail, maximise = problem
@@ -213,7 +228,9 @@ class _Bounds:
         self.lp_solves = 0
         self.milp_solves = 0
 
-    def lift(self, numbers: list[int], targets: Sequence[_Target]) -> None:
+    def lift(
+        self, numbers: list[int], targets: Sequence[_Target], deadline: float | None = None
+    ) -> None:
         """Add integer points that take small cells up to their thresholds, in batches."""
         system = self.system
         open_ = [
@@ -224,6 +241,8 @@ class _Bounds:
             and not self._reaches(n, self.level(n, targets[n]))
         ]
         while len(open_) > 2:
+            if deadline is not None and time.monotonic() > deadline:
+                raise AuditTimeout("the check against earlier releases did not finish in time")
             point = system.lift_towards(open_, [self.level(n, targets[n]) for n in open_])
             self.milp_solves += 1
             if point is None:

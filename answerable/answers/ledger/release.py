@@ -15,6 +15,7 @@ refused with the reason (ReleaseRefused), and nothing is recorded.
 before issue) without recording anything: staff see what could be released today.
 """
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -41,7 +42,7 @@ from answerable.answers.engine import (
     question_named,
     records_of,
 )
-from answerable.answers.ledger.joint import JointProblem, audit_jointly
+from answerable.answers.ledger.joint import AuditTimeout, JointProblem, audit_jointly
 from answerable.answers.ledger.specs import (
     PublishedFigure,
     Spec,
@@ -54,6 +55,9 @@ from answerable.answers.models import LedgerLock, Release, ReleasedTable, Releas
 
 # A backstop: every round withholds at least one more figure, so the loop ends anyway.
 MAX_ROUNDS = 60
+# How long the joint audits of one release may take, in seconds, before the release falls
+# back to withholding every figure (and, if even that cannot be checked in time, is refused).
+TIME_BUDGET_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,9 @@ class _Round:
         return found
 
 
-def _audit(round_: _Round, earlier: Sequence[Spec]) -> tuple[list[JointProblem], list[list[int]]]:
+def _audit(
+    round_: _Round, earlier: Sequence[Spec], deadline: float | None = None
+) -> tuple[list[JointProblem], list[list[int]]]:
     """Joint audit, one group per kind of record and count unit. Returns the problems and,
     per group, the new tables' positions in it (to map culprits back)."""
     new_specs = round_.specs()
@@ -193,7 +199,7 @@ def _audit(round_: _Round, earlier: Sequence[Spec]) -> tuple[list[JointProblem],
             # One table and nothing before it: its own audit (which passed) is the joint one.
             positions.append(members)
             continue
-        report = audit_jointly(specs)
+        report = audit_jointly(specs, deadline=deadline)
         for problem in report.problems:
             if problem.earlier:
                 continue
@@ -215,39 +221,55 @@ def decide(
     thresholds = list(thresholds) if thresholds is not None else [None] * len(asks)
     round_ = _Round(asks, thresholds)
     earlier = _earlier(asks, exclude_release)
+    deadline = time.monotonic() + TIME_BUDGET_SECONDS
     forced_total = 0
     problems: list[JointProblem] = []
-    for _ in range(MAX_ROUNDS):
-        round_.protect()
-        problems, _ = _audit(round_, earlier)
-        if not problems:
-            return _decision(round_, earlier, forced_total)
-        added = 0
-        chosen: set[tuple[int, int]] = set()
-        specs = round_.specs()
-        for problem in problems:
-            for table, figure in problem.culprits:
-                if (table, figure) in chosen:
-                    break
-                fixed = specs[table].figures[figure].fixed
-                key = _key(round_.counts[table], fixed)
-                if key not in round_.forced[table]:
-                    round_.forced[table].add(key)
-                    chosen.add((table, figure))
-                    added += 1
-                    break
-        if not added:
-            break
-        forced_total += added
+    try:
+        for _ in range(MAX_ROUNDS):
+            round_.protect()
+            problems, _ = _audit(round_, earlier, deadline)
+            if not problems:
+                return _decision(round_, earlier, forced_total)
+            added = _withhold_culprits(round_, problems)
+            if not added:
+                break
+            forced_total += added
+    except AuditTimeout:
+        pass  # withhold everything, and check that alone, with a time of its own
     round_.withhold_everything()
     round_.protect()
-    problems, _ = _audit(round_, earlier)
+    try:
+        problems, _ = _audit(round_, earlier, time.monotonic() + TIME_BUDGET_SECONDS)
+    except AuditTimeout:
+        raise ReleaseRefused(
+            "these figures could not be checked against earlier releases in time: ask for "
+            "fewer breakdowns or a shorter period"
+        ) from None
     if not problems:
         return _decision(round_, earlier, forced_total)
     raise ReleaseRefused(
         "these figures cannot be released, even with every figure withheld, because of what "
         "was released before: " + "; ".join(p.detail for p in problems[:3])
     )
+
+
+def _withhold_culprits(round_: _Round, problems: Sequence[JointProblem]) -> int:
+    """Withhold, for each problem, the first of its culprits not yet withheld."""
+    added = 0
+    chosen: set[tuple[int, int]] = set()
+    specs = round_.specs()
+    for problem in problems:
+        for table, figure in problem.culprits:
+            if (table, figure) in chosen:
+                break
+            fixed = specs[table].figures[figure].fixed
+            key = _key(round_.counts[table], fixed)
+            if key not in round_.forced[table]:
+                round_.forced[table].add(key)
+                chosen.add((table, figure))
+                added += 1
+                break
+    return added
 
 
 def _decision(round_: _Round, earlier: Sequence[Spec], forced: int) -> Decision:
