@@ -204,7 +204,7 @@ class ReducedSystem:
         return self._solve(objective, False, None)
 
     def reaching(
-        self, target: int, low: float, high: float, time_limit: float = 5.0
+        self, target: int, low: float, high: float, time_limit: float = 3.0
     ) -> np.ndarray | None:
         """An integer point at which the target lies between low and high, or None when
         there is none (a feasibility MILP: far quicker than the target's exact optimum when
