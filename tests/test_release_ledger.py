@@ -212,3 +212,39 @@ def test_the_disclosure_manager_and_the_dpo_read_the_ledger(police_scotland, sta
             page = detail.content.decode()
             assert "Custody centre: Ayr" in page and "[c]" in page and "Govan" in page
             assert "test-client" in listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_release_that_cannot_be_checked_in_time_is_refused(
+    police_scotland, stations, monkeypatch
+) -> None:
+    from answerable.answers.answer import ReleaseRefused
+    from answerable.answers.ledger import release as release_module
+
+    _episodes(police_scotland, stations, {"Govan": 30, "Cathcart": 20, "Ayr": 2, "Perth": 12})
+    _api([_ask(by=("station",))])
+    monkeypatch.setattr(release_module, "TIME_BUDGET_SECONDS", 0.0)
+    with pytest.raises(ReleaseRefused, match="could not be checked against earlier releases"):
+        _api([_ask(by=("duration",))])
+    assert Release.objects.count() == 1  # nothing recorded for the refused release
+
+
+@pytest.mark.django_db
+def test_a_solver_that_cannot_tell_is_a_problem_not_a_pass(
+    police_scotland, stations, monkeypatch
+) -> None:
+    from answerable.answers.answer import ReleaseRefused
+    from answerable.answers.disclosure_control.system import ReducedSystem, SolverFailure
+
+    _episodes(police_scotland, stations, {"Govan": 30, "Cathcart": 20, "Ayr": 2, "Perth": 12})
+    _api([_ask(by=("station",))])
+    plain = explore(_ask(by=("sex",)))
+
+    def cannot_tell(*args, **kwargs):
+        raise SolverFailure("time limit reached")
+
+    monkeypatch.setattr(ReducedSystem, "reaching", cannot_tell)
+    monkeypatch.setattr(ReducedSystem, "lift_towards", lambda *a, **k: None)
+    with pytest.raises(ReleaseRefused, match="could not be checked"):
+        explore(_ask(by=("sex",)))
+    assert plain.published.total.count == 64  # the same question, when it can be checked
