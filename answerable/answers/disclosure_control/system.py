@@ -33,6 +33,8 @@ DENSE_LIMIT = 250_000
 # An exact answer matters more than a quick one, but a runaway branch and bound must not hang
 # a response: a MILP that times out is reported as an audit failure, never as a pass.
 MILP_TIME_LIMIT_SECONDS = 60.0
+# Vertices of the linear relaxation tried for a whole point before an integer programme.
+RELAXED_TRIES = 4
 
 
 class InconsistentFigures(ValueError):
@@ -218,16 +220,22 @@ class ReducedSystem:
         row[0, unknowns] = 1.0
         constraints = [*self._constraints, LinearConstraint(row, low - constant, high - constant)]
         # The linear relaxation first: if it has no point, neither has the integer programme;
-        # a point it finds that is whole (as on most of these 0/1 systems) is the answer.
-        relaxed = milp(
-            np.zeros(self.n),
-            constraints=constraints,
-            bounds=self._bounds,
-            options={"disp": False, "presolve": False},
-        )
-        if relaxed.status == 2:
-            return None
-        if relaxed.status == 0 and relaxed.x is not None:
+        # a vertex it finds that is whole (as most are on these 0/1 systems) is the answer.
+        # A few vertices in other directions are tried before branching (seeded, so the
+        # same figures always get the same answer).
+        rng = np.random.default_rng(target)
+        for attempt in range(RELAXED_TRIES):
+            objective = np.zeros(self.n) if attempt == 0 else rng.standard_normal(self.n)
+            relaxed = milp(
+                objective,
+                constraints=constraints,
+                bounds=self._bounds,
+                options={"disp": False, "presolve": False},
+            )
+            if relaxed.status == 2:
+                return None
+            if relaxed.status != 0 or relaxed.x is None:
+                break
             point = self.integer_point(np.asarray(relaxed.x, dtype=float))
             if point is not None:
                 return point

@@ -359,6 +359,8 @@ def _culprits(
         method="highs",
     )
     all_new = [e.ref for e in equations if specs[e.ref[0]].new]
+    if not all_new:
+        return (), True  # the new release shows no figure: whatever is known was known
     if result.status != 0:
         new = all_new
     else:

@@ -28,12 +28,14 @@ from django.utils import timezone
 
 from answerable.answers.answer import (
     Answer,
+    Figure,
     Published,
     ReleaseRefused,
     estimate_for,
     policy_for,
     protected,
 )
+from answerable.answers.disclosure_control import WITHHELD_MARKER, Policy
 from answerable.answers.disclosure_control.table import FigureKey, Table, figure_key
 from answerable.answers.engine import (
     Ask,
@@ -158,6 +160,14 @@ class _Round:
             keys.add(())
             self.forced[index] |= keys
 
+    def withhold_zeros_too(self) -> None:
+        """The last resort: every figure withheld, true zeros included, so that the release
+        tells a reader nothing to combine (as a table whose total is below the threshold)."""
+        self.published = [
+            _all_withheld(published, policy)
+            for published, policy in zip(self.published, self.policies, strict=True)
+        ]
+
     def specs(self) -> dict[int, Spec]:
         """The tables a reader is given, by position (none for a table wholly not held)."""
         found: dict[int, Spec] = {}
@@ -240,18 +250,48 @@ def decide(
         pass  # withhold everything, and check that alone, with a time of its own
     round_.withhold_everything()
     round_.protect()
-    try:
-        problems, _ = _audit(round_, earlier, time.monotonic() + TIME_BUDGET_SECONDS)
-    except AuditTimeout:
-        raise ReleaseRefused(
-            "these figures could not be checked against earlier releases in time: ask for "
-            "fewer breakdowns or a shorter period"
-        ) from None
-    if not problems:
-        return _decision(round_, earlier, forced_total)
+    for last_resort in (False, True):
+        if last_resort:
+            round_.withhold_zeros_too()
+        try:
+            problems, _ = _audit(round_, earlier, time.monotonic() + TIME_BUDGET_SECONDS)
+        except AuditTimeout:
+            raise ReleaseRefused(
+                "these figures could not be checked against earlier releases in time: ask for "
+                "fewer breakdowns or a shorter period"
+            ) from None
+        if not problems:
+            return _decision(round_, earlier, forced_total)
     raise ReleaseRefused(
         "these figures cannot be released, even with every figure withheld, because of what "
         "was released before: " + "; ".join(p.detail for p in problems[:3])
+    )
+
+
+def _all_withheld(published: Published, policy: Policy) -> Published:
+    def hidden(figure: Figure) -> Figure:
+        if figure.status == "not_held":
+            return figure
+        return Figure(figure.labels, None, WITHHELD_MARKER, "withheld")
+
+    cells = [hidden(f) for f in published.cells]
+    margins = {d: [hidden(f) for f in row] for d, row in published.margins.items()}
+    withheld = sum(
+        1 for f in [*cells, *(f for row in margins.values() for f in row)] if f.count is None
+    )
+    return replace(
+        published,
+        cells=cells,
+        margins=margins,
+        total=hidden(published.total),
+        threshold=published.threshold or policy.threshold,
+        withheld=withheld,
+        footnotes=[
+            f"{WITHHELD_MARKER} Every figure in this table is withheld, zeros included: with "
+            "what has been released before, publishing any of it could let a reader work "
+            "out a small count.",
+            *[note for note in published.footnotes if not note.startswith("0 means")],
+        ],
     )
 
 
