@@ -29,6 +29,8 @@ MAX_CELLS = 2000
 MAX_BOUNDS = 20
 MAX_BAND_HOURS = 24 * 365
 MAX_TEXT = 200
+# A filter may list every custody centre but one (40 names): long, and still a question.
+MAX_WHERE_TEXT = 2000
 PARAMETERS = ("from", "to", "by", "where", "bands", "ages", "count")
 
 
@@ -41,10 +43,10 @@ def question_named(name: str) -> Question:
         ) from None
 
 
-def _text(name: str, value: Any) -> str:
+def _text(name: str, value: Any, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
         raise Invalid([(name, f"must be a string, not {json_type(value)}")])
-    if len(value) > MAX_TEXT or CONTROL.search(value):
+    if len(value) > limit or CONTROL.search(value):
         raise Invalid([(name, f"{shown(value)} is not a value this parameter takes")])
     return value.strip()
 
@@ -89,7 +91,7 @@ def _names(name: str, value: Any) -> tuple[str, ...]:
 def _where_from_query(items: list[str]) -> dict[str, list[str]]:
     where: dict[str, list[str]] = {}
     for item in items:
-        text = _text("where", item)
+        text = _text("where", item, MAX_WHERE_TEXT)
         dimension, equals, values = text.partition("=")
         dimension = dimension.strip()
         if not equals or not dimension or not values.strip():

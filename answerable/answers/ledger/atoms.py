@@ -31,10 +31,11 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import Coalesce
 
 from answerable.answers import bands, periods
-from answerable.answers.catalogue import CATALOGUE, Question
+from answerable.answers.catalogue import Question
 from answerable.answers.dimensions import Dimension, Options
 from answerable.answers.engine import PEOPLE, Ask, group_of, question_named, where_values
 from answerable.answers.ledger.specs import Spec
+from answerable.register.models import Station
 
 TIME_DIMENSIONS = frozenset({"year", "financial_year", "month"})
 AGE_DIMENSIONS = frozenset({"age_band", "child"})
@@ -238,7 +239,7 @@ def _banded_attribute(
         keep = [True] * len(parts)
         for dimension, wanted in ask.where.items():
             if dimension in dimensions:
-                allowed = set(_normalised_band_labels(wanted))
+                allowed = {str(value) for value in wanted}
                 keep = [
                     k and label(dimension, ask, p) in allowed
                     for k, p in zip(keep, parts, strict=True)
@@ -252,10 +253,6 @@ def _banded_attribute(
             }
         )
     return attribute
-
-
-def _normalised_band_labels(values: Iterable[str]) -> list[str]:
-    return [str(value) for value in values]
 
 
 # -- categories ------------------------------------------------------------------------------
@@ -485,8 +482,6 @@ def _allowed(attributes: Sequence[Attribute], grid: np.ndarray, observed: np.nda
     names = [a.name for a in attributes]
     if "station" not in names or "division" not in names:
         return np.ones(grid.shape[0], dtype=bool)
-    from answerable.register.models import Station
-
     s, d = names.index("station"), names.index("division")
     station_attr, division_attr = attributes[s], attributes[d]
     home = dict(Station.objects.values_list("name", "division__code"))
@@ -585,13 +580,3 @@ class PeopleAtoms(Atoms):
             )
         ]
         return np.array(found, dtype=np.int64)
-
-
-def specs_share_records(a: Ask, b: Ask) -> bool:
-    """Same kind of record, same count unit, overlapping periods."""
-    qa, qb = CATALOGUE.get(a.question), CATALOGUE.get(b.question)
-    if qa is None or qb is None or qa.model is not qb.model or a.count != b.count:
-        return False
-    if a.last_day and b.first_day and a.last_day < b.first_day:
-        return False
-    return not (b.last_day and a.first_day and b.last_day < a.first_day)
