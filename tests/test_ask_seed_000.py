@@ -306,7 +306,7 @@ def test_the_answer_says_what_it_counted(register):
         "the crime type is domestic abuse, human trafficking or exploitation." in line
     )
     assert "not known when nothing was reported back" in line  # the breakdown's meaning
-    assert ("Counted", line) in notes(published)
+    assert ("Counted", line.removeprefix("Counted: ")) in notes(published)
     document = as_document(published)
     table = figure_table(document)
     assert table.notes[0] == line  # a letter prints it first among the table's notes

@@ -264,7 +264,7 @@ def test_the_api_records_each_answer_and_takes_a_long_complement_filter(
     period = {"from": "2023-04-01", "to": "2024-03-31"}
     first = api.get(url, {**period, "by": "station"})
     assert first.status_code == 200
-    ayr = [c for c in first.json()["cells"] if c["station"] == "Ayr"][0]
+    ayr = next(c for c in first.json()["cells"] if c["station"] == "Ayr")
     assert ayr["display"] == "[c]" and ayr["status"] == "withheld"
     others = ",".join(name for name in stations if name != "Ayr")
     assert len(others) > 200  # every other custody centre: a long filter, still a question

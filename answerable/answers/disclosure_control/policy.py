@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 DEFAULT_REASON = (
     "Counts from 1 to the threshold less one are withheld, and further figures are withheld so "
-    "that no withheld count can be worked out from the published totals. The ICO's "
+    "that no withheld count can be worked out from the published totals, or by combining them "
+    "with anything released before. The ICO's "
     "anonymisation guidance allows small values such as 1 to 5 to be suppressed; there is no "
     "fixed legal threshold, because the Upper Tribunal in ICO v Miller [2018] UKUT 229 (AAC) "
     "requires a case-by-case 'motivated intruder' assessment. The threshold is therefore a "
-    "recorded setting: 5 by default, and 10 where a table is broken down by child or disability, "
-    "because those people are easier to identify and more harmed if they are."
+    "recorded setting: 5 by default, and 10 where a table's records are broken down or chosen by "
+    "child or disability, because those people are easier to identify and more harmed if they "
+    "are."
 )
 
 

@@ -59,7 +59,7 @@ def notes(answer: Answer) -> list[tuple[str, str]]:
             if ask.count == "people"
             else question.unit,
         ),
-        ("Counted", counted_line(question, ask)),
+        ("Counted", counted_line(question, ask).removeprefix("Counted: ")),
     ]
     for name, values in ask.where.items():
         lines.append((f"Only where {name}", ", ".join(values)))
