@@ -7,9 +7,10 @@ earlier release that shares records with them (same kind of record, same count u
 overlapping period: answers/ledger/joint.py). Where the joint audit finds a count of 1 to
 T-1 that a reader could work out or pin below T, one more figure of the new release that the
 reader's argument uses is withheld, single-table protection runs again around it, and the
-joint audit is repeated, until it passes. If nothing short of withholding every figure
-passes, every non-zero figure is withheld; if even that does not pass, the release is
-refused with the reason (ReleaseRefused), and nothing is recorded.
+joint audit is repeated, until it passes. If that does not end within the time budget, or
+nothing short of withholding every figure passes, every non-zero figure is withheld; then,
+if need be, every figure, zeros included; if even that cannot be shown safe in time, the
+release is refused with the reason (ReleaseRefused), and nothing is recorded.
 
 `explore` does the same for staff (`answerable ask`, the answers page, a case's figures
 before issue) without recording anything: staff see what could be released today.
