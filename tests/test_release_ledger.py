@@ -274,3 +274,16 @@ def test_the_api_records_each_answer_and_takes_a_long_complement_filter(
     entries = Release.objects.order_by("pk")
     assert [entry.reference for entry in entries] == ["api:ledger-test", "api:ledger-test"]
     assert entries[1].withheld_for_ledger >= 1
+
+
+@pytest.mark.django_db
+def test_a_register_corrected_since_an_earlier_release_is_still_audited(
+    police_scotland, stations
+) -> None:
+    _episodes(police_scotland, stations, {"Govan": 30, "Cathcart": 20, "Ayr": 2, "Perth": 12})
+    first = _api([_ask(by=("station",))]).answers[0]
+    assert _display(first, "Ayr") == "[c]"
+    # Both of Ayr's episodes turn out to be mistakes: the earlier [c] now counts none.
+    CustodyEpisode.objects.filter(station=stations["Ayr"]).delete()
+    again = _api([_ask(by=("station",), duration_bounds=(24, 72))]).answers[0]
+    assert _display(again, "Ayr") == "0" and again.published.total.count == 62

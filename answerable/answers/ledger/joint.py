@@ -8,8 +8,8 @@ every table is an equation over the atoms' counts, every withheld figure (`[c]`)
 to be at least 1 where its table shows zeros, and a reader knows counts are whole and not
 negative. The release is safe when:
 
-- no withheld figure is determined exactly, and each could be its table's threshold or
-  more (as the single-table audit requires), and
+- no withheld figure counting 1 to T-1 can be determined exactly or pinned below T (each
+  table on its own is also audited as the single-table audit requires), and
 - no finest cell holding from 1 to T-1 records can be pinned below T (its maximum reaches
   T), T being the strictest threshold of the tables counting it. Any count a reader could
   define from the tables (a day, a band between two schemes, a station outside a filter)
@@ -136,10 +136,16 @@ def audit_jointly(specs: Sequence[Spec], *, deadline: float | None = None) -> Jo
             if (classes, value) not in seen:
                 seen.add((classes, value))
                 equations.append(_Equation(ref, classes, value))
-        else:
+        elif 0 < value < specs[ref[0]].threshold:
+            # Only a withheld count of 1 to T-1 is one to protect: a [c] that now counts
+            # none, or one withheld to protect another (T or more), identifies no one if a
+            # reader works it out (the release's own tables are audited for that apart).
             spec = specs[ref[0]]
             label = _label(spec, ref[1])
-            targets.append(_Target(classes, spec.threshold, floors[ref[0]], label, ref))
+            # At least 1 where its table shows zeros, unless the register has changed since
+            # and it now counts none (earlier figures are modelled at today's register).
+            floor = min(floors[ref[0]], value)
+            targets.append(_Target(classes, spec.threshold, floor, label, ref))
     for klass in range(n_classes):
         count, threshold = int(class_counts[klass]), int(thresholds[klass])
         if 1 <= count < threshold:

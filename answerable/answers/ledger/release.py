@@ -37,6 +37,7 @@ from answerable.answers.answer import (
     protected,
 )
 from answerable.answers.disclosure_control import WITHHELD_MARKER, Policy
+from answerable.answers.disclosure_control.system import SolverFailure
 from answerable.answers.disclosure_control.table import FigureKey, Table, figure_key
 from answerable.answers.engine import (
     Ask,
@@ -247,7 +248,7 @@ def decide(
             if not added:
                 break
             forced_total += added
-    except AuditTimeout:
+    except (AuditTimeout, SolverFailure):
         pass  # withhold everything, and check that alone, with a time of its own
     round_.withhold_everything()
     round_.protect()
@@ -256,7 +257,7 @@ def decide(
             round_.withhold_zeros_too()
         try:
             problems, _ = _audit(round_, earlier, time.monotonic() + TIME_BUDGET_SECONDS)
-        except AuditTimeout:
+        except (AuditTimeout, SolverFailure):
             raise ReleaseRefused(
                 "these figures could not be checked against earlier releases in time: ask for "
                 "fewer breakdowns or a shorter period"
