@@ -28,6 +28,9 @@ from answerable.register.coverage import holding, split_period
 from answerable.register.coverage_records import held_from as first_day_held
 
 EPISODES, PEOPLE = "episodes", "people"
+# The breakdowns by the event's date (dimensions.time_dimensions): not grouped, and one
+# attribute (the day) for the release ledger.
+TIME_DIMENSION_NAMES = frozenset({"year", "financial_year", "month"})
 
 
 class AskError(ValueError):
@@ -419,9 +422,6 @@ def _grouped(
     for cell, n in counts.items():
         merged[relabel(cell)] += n
     return new_values, merged, None
-
-
-TIME_DIMENSION_NAMES = frozenset({"year", "financial_year", "month"})
 
 
 def _shown_values(

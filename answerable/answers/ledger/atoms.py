@@ -33,11 +33,17 @@ from django.db.models.functions import Coalesce
 from answerable.answers import bands, periods
 from answerable.answers.catalogue import Question
 from answerable.answers.dimensions import Dimension, Options
-from answerable.answers.engine import PEOPLE, Ask, group_of, question_named, where_values
+from answerable.answers.engine import (
+    PEOPLE,
+    TIME_DIMENSION_NAMES,
+    Ask,
+    group_of,
+    question_named,
+    where_values,
+)
 from answerable.answers.ledger.specs import Spec
 from answerable.register.models import Station
 
-TIME_DIMENSIONS = frozenset({"year", "financial_year", "month"})
 AGE_DIMENSIONS = frozenset({"age_band", "child"})
 DURATION_COLUMN, AGE_COLUMN = "duration_minutes", "age"
 # Above this many combinations, only the combinations that hold records are kept.
@@ -129,7 +135,7 @@ def _day_attribute(
             cuts.add(ask.first_day)
         if ask.last_day:
             cuts.add(ask.last_day + timedelta(days=1))
-        used = [name for name in (*ask.by, *ask.where) if name in TIME_DIMENSIONS]
+        used = [name for name in (*ask.by, *ask.where) if name in TIME_DIMENSION_NAMES]
         if used and observed is not None:
             low = ask.first_day or observed[0]
             high = ask.last_day or observed[1]
@@ -161,11 +167,11 @@ def _day_attribute(
             )
             keep.append(inside)
         labels: dict[str, list[Label]] = {}
-        for name in TIME_DIMENSIONS:
+        for name in TIME_DIMENSION_NAMES:
             if name in ask.by or name in ask.where:
                 labels[name] = [label_of[name](representative(p)) for p in attribute.parts]
         for name, wanted in ask.where.items():
-            if name in TIME_DIMENSIONS:
+            if name in TIME_DIMENSION_NAMES:
                 keep = [k and labels[name][p] in set(wanted) for p, k in enumerate(keep)]
         attribute.keep.append(keep)
         attribute.labels.append({name: labels[name] for name in ask.by if name in labels})
@@ -349,7 +355,7 @@ def _attributes(specs: Sequence[Spec], observed: tuple[date, date] | None) -> li
         )
     if used & AGE_DIMENSIONS:
         attributes.append(_banded_attribute(specs, "age", AGE_COLUMN, AGE_DIMENSIONS))
-    for name in sorted(used - TIME_DIMENSIONS - AGE_DIMENSIONS - {"duration"}):
+    for name in sorted(used - TIME_DIMENSION_NAMES - AGE_DIMENSIONS - {"duration"}):
         attributes.append(_category_attribute(specs, name))
     for question in questions.values():
         if question.base.children:

@@ -16,10 +16,12 @@ negative. The release is safe when:
   is a sum of finest cells, so if a small count could be pinned below T, so could one of
   its finest cells.
 
-Bounds are exact integer bounds (LP on HiGHS, made exact by MILP where the LP optimum is not
-an integer point). For each problem the audit names the figures of the new release that the
-reader's argument uses (the equations with a non-zero dual value in the LP that bounds it),
-so that the release can withhold one of them and be audited again.
+Each question (can this count reach T; can it take another value) is answered exactly, for
+whole counts: by an integer point already known, else by a linear programme on HiGHS whose
+vertex is whole, else by an integer programme. For each problem the audit names the figures
+of the new release that the reader's argument uses (the equations with a non-zero dual value
+in the LP that bounds it), so that the release can withhold one of them and be audited
+again.
 """
 
 import time
@@ -59,8 +61,7 @@ class JointReport:
     problems: list[JointProblem] = field(default_factory=list)
     atoms: int = 0
     exhaustive: bool = True
-    lp_solves: int = 0
-    milp_solves: int = 0
+    solves: int = 0  # integer programmes (and their linear relaxations) solved
 
     @property
     def passed(self) -> bool:
@@ -177,11 +178,9 @@ def audit_jointly(specs: Sequence[Spec], *, deadline: float | None = None) -> Jo
         if problem is None:
             continue
         kind, detail, maximise = problem
-        culprits, earlier = _culprits(
-            specs, equations, targets, number, n_classes, maximise, class_counts
-        )
+        culprits, earlier = _culprits(specs, equations, targets, number, n_classes, maximise)
         report.problems.append(JointProblem(kind, detail, culprits, earlier))
-    report.lp_solves, report.milp_solves = solver.lp_solves, solver.milp_solves
+    report.solves = solver.solves
     return report
 
 
@@ -225,14 +224,14 @@ def _check(
 
 
 class _Bounds:
-    """Exact integer bounds of targets, reusing every integer point found (the true counts
-    first: a target whose trivial bound a known point attains needs no solve)."""
+    """Whether targets can reach a level, exactly (whole counts), reusing every integer
+    point found: the true counts first, then the batch points of `lift`, then each point a
+    feasibility question found. A target a known point already shows needs no solve."""
 
     def __init__(self, system: ReducedSystem, class_counts: np.ndarray) -> None:
         self.system = system
         self.pool = [system.point_from_cells(class_counts)]
-        self.lp_solves = 0
-        self.milp_solves = 0
+        self.solves = 0
 
     def lift(
         self, numbers: list[int], targets: Sequence[_Target], deadline: float | None = None
@@ -250,7 +249,7 @@ class _Bounds:
             if deadline is not None and time.monotonic() > deadline:
                 raise AuditTimeout("the check against earlier releases did not finish in time")
             point = system.lift_towards(open_, [self.level(n, targets[n]) for n in open_])
-            self.milp_solves += 1
+            self.solves += 1
             if point is None:
                 return
             self.pool.append(point)
@@ -275,24 +274,6 @@ class _Bounds:
         value_at = self.system.value_at
         return any(value_at(number, point) >= level - TOLERANCE for point in self.pool)
 
-    def _attained(self, number: int, bound: float) -> bool:
-        value_at = self.system.value_at
-        return any(abs(value_at(number, point) - bound) < TOLERANCE for point in self.pool)
-
-    def upper(self, number: int, enough: int | None = None) -> int | None:
-        """The target's maximum; with `enough`, any value of at least that once a known
-        point reaches it (a small cell that can be T or more needs no exact maximum)."""
-        system = self.system
-        if len(system.target_unknowns[number]) == 0:
-            return system.target_constants[number]
-        if system.is_unbounded(number):
-            return None
-        if enough is not None and self._reaches(number, enough):
-            return enough
-        if self._attained(number, system.trivial_upper(number)):
-            return round(system.trivial_upper(number))
-        return self._optimum(number, maximise=True)
-
     def can_be(self, number: int, low: float, high: float) -> bool:
         """Whether the target can lie between low and high (a known point, else a MILP)."""
         value_at = self.system.value_at
@@ -300,35 +281,11 @@ class _Bounds:
             if low - TOLERANCE <= value_at(number, point) <= high + TOLERANCE:
                 return True
         point = self.system.reaching(number, low, high)
-        self.milp_solves += 1
+        self.solves += 1
         if point is None:
             return False
         self.pool.append(point)
         return True
-
-    def lower(self, number: int) -> int:
-        system = self.system
-        if len(system.target_unknowns[number]) == 0:
-            return system.target_constants[number]
-        if self._attained(number, system.trivial_lower(number)):
-            return system.trivial_lower(number)
-        return self._optimum(number, maximise=False)
-
-    def _optimum(self, number: int, maximise: bool) -> int:
-        relaxed = self.system.optimise(number, maximise, integer=False)
-        self.lp_solves += 1
-        point = self.system.integer_point(relaxed.point)
-        if point is not None:
-            self.pool.append(point)
-            if abs(self.system.value_at(number, point) - relaxed.value) < TOLERANCE:
-                return round(relaxed.value)
-        exact = self.system.optimise(number, maximise, integer=True)
-        self.milp_solves += 1
-        point = self.system.integer_point(exact.point)
-        if point is None:
-            raise SolverFailure("the MILP optimum does not satisfy the figures exactly")
-        self.pool.append(point)
-        return round(self.system.value_at(number, point))
 
 
 def _culprits(
@@ -338,7 +295,6 @@ def _culprits(
     number: int,
     n_classes: int,
     maximise: bool,
-    class_counts: np.ndarray,
 ) -> tuple[tuple[FigureRef, ...], bool]:
     """The new release's shown figures in the LP certificate that bounds the target.
 

@@ -56,6 +56,7 @@ from answerable.answers.ledger.specs import (
     figures_of,
 )
 from answerable.answers.models import LedgerLock, Release, ReleasedTable, ReleaseKind
+from answerable.audit.trail import record_type_of as record_type_of_model
 
 # A backstop: every round withholds at least one more figure, so the loop ends anyway.
 MAX_ROUNDS = 60
@@ -74,7 +75,8 @@ class Decision:
 
 
 def record_type_of(ask: Ask) -> str:
-    return question_named(ask.question).model._meta.label_lower
+    """The register's record type an ask counts (as the audit trail names it)."""
+    return record_type_of_model(question_named(ask.question).model)
 
 
 def published_figures(published: Published, by: Sequence[str]) -> tuple[PublishedFigure, ...]:
