@@ -44,7 +44,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from answerable.answers.disclosure_control.audit import WithheldSum, audit_raw
 from answerable.answers.disclosure_control.layout import Layout
@@ -135,6 +134,8 @@ class _Reader:
 
     def optimise(self, objective: np.ndarray, withheld: np.ndarray) -> _Attack | None:
         """Maximise objective . y over the reader's LP for this pattern (None: no optimum)."""
+        from scipy.optimize import linprog
+
         rows = [index for index in self.live if not withheld[index]]
         hidden = [index for index in self.live if withheld[index]]
         result = linprog(
@@ -305,6 +306,8 @@ class _Model:
         figures is proven least, and the least number of further figures any pattern meeting
         the cuts (so any passing pattern) withholds.
         """
+        from scipy.optimize import Bounds, LinearConstraint, milp
+
         n = len(self.free)
         base = self.forced.copy()
         if not self.cuts:

@@ -12,7 +12,6 @@ import itertools
 from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from answerable.answers.disclosure_control.audit import (
     AuditReport,
@@ -141,6 +140,8 @@ def audit_non_additive(layout: Layout, statuses: Sequence[Status]) -> AuditRepor
                     caps[position[component]] = min(
                         caps[position[component]], known[relation.aggregate]
                     )
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     constraints = [LinearConstraint(np.array(rows), lower, upper)] if rows else []
     bounds_list: list[CellBounds] = []
     problems: list[Problem] = []

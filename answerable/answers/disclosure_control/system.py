@@ -21,8 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import csr_array
 
 # HiGHS works in floating point; its default feasibility tolerance is 1e-7. Anything within
 # this of an integer is read as that integer, and every point is re-checked exactly in
@@ -152,6 +150,9 @@ class ReducedSystem:
             self.target_constants.append(constant)
             self.target_floors.append(floor)
 
+        from scipy.optimize import Bounds, LinearConstraint
+        from scipy.sparse import csr_array
+
         self.caps = caps
         # Built sparse: a joint audit against the release ledger can have thousands of
         # unknowns and equations, most of them empty.
@@ -216,6 +217,8 @@ class ReducedSystem:
         constant = self.target_constants[target]
         if self.n == 0 or len(unknowns) == 0:
             return np.zeros(self.n) if low <= constant <= high else None
+        from scipy.optimize import LinearConstraint, milp
+
         row = np.zeros((1, self.n))
         row[0, unknowns] = 1.0
         constraints = [*self._constraints, LinearConstraint(row, low - constant, high - constant)]
@@ -266,6 +269,9 @@ class ReducedSystem:
         k, n = len(targets), self.n
         if k == 0 or n == 0:
             return None
+        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.sparse import csr_array
+
         # Variables: the unknowns x, then one y per target with y <= target(x), y <= level.
         rows: list[np.ndarray] = []
         columns: list[np.ndarray] = []
@@ -310,6 +316,8 @@ class ReducedSystem:
         return self._solve(np.zeros(self.n), False, None)
 
     def _solve(self, objective: np.ndarray, integer: bool, target: int | None) -> Solution:
+        from scipy.optimize import milp
+
         options: dict[str, object] = {"disp": False}
         if integer:
             # HiGHS stops a MILP at a 0.01% relative gap by default: on a count of 10,000

@@ -27,11 +27,9 @@ again.
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import csr_array
 
 from answerable.answers.disclosure_control.system import (
     TOLERANCE,
@@ -41,6 +39,9 @@ from answerable.answers.disclosure_control.system import (
 )
 from answerable.answers.ledger import atoms as atoms_module
 from answerable.answers.ledger.specs import Spec
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_array
 
 ProblemKind = Literal["determined", "below_threshold"]
 FigureRef = tuple[int, int]  # (spec index, figure index)
@@ -302,6 +303,8 @@ def _culprits(
     solved for the bound; its dual values say which published figures the bound rests on.
     If none is the new release's, the problem was already there before it (earlier=True).
     """
+    from scipy.optimize import linprog
+
     target = targets[number]
     rows = [e.classes for e in equations]
     a_eq = _matrix(rows, n_classes)
@@ -346,7 +349,9 @@ def _culprits(
     return tuple(sorted(dict.fromkeys(new), key=preference)), False
 
 
-def _matrix(rows: Sequence[Sequence[int]], n: int) -> csr_array:
+def _matrix(rows: Sequence[Sequence[int]], n: int) -> "csr_array":
+    from scipy.sparse import csr_array
+
     row_index = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
     columns = np.array([c for r in rows for c in r], dtype=np.int64)
     return csr_array((np.ones(len(columns)), (row_index, columns)), shape=(len(rows), n))
