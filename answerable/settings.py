@@ -365,6 +365,13 @@ CONTENT_SECURITY_POLICY = {
 
 # The s62 audit trail's database triggers (audit/guard.py): on everywhere but the test suite.
 ANSWERABLE_AUDIT_GUARD = env_bool("ANSWERABLE_AUDIT_GUARD", True)
+# The chain head anchored outside the database (audit/anchor.py): a file of HMAC-signed heads
+# in this directory ("" turns anchoring off), written every N entries, after the first entry
+# of each day and by `answerable audit anchor`, which also e-mails it to these addresses.
+ANSWERABLE_AUDIT_ANCHOR_DIR = env_str("ANSWERABLE_AUDIT_ANCHOR_DIR", str(VAR_DIR / "audit-anchors"))
+ANSWERABLE_AUDIT_ANCHOR_KEY = env_str("ANSWERABLE_AUDIT_ANCHOR_KEY", "")
+ANSWERABLE_AUDIT_ANCHOR_EVERY = env_int("ANSWERABLE_AUDIT_ANCHOR_EVERY", 1000, minimum=0)
+ANSWERABLE_AUDIT_ANCHOR_EMAIL = env_list("ANSWERABLE_AUDIT_ANCHOR_EMAIL", [])
 
 # --- The systems API (answerable/api, /api/v1/) ------------------------------------------------
 # Systems call it with their own token (`answerable apitoken create NAME --scope ...`); JSON

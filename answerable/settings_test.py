@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, te
 # The runner empties every table between tests, which the audit trail's triggers refuse;
 # tests/test_audit_guard.py installs them itself.
 ANSWERABLE_AUDIT_GUARD = False
+# Parallel test databases share no anchor file: tests that anchor give their own directory.
+ANSWERABLE_AUDIT_ANCHOR_DIR = ""
 
 # Static files by their own names: the suite does not run collectstatic.
 STORAGES = {
