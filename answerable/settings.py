@@ -373,6 +373,10 @@ ANSWERABLE_AUDIT_ANCHOR_KEY = env_str("ANSWERABLE_AUDIT_ANCHOR_KEY", "")
 ANSWERABLE_AUDIT_ANCHOR_EVERY = env_int("ANSWERABLE_AUDIT_ANCHOR_EVERY", 1000, minimum=0)
 ANSWERABLE_AUDIT_ANCHOR_EMAIL = env_list("ANSWERABLE_AUDIT_ANCHOR_EMAIL", [])
 
+# Backups are sealed (AES-256-GCM, backup/sealed.py) with this key: 32 bytes in URL-safe
+# base64 (`answerable backup --new-key`). Without it `backup` and `restore` refuse to run.
+ANSWERABLE_BACKUP_KEY = env_str("ANSWERABLE_BACKUP_KEY", "")
+
 # --- The systems API (answerable/api, /api/v1/) ------------------------------------------------
 # Systems call it with their own token (`answerable apitoken create NAME --scope ...`); JSON
 # only; every error is {"error": ..., "fields": {...}} (api/errors.py).
