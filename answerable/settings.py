@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "answerable.dashboard",
     "answerable.api",
     "answerable.backup",
+    "answerable.retention",
     "axes",
     "csp",
     "rest_framework",
@@ -376,6 +377,16 @@ ANSWERABLE_AUDIT_ANCHOR_EMAIL = env_list("ANSWERABLE_AUDIT_ANCHOR_EMAIL", [])
 # Backups are sealed (AES-256-GCM, backup/sealed.py) with this key: 32 bytes in URL-safe
 # base64 (`answerable backup --new-key`). Without it `backup` and `restore` refuse to run.
 ANSWERABLE_BACKUP_KEY = env_str("ANSWERABLE_BACKUP_KEY", "")
+
+# The retention schedule (retention/schedule.py; docs/dpia.md): register records are kept this
+# many years from their event, requesters' details this many months after the case closes.
+ANSWERABLE_RETENTION_YEARS = {
+    record_type: env_int(f"ANSWERABLE_RETENTION_{record_type.upper()}_YEARS", 6, minimum=1)
+    for record_type in ("custody_episode", "disclosure", "nccu_contact", "icce_request")
+}
+ANSWERABLE_RETENTION_REQUESTER_MONTHS = env_int(
+    "ANSWERABLE_RETENTION_REQUESTER_MONTHS", 24, minimum=1
+)
 
 # --- The systems API (answerable/api, /api/v1/) ------------------------------------------------
 # Systems call it with their own token (`answerable apitoken create NAME --scope ...`); JSON
