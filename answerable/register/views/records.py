@@ -18,7 +18,9 @@ from django.urls import reverse
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
+from answerable.register.forms.reason import ConsultationReasonForm
 from answerable.register.models import CustodyEpisode, Disclosure, Person
+from answerable.register.special_category import special_categories_of
 from answerable.register.views import access
 from answerable.register.views.display import Row, summary, value_text
 from answerable.register.views.history import versions
@@ -143,7 +145,25 @@ def edit_url(user: User, kind: Kind, record: Model) -> str:
 def show_record(
     request: HttpRequest, kind: Kind, record: Model, rows: list[Row] | None = None
 ) -> HttpResponse:
-    audit(Action.CONSULTATION, record=record, purpose=RECORD_PURPOSE)
+    purpose, detail = RECORD_PURPOSE, None
+    if predicates.must_give_reason_for_records(request.user):
+        # The form comes before the record: nothing of it is shown, or logged as consulted,
+        # until a reason is given; the reason is kept in the consultation's audit entry.
+        form = ConsultationReasonForm(request.POST if request.method == "POST" else None)
+        if not form.is_valid():
+            return render(
+                request,
+                "register/form.html",
+                {
+                    "title": f"Why are you opening {kind.title.lower()} {record.pk}?",
+                    "form": form,
+                    "submit": "Open the record",
+                    "back_url": reverse("register:index"),
+                },
+                status=400 if form.is_bound else 200,
+            )
+        purpose, detail = form.purpose(), {"reason": form.cleaned_data["details"]}
+    audit(Action.CONSULTATION, record=record, purpose=purpose, detail=detail)
     user = request.user
     context = {
         "kind": kind,
@@ -154,6 +174,9 @@ def show_record(
         "versions": versions(record),
         "edit_url": edit_url(user, kind, record),
         "list_url": reverse(f"register:{kind.slug}_list") if kind is not PERSON else "",
+        "special_categories": special_categories_of(
+            {field.name for field in record._meta.concrete_fields}
+        ),
     }
     return render(request, "register/record.html", context)
 
