@@ -19,7 +19,7 @@ from django.urls import reverse
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
 from answerable.register.forms.reason import ConsultationReasonForm
-from answerable.register.models import CustodyEpisode, Disclosure, Person
+from answerable.register.models import CustodyEpisode, Disclosure, IcceRequest, Person
 from answerable.register.special_category import special_categories_of
 from answerable.register.views import access
 from answerable.register.views.display import Row, summary, value_text
@@ -114,7 +114,25 @@ def sections_of(user: User, record: Model) -> list[Section]:
                 (ICCE, "icce_requests"),
             )
         ]
-    return []  # an NCCU contact and an ICCE request link their records in their own fields
+    if isinstance(record, IcceRequest):
+        transfers = [
+            Row(
+                f"{transfer.transferred_on:%-d %B %Y}: {transfer.recipient_country.name}",
+                f"{transfer.recipient_authority}; {transfer.get_legal_basis_display()}; "
+                f"{', '.join(transfer.category_labels())}; authorised by "
+                f"{transfer.authorised_by}",
+            )
+            for transfer in record.transfers.all()
+        ]
+        return [
+            Section(
+                "Transfers abroad (DPA 2018 Part 3 Chapter 5)",
+                [],
+                "No transfer abroad recorded.",
+                transfers,
+            )
+        ]
+    return []  # an NCCU contact links its records in its own fields
 
 
 def _related(manager: Any) -> Any:
@@ -174,6 +192,11 @@ def show_record(
         "versions": versions(record),
         "edit_url": edit_url(user, kind, record),
         "list_url": reverse(f"register:{kind.slug}_list") if kind is not PERSON else "",
+        "transfer_url": (
+            reverse("register:icce_transfer", kwargs={"pk": record.pk})
+            if kind is ICCE and access.can_record_icce(user)
+            else ""
+        ),
         "special_categories": special_categories_of(
             {field.name for field in record._meta.concrete_fields}
         ),
