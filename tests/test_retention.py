@@ -15,6 +15,7 @@ from answerable.audit.models import AuditEntry
 from answerable.audit.verify import check
 from answerable.casework.issue import issue_response
 from answerable.casework.models import IssuedLetter, RecordHold
+from answerable.register.coverage_records import held_from
 from answerable.register.models import CustodyEpisode, Disclosure, IcceRequest, NccuContact, Person
 from answerable.retention import service
 from answerable.retention.schedule import months_before, requester_cutoff, years_before
@@ -91,6 +92,8 @@ def test_apply_removes_each_record_and_its_history_with_an_audit_entry(police_sc
     }
     assert all(entry.actor.startswith("command retention apply") for entry in erased)
     assert check().intact
+    # The register no longer holds what came before the cutoff: answers say "not held".
+    assert held_from("custody") == date(2024, 1, 1) and held_from("icce") == date(2024, 1, 1)
     assert "removed 0" in run("apply", "--as-of", "2030-01-01")  # nothing left to do
 
 
@@ -114,6 +117,8 @@ def test_a_record_held_for_an_open_request_is_kept(police_scotland, stations):
     # The person still has a record, so is kept too; the rest went.
     assert Person.objects.filter(pk=made.person.pk).exists()
     assert not Disclosure.objects.exists() and not IcceRequest.objects.exists()
+    # Custody coverage stays while a held episode is before the cutoff; the others move.
+    assert held_from("custody") is None and held_from("disclosures") == date(2024, 1, 1)
 
 
 def test_a_bad_date_is_a_clear_error():

@@ -26,6 +26,7 @@ from django.db.models import Max, Q
 
 from answerable.answers.engine import AskError
 from answerable.audit.actions import Action
+from answerable.audit.actor import current_actor
 from answerable.audit.trail import record
 from answerable.casework.holds import HELD_MODELS, HoldError, held_records, questions_counting
 from answerable.casework.issue import personal_strings
@@ -42,6 +43,7 @@ from answerable.casework.models import (
 from answerable.casework.models.choices import CLOSED_STATUSES, AnswerKind, Status
 from answerable.disclosure_log.anonymise import anonymise, anonymise_text
 from answerable.disclosure_log.public_contacts import public_contacts
+from answerable.register.coverage_records import held_from, record_coverage
 from answerable.register.models import OutcomeReport, Person
 from answerable.retention.schedule import REGISTER_TYPES, register_cutoff, requester_cutoff
 
@@ -295,8 +297,36 @@ def apply(as_of: date, items: Iterable[Due] | None = None) -> Applied:
             done.removed.append(item)
         else:
             done.held.append(item)
+    _move_coverage(as_of, done)
     logger.info("retention applied as of %s: %d removed", as_of, len(done.removed))
     return done
+
+
+COVERAGE_KINDS = {
+    "custody_episode": "custody",
+    "disclosure": "disclosures",
+    "nccu_contact": "nccu",
+    "icce_request": "icce",
+}
+
+
+def _move_coverage(as_of: date, done: Applied) -> None:
+    """Once every record of a type before its cutoff is gone, the register no longer holds
+    that period: its coverage moves forward, so answers say "not held" for it (FOISA
+    s17(1)) rather than counting 0. While an open request holds some, it stays."""
+    removed = {item.record_type for item in done.removed}
+    held = {item.record_type for item in done.held}
+    for record_type in sorted((removed - held) & COVERAGE_KINDS.keys()):
+        cutoff = register_cutoff(record_type, as_of)
+        kind = COVERAGE_KINDS[record_type]
+        current = held_from(kind)
+        if current is None or current < cutoff:
+            record_coverage(
+                kind,
+                cutoff,
+                reason=f"earlier records removed under the retention schedule on {as_of}",
+                recorded_by=current_actor(),
+            )
 
 
 def _erase_person(item: Due) -> bool:
