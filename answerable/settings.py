@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "answerable.dashboard",
     "answerable.api",
     "answerable.backup",
+    "answerable.retention",
     "axes",
     "csp",
     "rest_framework",
@@ -365,6 +366,27 @@ CONTENT_SECURITY_POLICY = {
 
 # The s62 audit trail's database triggers (audit/guard.py): on everywhere but the test suite.
 ANSWERABLE_AUDIT_GUARD = env_bool("ANSWERABLE_AUDIT_GUARD", True)
+# The chain head anchored outside the database (audit/anchor.py): a file of HMAC-signed heads
+# in this directory ("" turns anchoring off), written every N entries, after the first entry
+# of each day and by `answerable audit anchor`, which also e-mails it to these addresses.
+ANSWERABLE_AUDIT_ANCHOR_DIR = env_str("ANSWERABLE_AUDIT_ANCHOR_DIR", str(VAR_DIR / "audit-anchors"))
+ANSWERABLE_AUDIT_ANCHOR_KEY = env_str("ANSWERABLE_AUDIT_ANCHOR_KEY", "")
+ANSWERABLE_AUDIT_ANCHOR_EVERY = env_int("ANSWERABLE_AUDIT_ANCHOR_EVERY", 1000, minimum=0)
+ANSWERABLE_AUDIT_ANCHOR_EMAIL = env_list("ANSWERABLE_AUDIT_ANCHOR_EMAIL", [])
+
+# Backups are sealed (AES-256-GCM, backup/sealed.py) with this key: 32 bytes in URL-safe
+# base64 (`answerable backup --new-key`). Without it `backup` and `restore` refuse to run.
+ANSWERABLE_BACKUP_KEY = env_str("ANSWERABLE_BACKUP_KEY", "")
+
+# The retention schedule (retention/schedule.py; docs/dpia.md): register records are kept this
+# many years from their event, requesters' details this many months after the case closes.
+ANSWERABLE_RETENTION_YEARS = {
+    record_type: env_int(f"ANSWERABLE_RETENTION_{record_type.upper()}_YEARS", 6, minimum=1)
+    for record_type in ("custody_episode", "disclosure", "nccu_contact", "icce_request")
+}
+ANSWERABLE_RETENTION_REQUESTER_MONTHS = env_int(
+    "ANSWERABLE_RETENTION_REQUESTER_MONTHS", 24, minimum=1
+)
 
 # --- The systems API (answerable/api, /api/v1/) ------------------------------------------------
 # Systems call it with their own token (`answerable apitoken create NAME --scope ...`); JSON

@@ -13,6 +13,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, te
 # The runner empties every table between tests, which the audit trail's triggers refuse;
 # tests/test_audit_guard.py installs them itself.
 ANSWERABLE_AUDIT_GUARD = False
+# Parallel test databases share no anchor file: tests that anchor give their own directory.
+ANSWERABLE_AUDIT_ANCHOR_DIR = ""
+# A fixed key for the suite's backups (32 bytes, URL-safe base64); never a real one.
+ANSWERABLE_BACKUP_KEY = "dGVzdC1vbmx5LWJhY2t1cC1rZXktMzItYnl0ZXMhISE="
 
 # Static files by their own names: the suite does not run collectstatic.
 STORAGES = {

@@ -125,6 +125,10 @@ def dpo() -> Client:
     return signed_in(StaffRole.DATA_PROTECTION_OFFICER)
 
 
+# The data protection officer opens a record only with a reason (register/forms/reason.py).
+DPO_REASON = {"reason": "lawfulness", "details": "checking the record page"}
+
+
 def shown(response) -> list[Any]:
     return list(response.context["rows"])
 
@@ -302,7 +306,7 @@ def test_a_divisional_user_without_a_division_sees_nothing(world: World) -> None
 def test_a_persons_page_is_for_force_wide_readers_only(world: World) -> None:
     url = reverse("register:person_detail", kwargs={"pk": world.person.pk})
     assert custody(world).get(url).status_code == 403
-    page = dpo().get(url)
+    page = dpo().post(url, DPO_REASON)  # the DPO states why (tests/test_register_dpo_reason.py)
     assert page.status_code == 200
     gathered = {
         linked.reference for section in page.context["sections"] for linked in section.records
@@ -326,7 +330,7 @@ def test_a_record_page_links_only_records_the_user_may_open(world: World) -> Non
     assert titles["ICCE requests"] == []  # custody staff do not see ICCE requests
     person_row = next(row for row in page.context["rows"] if row.label == "Person")
     assert person_row.url == ""  # no person's page for a divisional user
-    dpo_page = dpo().get(url)
+    dpo_page = dpo().post(url, DPO_REASON)
     person_row = next(row for row in dpo_page.context["rows"] if row.label == "Person")
     assert person_row.url == reverse("register:person_detail", kwargs={"pk": world.person.pk})
 
@@ -480,7 +484,7 @@ def test_a_refused_record_page_logs_nothing(world: World) -> None:
 @pytest.mark.django_db
 def test_the_person_and_icce_pages_log_their_consultation(world: World) -> None:
     before = AuditEntry.objects.count()
-    dpo().get(reverse("register:person_detail", kwargs={"pk": world.person.pk}))
+    dpo().post(reverse("register:person_detail", kwargs={"pk": world.person.pk}), DPO_REASON)
     signed_in(StaffRole.ICCE, world.g.division).get(
         reverse("register:icce_detail", kwargs={"pk": world.g.icce.pk})
     )
@@ -507,7 +511,8 @@ def test_a_list_page_logs_the_records_it_showed(world: World) -> None:
 
 @pytest.mark.django_db
 def test_a_record_page_shows_every_field_and_not_recorded(world: World) -> None:
-    page = dpo().get(reverse("register:custody_detail", kwargs={"pk": world.g.episode.pk}))
+    url = reverse("register:custody_detail", kwargs={"pk": world.g.episode.pk})
+    page = dpo().post(url, DPO_REASON)
     rows = {row.label: row.value for row in page.context["rows"]}
     assert rows["Custody reference"] == "NCS-2023-000002"
     assert rows["Station"] == "Govan"

@@ -66,6 +66,7 @@ MATRIX: dict[str, frozenset] = {
     "register:icce_new": frozenset({Role.ICCE}),
     "register:icce_detail": ICCE_READERS,
     "register:icce_edit": frozenset({Role.ICCE}),
+    "register:icce_transfer": frozenset({Role.ICCE}),
     # A person's page gathers their records across divisions: force-wide readers only.
     "register:person_detail": DPO,
     "answers:index": ASKERS,

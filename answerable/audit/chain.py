@@ -5,10 +5,11 @@ content, so editing an entry changes its hash and breaks the link to the next on
 one breaks the link across the gap (and the sequence), and reordering breaks both. The chain
 head (the last hash and sequence) is also kept apart, so a truncated tail is noticed too.
 
-What the chain alone cannot show is a trail rewritten from some entry to the end with every
-hash recomputed (and the head with them): the data protection officer records the head's
-hash outside Answerable from time to time, and `answerable audit verify --recorded N:HASH`
-checks that entry N still has it.
+What the chain alone cannot show is a trail rewritten or cut from some entry to the end with
+every hash recomputed (and the head with them): so the head is also anchored outside the
+database (audit/anchor.py), and `answerable audit verify` checks the latest anchor's entry
+still has the hash anchored; `--recorded N:HASH` checks a head the data protection officer
+recorded by hand the same way.
 """
 
 import hashlib
@@ -64,7 +65,8 @@ class Break:
     reason: str
 
     def __str__(self) -> str:
-        return f"entry {self.sequence}: {self.reason}"
+        # Sequence 0: a problem with no entry of its own (an anchor that cannot be trusted).
+        return f"entry {self.sequence}: {self.reason}" if self.sequence else self.reason
 
 
 def parse_recorded(text: str) -> tuple[int, str]:
@@ -82,13 +84,20 @@ def first_break(
     entries: Iterable[Mapping[str, Any]],
     head: Mapping[str, Any] | None = None,
     recorded: tuple[int, str] | None = None,
+    anchored: tuple[int, str] | None = None,
 ) -> Break | None:
     """The first entry where the chain does not hold, or None when all of it does.
 
     `entries` come in sequence order, each with its stored `previous_hash` and `hash`;
     `head` is the stored chain head ({"sequence", "hash"}), if any; `recorded` is a
-    (sequence, hash) the data protection officer recorded outside Answerable, if any.
+    (sequence, hash) the data protection officer recorded outside Answerable, if any;
+    `anchored` is the latest anchor's (sequence, hash) (audit/anchor.py), if any.
     """
+    outside = [
+        (known, where)
+        for known, where in ((recorded, "recorded"), (anchored, "anchored"))
+        if known is not None
+    ]
     previous_hash, expected_sequence = GENESIS, 1
     last_sequence = 0
     for entry in entries:
@@ -109,16 +118,22 @@ def first_break(
             )
         if entry_hash(previous_hash, entry) != entry["hash"]:
             return Break(sequence, "its content does not match its hash (edited)")
-        if recorded is not None and sequence == recorded[0] and entry["hash"] != recorded[1]:
-            return Break(
-                sequence,
-                "its hash is not the one recorded for it outside Answerable "
-                "(the trail was rewritten at or before this entry)",
-            )
+        for (known_sequence, known_hash), where in outside:
+            if sequence == known_sequence and entry["hash"] != known_hash:
+                return Break(
+                    sequence,
+                    f"its hash is not the one {where} for it outside Answerable "
+                    "(the trail was rewritten at or before this entry)",
+                )
         previous_hash, last_sequence = entry["hash"], sequence
         expected_sequence = sequence + 1
-    if recorded is not None and recorded[0] > last_sequence:
-        return Break(recorded[0], "recorded outside Answerable but no longer in the trail")
+    for (known_sequence, _), where in outside:
+        if known_sequence > last_sequence:
+            return Break(
+                last_sequence + 1,
+                f"missing (deleted): entry {known_sequence} was {where} outside Answerable "
+                f"but is no longer in the trail, which ends at entry {last_sequence}",
+            )
     if head is not None and (head["sequence"], head["hash"]) != (last_sequence, previous_hash):
         if head["sequence"] > last_sequence:
             return Break(

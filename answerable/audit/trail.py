@@ -6,6 +6,7 @@ from typing import Any
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from answerable.audit import anchor
 from answerable.audit.actions import Action
 from answerable.audit.actor import current_actor
 from answerable.audit.chain import GENESIS, entry_hash
@@ -66,6 +67,9 @@ def record(
         entry = AuditEntry.objects.create(**values)
         head.sequence, head.hash = entry.sequence, entry.hash
         head.save(update_fields=["sequence", "hash"])
+        # Once committed (never for an entry rolled back), anchored outside if it is due.
+        sequence, digest = entry.sequence, entry.hash
+        transaction.on_commit(lambda: anchor.after_append(sequence, digest))
     return entry
 
 

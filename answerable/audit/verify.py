@@ -8,10 +8,12 @@ may be there that the head does not record.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
+from answerable.audit import anchor as anchors
 from answerable.audit.chain import HASHED_FIELDS, Break, first_break
 from answerable.audit.models import AuditEntry, ChainHead
 
@@ -25,6 +27,8 @@ class Result:
     problem: Break | None
     head_sequence: int
     head: str  # the checked head's hash, for the data protection officer to record elsewhere
+    # The anchor checked against ({"file", "sequence", "hash", "at"}), if any.
+    anchor: dict[str, Any] | None = None
 
     @property
     def intact(self) -> bool:
@@ -40,6 +44,7 @@ class Result:
             "first_broken": broken,
             "head_sequence": self.head_sequence,
             "head": self.head,
+            "anchor": self.anchor,
         }
 
 
@@ -56,9 +61,32 @@ def stored_entries(
 
 
 def check(
-    progress: Callable[[int], None] | None = None, recorded: tuple[int, str] | None = None
+    progress: Callable[[int], None] | None = None,
+    recorded: tuple[int, str] | None = None,
+    *,
+    anchor_file: Path | None = None,
+    use_anchor: bool = True,
 ) -> Result:
-    """The whole chain checked, with `recorded` (sequence, hash) from outside if given."""
+    """The whole chain checked, with `recorded` (sequence, hash) from outside if given, and
+    against the latest anchor (in `anchor_file`, by default the anchor directory's) unless
+    `use_anchor` is False. An anchor that is not authentic is itself a break."""
+    anchored, anchor_seen = None, None
+    if use_anchor:
+        # Read before the head: an anchor is only ever written for a head already committed.
+        try:
+            found = anchors.latest(anchor_file)
+        except anchors.AnchorError as error:
+            return Result(
+                entries=0,
+                problem=Break(0, f"the anchor cannot be trusted: {error}"),
+                head_sequence=0,
+                head="",
+                anchor={"file": str(anchor_file or anchors.default_file()), "error": str(error)},
+            )
+        if found is not None:
+            path, latest = found
+            anchored = (latest.sequence, latest.hash)
+            anchor_seen = {"file": str(path), **latest.as_dict()}
     head = ChainHead.objects.filter(pk=1).values("sequence", "hash").first()
     upto = head["sequence"] if head else None
     counted = 0
@@ -69,7 +97,7 @@ def check(
             counted += 1
             yield entry
 
-    problem = first_break(counting(), head, recorded)
+    problem = first_break(counting(), head, recorded, anchored)
     if problem is not None:
         # Checking stops at the first break; the count is still of the whole trail checked.
         stored = AuditEntry.objects.all()
@@ -84,6 +112,7 @@ def check(
         problem=problem,
         head_sequence=head["sequence"] if head else 0,
         head=head["hash"] if head else "",
+        anchor=anchor_seen,
     )
 
 

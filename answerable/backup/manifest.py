@@ -23,6 +23,9 @@ from typing import Any
 FORMAT = "answerable-backup"
 VERSION = 1
 MANIFEST = "manifest.json"
+# HMAC-SHA256 of manifest.json's bytes under a key derived from ANSWERABLE_BACKUP_KEY
+# (sealed.py): a manifest recomputed for altered rows is refused without the key.
+MANIFEST_MAC = "manifest.mac"
 
 
 class BackupError(Exception):

@@ -1,6 +1,8 @@
-"""Opening a backup file and checking every byte of it before anything is restored."""
+"""Opening a backup file and checking every byte of it before anything is restored: the seal
+(sealed.py: every chunk authenticated), the manifest's MAC, then every member's SHA-256."""
 
 import hashlib
+import hmac
 import json
 import zipfile
 import zlib
@@ -9,8 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from answerable.backup.manifest import MANIFEST, BackupError, manifest_problems
+from answerable.backup.manifest import MANIFEST, MANIFEST_MAC, BackupError, manifest_problems
 from answerable.backup.progress import progress_bar
+from answerable.backup.sealed import backup_key, manifest_mac, unsealed
 
 # What a damaged zip raises while it is read: a bad header or CRC, a cut-off deflate stream.
 FILE_BLOCK = 1 << 20
@@ -104,24 +107,38 @@ def open_backup(path: Path) -> Iterator[Backup]:
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"{path}: no such file")
-    try:
-        archive = zipfile.ZipFile(path)
-    except DAMAGED as error:
-        raise BackupError(
-            f"{path}: not a readable backup (truncated, damaged or not a zip file: {error})"
-        ) from None
-    with archive:
+    key = backup_key()
+    with unsealed(path, key) as (plain, salt):
         try:
-            text = archive.read(MANIFEST)
-        except KeyError:
-            raise BackupError(f"{path}: no {MANIFEST}: not an Answerable backup") from None
+            archive = zipfile.ZipFile(plain)
         except DAMAGED as error:
-            raise BackupError(f"{path}: {MANIFEST} is damaged: {error}") from None
-        try:
-            manifest = json.loads(text)
-        except ValueError as error:
-            raise BackupError(f"{path}: {MANIFEST} is not JSON: {error}") from None
-        problems = manifest_problems(manifest)
-        if problems:
-            raise BackupError(f"{path}: " + "; ".join(problems))
-        yield Backup(path, archive, manifest)
+            raise BackupError(
+                f"{path}: not a readable backup (truncated, damaged or not a zip file: {error})"
+            ) from None
+        with archive:
+            yield _checked(path, archive, salt, key)
+
+
+def _checked(path: Path, archive: zipfile.ZipFile, salt: bytes, key: bytes) -> Backup:
+    try:
+        text = archive.read(MANIFEST)
+        mac = archive.read(MANIFEST_MAC).decode("ascii", errors="replace")
+    except KeyError:
+        raise BackupError(
+            f"{path}: no {MANIFEST} and {MANIFEST_MAC}: not an Answerable backup"
+        ) from None
+    except DAMAGED as error:
+        raise BackupError(f"{path}: {MANIFEST} is damaged: {error}") from None
+    if not hmac.compare_digest(mac.strip(), manifest_mac(text, salt, key)):
+        raise BackupError(
+            f"{path}: the manifest is not authentic (its MAC does not match: altered or "
+            "forged, or written with another ANSWERABLE_BACKUP_KEY)"
+        )
+    try:
+        manifest = json.loads(text)
+    except ValueError as error:
+        raise BackupError(f"{path}: {MANIFEST} is not JSON: {error}") from None
+    problems = manifest_problems(manifest)
+    if problems:
+        raise BackupError(f"{path}: " + "; ".join(problems))
+    return Backup(path, archive, manifest)

@@ -1,4 +1,6 @@
-"""`answerable backup FILE`: every table, read in one snapshot, streamed into a zip file.
+"""`answerable backup FILE`: every table, read in one snapshot, streamed into a zip file,
+sealed (encrypted and authenticated, sealed.py) with ANSWERABLE_BACKUP_KEY as it is written,
+into a file only its owner can read (0600).
 
 Rows are read in primary-key order a chunk at a time and written as they are read, so a
 register of millions of episodes needs no more memory than one chunk. The file is written
@@ -12,6 +14,7 @@ import os
 import time
 import zipfile
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,9 +25,10 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from answerable.audit.models import AuditEntry, ChainHead
-from answerable.backup.manifest import FORMAT, MANIFEST, VERSION
+from answerable.backup.manifest import FORMAT, MANIFEST, MANIFEST_MAC, VERSION
 from answerable.backup.progress import progress_bar
 from answerable.backup.scope import Table, backed_up_tables
+from answerable.backup.sealed import SealingWriter, backup_key, manifest_mac
 from answerable.backup.snapshot import consistent_snapshot
 from answerable.backup.values import encode_row, encoder
 
@@ -165,11 +169,23 @@ def _write_files(
 
 def write_backup(path: Path, *, progress: bool = True) -> BackupSummary:
     path = Path(path)
+    key = backup_key()  # before anything is read: no key, no backup
     partial = path.with_name(f".{path.name}.partial")
     try:
-        with zipfile.ZipFile(
-            partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1, allowZip64=True
-        ) as archive:
+        # Readable and writable by the owner only, whatever the umask (UK GDPR art. 32).
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)
+        with (
+            os.fdopen(descriptor, "wb") as out,
+            closing(SealingWriter(out, key)) as sealing,
+            zipfile.ZipFile(
+                sealing,  # type: ignore[arg-type]  # a write-only stream is what zipfile takes
+                "w",
+                compression=zipfile.ZIP_DEFLATED,
+                compresslevel=1,
+                allowZip64=True,
+            ) as archive,
+        ):
             files: set[str] = set()
             with consistent_snapshot():
                 created_at = timezone.now()
@@ -195,7 +211,9 @@ def write_backup(path: Path, *, progress: bool = True) -> BackupSummary:
                 "missing_files": missing,
                 "audit": audit,
             }
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
+            manifest_bytes = json.dumps(manifest, indent=1, ensure_ascii=False).encode()
+            archive.writestr(MANIFEST, manifest_bytes)
+            archive.writestr(MANIFEST_MAC, manifest_mac(manifest_bytes, sealing.salt, key))
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)

@@ -21,5 +21,6 @@ urlpatterns = [
     path("icce/new/", views.icce_new, name="icce_new"),
     path("icce/<int:pk>/", views.icce_detail, name="icce_detail"),
     path("icce/<int:pk>/edit/", views.icce_edit, name="icce_edit"),
+    path("icce/<int:pk>/transfer/", views.icce_transfer, name="icce_transfer"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
 ]

@@ -105,5 +105,14 @@ def can_view_person(user: User) -> bool:
 REGISTER_MODELS = ("custodyepisode", "nccucontact", "disclosure", "iccerequest")
 
 
+def must_give_reason_for_records(user: User) -> bool:
+    """The data protection officer opens a person's record only with a stated reason (it
+    oversees the processing; it does not need the records by default)."""
+    from answerable.roles.roles import Role
+
+    name = ROLES[Role.DATA_PROTECTION_OFFICER].name
+    return bool(user.is_authenticated and user.groups.filter(name=name).exists())
+
+
 def can_see_register(user: User) -> bool:
     return any(can_view_records(user, model) for model in REGISTER_MODELS)

@@ -10,6 +10,7 @@ from answerable.register.models.nccu import NccuContact
 from answerable.register.models.outcomes import OutcomeReport
 from answerable.register.models.people import Person
 from answerable.register.models.reference import Division, Force, Station
+from answerable.register.models.transfers import IcceTransfer
 
 __all__ = [
     "CustodyEpisode",
@@ -19,6 +20,7 @@ __all__ = [
     "DocumentVersion",
     "Force",
     "IcceRequest",
+    "IcceTransfer",
     "ImportBatch",
     "NccuContact",
     "OutcomeReport",

@@ -11,7 +11,7 @@ scope.py (the user's division), display.py and history.py (values and versions a
 """
 
 from answerable.register.views.corrections import custody_edit, icce_edit, nccu_edit
-from answerable.register.views.entries import icce_new, nccu_new
+from answerable.register.views.entries import icce_new, icce_transfer, nccu_new
 from answerable.register.views.index import index
 from answerable.register.views.lists import custody_list, disclosure_list, icce_list, nccu_list
 from answerable.register.views.records import (
@@ -32,6 +32,7 @@ __all__ = [
     "icce_edit",
     "icce_list",
     "icce_new",
+    "icce_transfer",
     "index",
     "nccu_detail",
     "nccu_edit",

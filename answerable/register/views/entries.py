@@ -7,18 +7,21 @@ register, which FOI answers count from, is never missing one (DPA 2018 s62(4)).
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 
 from answerable.register.forms.icce_entry import IcceRequestEntryForm
 from answerable.register.forms.nccu_entry import NccuContactEntryForm
 from answerable.register.forms.people import PERSON_REF_FIELD
-from answerable.register.models import Disclosure
+from answerable.register.forms.transfers import IcceTransferForm
+from answerable.register.models import Disclosure, IcceRequest
 from answerable.register.sharing import record_icce_referral_disclosure, record_nccu_disclosure
+from answerable.register.transfers import record_transfer
 from answerable.register.views import access
 from answerable.register.views.kinds import ICCE, NCCU
 from answerable.roles import predicates
@@ -69,3 +72,25 @@ def icce_new(request: HttpRequest) -> HttpResponse:
         disclosure = record_icce_referral_disclosure(icce)
     messages.success(request, f"ICCE request {icce} recorded.{_shared(disclosure)}")
     return redirect(ICCE.detail_url(icce))
+
+
+@require(access.can_record_icce)
+def icce_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a transfer of the person's data abroad made by this ICCE request (s73-s76)."""
+    icce = get_object_or_404(IcceRequest, pk=pk)
+    if not predicates.can_view_record(request.user, ICCE.name, icce):
+        raise PermissionDenied
+    title, back = f"Record a transfer abroad for ICCE request {icce}", ICCE.detail_url(icce)
+    form = IcceTransferForm(
+        request.POST if request.method == "POST" else None, sent_on=icce.sent_on
+    )
+    if not form.is_valid():
+        return render(
+            request,
+            "register/form.html",
+            {"title": title, "form": form, "submit": "Save", "back_url": back},
+            status=400 if form.is_bound else 200,
+        )
+    record_transfer(icce, **form.cleaned_data, user=request.user)
+    messages.success(request, f"Transfer abroad recorded for ICCE request {icce}.")
+    return redirect(back)

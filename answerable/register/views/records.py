@@ -18,7 +18,9 @@ from django.urls import reverse
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
-from answerable.register.models import CustodyEpisode, Disclosure, Person
+from answerable.register.forms.reason import ConsultationReasonForm
+from answerable.register.models import CustodyEpisode, Disclosure, IcceRequest, Person
+from answerable.register.special_category import special_categories_of
 from answerable.register.views import access
 from answerable.register.views.display import Row, summary, value_text
 from answerable.register.views.history import versions
@@ -112,7 +114,25 @@ def sections_of(user: User, record: Model) -> list[Section]:
                 (ICCE, "icce_requests"),
             )
         ]
-    return []  # an NCCU contact and an ICCE request link their records in their own fields
+    if isinstance(record, IcceRequest):
+        transfers = [
+            Row(
+                f"{transfer.transferred_on:%-d %B %Y}: {transfer.recipient_country.name}",
+                f"{transfer.recipient_authority}; {transfer.get_legal_basis_display()}; "
+                f"{', '.join(transfer.category_labels())}; authorised by "
+                f"{transfer.authorised_by}",
+            )
+            for transfer in record.transfers.all()
+        ]
+        return [
+            Section(
+                "Transfers abroad (DPA 2018 Part 3 Chapter 5)",
+                [],
+                "No transfer abroad recorded.",
+                transfers,
+            )
+        ]
+    return []  # an NCCU contact links its records in its own fields
 
 
 def _related(manager: Any) -> Any:
@@ -143,7 +163,25 @@ def edit_url(user: User, kind: Kind, record: Model) -> str:
 def show_record(
     request: HttpRequest, kind: Kind, record: Model, rows: list[Row] | None = None
 ) -> HttpResponse:
-    audit(Action.CONSULTATION, record=record, purpose=RECORD_PURPOSE)
+    purpose, detail = RECORD_PURPOSE, None
+    if predicates.must_give_reason_for_records(request.user):
+        # The form comes before the record: nothing of it is shown, or logged as consulted,
+        # until a reason is given; the reason is kept in the consultation's audit entry.
+        form = ConsultationReasonForm(request.POST if request.method == "POST" else None)
+        if not form.is_valid():
+            return render(
+                request,
+                "register/form.html",
+                {
+                    "title": f"Why are you opening {kind.title.lower()} {record.pk}?",
+                    "form": form,
+                    "submit": "Open the record",
+                    "back_url": reverse("register:index"),
+                },
+                status=400 if form.is_bound else 200,
+            )
+        purpose, detail = form.purpose(), {"reason": form.cleaned_data["details"]}
+    audit(Action.CONSULTATION, record=record, purpose=purpose, detail=detail)
     user = request.user
     context = {
         "kind": kind,
@@ -154,6 +192,14 @@ def show_record(
         "versions": versions(record),
         "edit_url": edit_url(user, kind, record),
         "list_url": reverse(f"register:{kind.slug}_list") if kind is not PERSON else "",
+        "transfer_url": (
+            reverse("register:icce_transfer", kwargs={"pk": record.pk})
+            if kind is ICCE and access.can_record_icce(user)
+            else ""
+        ),
+        "special_categories": special_categories_of(
+            {field.name for field in record._meta.concrete_fields}
+        ),
     }
     return render(request, "register/record.html", context)
 

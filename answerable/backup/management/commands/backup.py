@@ -1,5 +1,6 @@
-"""`answerable backup FILE`: the whole database in one consistent snapshot (loader.py and
-writer.py say what it holds; `answerable restore FILE` brings it back)."""
+"""`answerable backup FILE`: the whole database in one consistent snapshot, sealed with
+ANSWERABLE_BACKUP_KEY (loader.py, writer.py and sealed.py say what it holds and how;
+`answerable restore FILE` brings it back). `answerable backup --new-key` prints a new key."""
 
 from pathlib import Path
 from typing import Any
@@ -7,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from answerable.backup.manifest import BackupError
+from answerable.backup.sealed import new_key
 from answerable.backup.writer import write_backup
 
 
@@ -20,14 +22,29 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help="the backup file to write (a .zip)")
+        parser.add_argument(
+            "file",
+            type=Path,
+            nargs="?",
+            help="the backup file to write (sealed with ANSWERABLE_BACKUP_KEY, mode 0600)",
+        )
+        parser.add_argument(
+            "--new-key",
+            action="store_true",
+            help="print a new ANSWERABLE_BACKUP_KEY and stop (keep it apart from the backups)",
+        )
         parser.add_argument(
             "--force", action="store_true", help="overwrite FILE if it already exists"
         )
         parser.add_argument("--no-progress", action="store_true", help="no progress bars")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["file"]
+        if options["new_key"]:
+            self.stdout.write(new_key())
+            return
+        path: Path | None = options["file"]
+        if path is None:
+            raise CommandError("name the backup FILE to write (or --new-key for a new key)")
         if path.exists() and not options["force"]:
             raise CommandError(f"{path} already exists (pass --force to overwrite it)")
         if not path.parent.is_dir():

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RetentionConfig(AppConfig):
+    name = "answerable.retention"
+    verbose_name = "Retention schedule"
