@@ -152,13 +152,34 @@ def approval_problem(case: InformationRequest, notice: str) -> str:
 
 @transaction.atomic
 def request_sign_off(
-    case: InformationRequest, *, notice: str, user: Any, note: str = ""
+    case: InformationRequest,
+    *,
+    notice: str,
+    user: Any,
+    note: str = "",
+    flags: list[str] | None = None,
 ) -> SignOffRequest:
-    """The author asks for sign-off of the response as it now stands."""
+    """The author asks for sign-off of the response as it now stands; `flags`, when given,
+    are the sensitive flags (SENSITIVE_FLAGS' names) the case now has."""
     if not getattr(user, "is_authenticated", False):
         raise SignOffError("Sign-off is asked for by the response's author, signed in")
     if case.responded_on is not None or case.status not in AWAITING_RESPONSE:
         raise SignOffError(f"{case.reference} has been answered: nothing to sign off")
+    if flags is not None:
+        unknown = set(flags) - SENSITIVE_FLAGS.keys()
+        if unknown:
+            raise SignOffError(f"unknown sensitive flags: {', '.join(sorted(unknown))}")
+        changed = [name for name in SENSITIVE_FLAGS if getattr(case, name) != (name in flags)]
+        if changed:
+            for name in changed:
+                setattr(case, name, name in flags)
+            case.save()
+            record(
+                Action.ALTERATION,
+                record=case,
+                purpose=f"FOI request {case.reference}: sensitive flags set",
+                detail={"fields": changed},
+            )
     # A request already open is replaced: only the latest is decided on.
     replaced = list(case.sign_offs.filter(status=SignOffStatus.PENDING))
     for old in replaced:

@@ -9,6 +9,8 @@ decision is kept on the case, approvals and rejections alike.
 from django.conf import settings
 from django.db import models
 
+from answerable.casework.models.choices import Notice
+
 
 class SignOffStatus(models.TextChoices):
     PENDING = "pending", "Waiting for approval"
@@ -21,7 +23,9 @@ class SignOffRequest(models.Model):
     request = models.ForeignKey(
         "casework.InformationRequest", on_delete=models.CASCADE, related_name="sign_offs"
     )
-    notice = models.CharField(max_length=12, help_text="The kind of response to be issued.")
+    notice = models.CharField(
+        max_length=12, choices=Notice.choices, help_text="The kind of response to be issued."
+    )
     # What the response said when sign-off was asked for (signoff.draft_fingerprint): a
     # change to its questions, answers or exemptions afterwards needs sign-off again.
     fingerprint = models.CharField(max_length=64, editable=False)
