@@ -98,3 +98,24 @@ def test_a_response_changed_after_approval_needs_sign_off_again() -> None:
     issue_response(case, notice="full", issued_on=date(2026, 7, 20))
     with pytest.raises(SignOffError, match="has been answered"):
         signoff.request_sign_off(case, notice="full", user=officer("late"))
+
+
+def test_a_case_flagged_sensitive_after_one_approval_needs_another() -> None:
+    case = text_case()
+    sign_off = approve(case)
+    assert signoff.state(case, "full").approved
+    case.law_enforcement = True
+    case.save()
+    state = signoff.state(case, "full")
+    assert not state.approved and state.awaiting_decision
+    assert "needs 2 approvals" in state.problem
+    signoff.decide(sign_off, user=approver("second"), approved=True)
+    assert signoff.state(case, "full").approved and not signoff.state(case).awaiting_decision
+
+
+def test_a_response_changed_while_waiting_cannot_be_approved() -> None:
+    case = text_case()
+    sign_off = signoff.request_sign_off(case, notice="full", user=officer("author"))
+    RequestQuestion.objects.filter(request=case).update(answer_text="Changed.")
+    with pytest.raises(SignOffError, match="changed since sign-off was asked for"):
+        signoff.decide(sign_off, user=approver("manager"), approved=True)

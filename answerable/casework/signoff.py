@@ -105,6 +105,17 @@ class SignOffState:
     def approved(self) -> bool:
         return not self.problem
 
+    @property
+    def awaiting_decision(self) -> bool:
+        """An approver may decide: the latest request is neither rejected nor replaced and
+        lacks approvals (a case flagged sensitive after one approval needs another)."""
+        return (
+            self.sign_off is not None
+            and self.sign_off.status in (SignOffStatus.PENDING, SignOffStatus.APPROVED)
+            and self.rejection is None
+            and len(self.approvals) < self.needed
+        )
+
 
 def state(case: InformationRequest, notice: str | None = None) -> SignOffState:
     """The sign-off of `case`'s response (of the kind `notice`, when given)."""
@@ -217,6 +228,10 @@ def decide(
         raise SignOffError("This sign-off request has been decided or replaced")
     if case.responded_on is not None:
         raise SignOffError(f"{case.reference} has been answered already")
+    if sign_off.fingerprint != draft_fingerprint(case, sign_off.notice):
+        raise SignOffError(
+            "The response has changed since sign-off was asked for: its author must ask again"
+        )
     if sign_off.decisions.filter(decided_by=user).exists():
         raise SignOffError(
             "You have approved this response already: a sensitive case needs a second, "

@@ -26,7 +26,6 @@ def work_context(user: Any, case: InformationRequest, today: date, *, open_: boo
         (sign_off, list(sign_off.decisions.select_related("decided_by").order_by("pk")))
         for sign_off in case.sign_offs.select_related("requested_by").order_by("pk")
     ]
-    pending = state.sign_off is not None and state.sign_off.status == "pending"
     return {
         "tasks": [(task, task.status == TaskStatus.OPEN and task.due_on < today) for task in tasks],
         "searches": searches,
@@ -37,5 +36,5 @@ def work_context(user: Any, case: InformationRequest, today: date, *, open_: boo
         "may_task": open_ and can_task_units(user),
         "may_record_search": open_ and can_record_searches(user),
         "may_ask_sign_off": open_ and can_ask_sign_off(user),
-        "may_decide": open_ and pending and can_approve(user),
+        "may_decide": open_ and state.awaiting_decision and can_approve(user),
     }

@@ -55,7 +55,7 @@ def sign_off_request(request: HttpRequest, reference: str) -> HttpResponse:
 def sign_off_decide(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case(reference)
     state = signoff.state(case)
-    pending = state.sign_off if state.sign_off and state.sign_off.status == "pending" else None
+    pending = state.sign_off if state.awaiting_decision else None
     form = DecisionForm(request.POST or None)
     context = {
         "case": case,
