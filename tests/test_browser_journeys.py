@@ -25,6 +25,7 @@ from browser_support import (
     running_site,
 )
 from pypdf import PdfReader
+from test_browser_h14b import approve_response, ask_for_sign_off, open_case, signed_in
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -126,7 +127,9 @@ SEED_001_QUESTION = (
 )
 
 
-def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(tab: Tab) -> None:
+def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(
+    tab: Tab, browser
+) -> None:
     page = tab.page
     tab.sign_in("foi-officer")
     assert page.get_by_role("heading", name="Dashboard").is_visible()
@@ -173,6 +176,12 @@ def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(tab:
     assert reference in page.url
     assert "537" in page.locator("main").inner_text()
     tab.check("case")
+
+    # ... asks for sign-off, which the disclosure manager gives (issue 14) ...
+    ask_for_sign_off(tab, reference, notice="Information released in full", name="seed-001")
+    with signed_in(browser, tab.site, "disclosure-manager") as manager:
+        approve_response(manager, reference, name="seed-001")
+    open_case(tab, reference)
 
     # ... issues the full response, and downloads the letter as sent.
     page.get_by_label("Information released in full").check()

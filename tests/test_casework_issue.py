@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from casework_helpers import make_case
+from casework_helpers import approve, make_case
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
@@ -43,6 +43,10 @@ def test_the_admin_action_issues_the_response_with_the_notice_recorded(admin_cli
     case.save()
     admin_client.post(url, {"action": "issue_responses", "_selected_action": [case.pk]})
     case.refresh_from_db()
+    assert case.responded_on is None  # not signed off: nothing issued
+    approve(case)
+    admin_client.post(url, {"action": "issue_responses", "_selected_action": [case.pk]})
+    case.refresh_from_db()
     assert case.responded_on is not None and case.status == "responded"
     letter = IssuedLetter.objects.get(request=case)
     assert letter.issued_by.username == "admin"
@@ -52,6 +56,7 @@ def test_the_admin_action_issues_the_response_with_the_notice_recorded(admin_cli
 
 
 def test_a_letter_is_opened_only_by_those_who_may_see_the_requester(case, django_user_model):
+    approve(case)
     issued = issue_response(case, notice="full", issued_on=date(2026, 7, 20))
     staff = django_user_model.objects.create_user("foi", password="x", is_staff=True)
     client = Client()
@@ -72,10 +77,13 @@ def test_what_cannot_be_issued_is_refused_with_the_reason(case):
         issue_response(case, notice="review", issued_on=date(2026, 7, 20))
     with pytest.raises(IssueError, match="before the request was received"):
         issue_response(case, notice="full", issued_on=date(2026, 6, 30))
+    with pytest.raises(IssueError, match="Ask for sign-off before issuing"):
+        issue_response(case, notice="full", issued_on=date(2026, 7, 20))
     with pytest.raises(IssueError, match="record the fee"):
         issue_fees_notice(case, issued_on=date(2026, 7, 2))
     unanswered = make_case(date(2026, 7, 1), title="Another")
     RequestQuestion.objects.create(request=unanswered, number=1, text="How many?")
+    approve(unanswered)
     with pytest.raises(IssueError, match="question 1 has no answer"):
         issue_response(unanswered, notice="full", issued_on=date(2026, 7, 20))
     assert not IssuedLetter.objects.exists() and not Publication.objects.exists()

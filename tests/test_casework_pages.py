@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
-from casework_helpers import make_case, officer
+from casework_helpers import approve, make_case, officer
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import Client
@@ -319,6 +319,7 @@ def test_an_officer_refreshes_issues_and_downloads_the_letter(foi, figures_case)
     entry = AuditEntry.objects.get(action="combination")
     assert entry.record_type == "casework.requestquestion" and case.reference in entry.purpose
 
+    approve(case)
     issued = foi.post(case_url(case, "casework:issue"), {"notice": "full"})
     letter = IssuedLetter.objects.get(request=case)
     assert issued.status_code == 302
@@ -345,6 +346,7 @@ def test_issuing_is_refused_with_what_the_letter_lacks_and_nothing_is_written(fo
     RequestQuestion.objects.create(
         request=case, number=1, text="Do you hold the policy?", answer_kind="text", answer_text=""
     )
+    approve(case)
     with at("2026-07-10"):
         response = foi.post(case_url(case, "casework:issue"), {"notice": "full"})
     page = response.content.decode()
@@ -413,6 +415,7 @@ def test_a_question_is_edited_until_the_response_freezes_it(foi):
 
 def test_the_case_page_follows_the_case_to_the_disclosure_log(foi):
     case = text_case()
+    approve(case)
     with at("2026-07-20"):
         foi.post(case_url(case, "casework:issue"), {"notice": "full"})
         scheduled = foi.get(case_url(case)).content.decode()

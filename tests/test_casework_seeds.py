@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 import time_machine
-from casework_helpers import officer
+from casework_helpers import approve, officer
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
@@ -116,6 +116,7 @@ def test_seed_000_is_answered_from_the_register_not_refused(generated_register):
     for number, (text, ask) in enumerate(questions, start=1):
         figures(case, number, text, **SEED_000_PERIOD, **ask)
 
+    approve(case)
     issued = issue_response(case, notice="full", issued_on=date(2023, 8, 2))
 
     case.refresh_from_db()
@@ -183,6 +184,7 @@ def test_seed_001_is_issued_with_its_table_and_published(tmp_path):
         by=["station", "duration"],
         bands=[24, 48],
     )
+    approve(case)
     issue_response(case, notice="full", issued_on=date(2018, 7, 27))
 
     result = case.questions.get().result

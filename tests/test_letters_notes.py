@@ -363,7 +363,7 @@ def test_the_ask_keeps_show_average_and_show_cost_and_the_engine_ignores_them():
 
 
 def test_issuing_passes_the_flags_from_the_stored_ask(db, monkeypatch):
-    from casework_helpers import make_case
+    from casework_helpers import approve, make_case
 
     from answerable.casework import answering
 
@@ -385,6 +385,7 @@ def test_issuing_passes_the_flags_from_the_stored_ask(db, monkeypatch):
             ask={"question": "referrals", "by": ["child"], **ask},
             result=by_child(),
         )
+    approve(case)
     issued = issue_response(case, notice="full", issued_on=date(2026, 7, 20))
     page = text_of(issued.html)
     assert page.count("Average time to disclose: 30.5 hours.") == 1

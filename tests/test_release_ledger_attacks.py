@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from attacker import Attacker, Finding
-from casework_helpers import make_case
+from casework_helpers import approve, make_case
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from ledger_register import (
@@ -327,6 +327,7 @@ def _issue(
             answer_kind="figures",
             ask=ask,
         )
+    approve(case)
     try:
         issue_response(case, notice="full", issued_on=date(2026, 7, 20))
     except (AnsweringError, IssueError) as error:

@@ -20,7 +20,7 @@ from test_admin_pages import Records, records  # noqa: F401  (the register fixtu
 from test_disclosure_log_pages import issue
 
 from answerable.answers.models import Release
-from answerable.casework.models import IssuedLetter, RequestQuestion
+from answerable.casework.models import BusinessUnit, IssuedLetter, RequestQuestion, SearchTask
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import ROLES, Role
 
@@ -84,6 +84,12 @@ MATRIX: dict[str, frozenset] = {
     "casework:close": CASEWORKERS,
     "casework:statistics": CASEWORKERS,
     "casework:letter": CASEWORKERS,
+    "casework:task_new": CASEWORKERS,
+    "casework:task_chase": CASEWORKERS,
+    "casework:search_record": CASEWORKERS,
+    "casework:sign_off_request": CASEWORKERS,
+    # Only an approver signs a response off (casework.approve_response).
+    "casework:sign_off_decide": frozenset({Role.DISCLOSURE_MANAGER}),
     "audit:search": DPO,
     "audit:export": DPO,
     "audit:verify": DPO,
@@ -132,6 +138,14 @@ class World:
 def world(records: Records) -> World:  # noqa: F811
     case = make_case()
     RequestQuestion.objects.create(request=case, number=1, text="How many?")
+    SearchTask.objects.create(
+        request=case,
+        number=1,
+        unit=BusinessUnit.objects.first(),
+        asked="Search",
+        asked_on=case.received_on,
+        due_on=case.received_on,
+    )
     letter = IssuedLetter.objects.create(
         request=case, notice="full", issued_on=date(2026, 7, 20), html="<p>x</p>", pdf=b"%PDF"
     )

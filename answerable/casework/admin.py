@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from answerable.casework import answering
 from answerable.casework.issue import issue_response
 from answerable.casework.models import (
+    BusinessUnit,
     CitedExemption,
     CommissionerAppeal,
     CourtAppeal,
@@ -229,6 +230,10 @@ class InformationRequestAdmin(SimpleHistoryAdmin):
         fieldsets += [
             ("Request", {"fields": ("title", "request_text", "topics", "officer", "status")}),
             (
+                "Sensitive (a second approver signs the response off)",
+                {"fields": (("media_interest", "third_parties", "law_enforcement"),)},
+            ),
+            (
                 "Clock",
                 {
                     "fields": (
@@ -363,3 +368,13 @@ class RecordHoldAdmin(SimpleHistoryAdmin):
         if obj.placed_by_id is None:
             obj.placed_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(BusinessUnit)
+class BusinessUnitAdmin(SimpleHistoryAdmin):
+    """The units FOI officers task with searches (reference data, kept by administrators)."""
+
+    list_display = ("name", "mailbox", "active")
+    list_filter = ("active",)
+    search_fields = ("name", "description")
+    ordering = ("name",)

@@ -2,19 +2,25 @@
 
 `answerable demo` loads these after the synthetic register, so that `make run` shows the
 casework from request to disclosure log: each seed's request logged with its questions,
-answered from the (synthetic) register, issued on the seed's own date, and so published in
-the disclosure log. The requester is a made-up name, as everything in the demonstration is.
-Idempotent: a case already held is left as it is.
+answered from the (synthetic) register, signed off by the demonstration disclosure manager,
+issued on the seed's own date, and so published in the disclosure log. The requester is a
+made-up name, as everything in the demonstration is. Idempotent: a case already held is
+left as it is.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from answerable.casework import signoff
 from answerable.casework.issue import issue_response
 from answerable.casework.models import InformationRequest, RequestQuestion
+from answerable.roles.assign import assign_role
+from answerable.roles.demo_users import DEMO_USERNAMES
+from answerable.roles.roles import Role
 
 REQUESTER = {
     "requester_name": "Demonstration Requester",
@@ -120,6 +126,17 @@ CASES = [
 ]
 
 
+def demo_user(role: Role) -> Any:
+    """The demonstration user of `role` (`answerable demousers` gives it its password; until
+    then it cannot sign in)."""
+    user, created = get_user_model().objects.get_or_create(username=DEMO_USERNAMES[role])
+    if created:
+        user.set_unusable_password()
+        user.save()
+        assign_role(user, role)
+    return get_user_model().objects.get(pk=user.pk)  # its permissions read afresh
+
+
 def load_demo_cases() -> list[str]:
     """Log, answer and issue the demonstration cases not yet held; their references."""
     loaded = []
@@ -146,6 +163,12 @@ def load_demo_cases() -> list[str]:
                     answer_kind="figures",
                     ask={**period, **ask},
                 )
-            issue_response(request, notice="full", issued_on=case.issued_on)
+            # Drafted by the FOI officer, approved by the disclosure manager (signoff.py).
+            author = demo_user(Role.FOI_OFFICER)
+            request.officer = author
+            request.save()
+            sign_off = signoff.request_sign_off(request, notice="full", user=author)
+            signoff.decide(sign_off, user=demo_user(Role.DISCLOSURE_MANAGER), approved=True)
+            issue_response(request, notice="full", issued_on=case.issued_on, user=author)
         loaded.append(case.reference)
     return loaded

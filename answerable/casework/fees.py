@@ -178,12 +178,15 @@ def request_cost(
     *,
     engine_hours: Iterable[Decimal] = (),
     manual_search_minutes: int = 0,
+    recorded_search_minutes: int = 0,
     actual_hourly_rate_gbp: Decimal | None = None,
 ) -> Cost:
     """A request's cost: each answer's engine time (retrieving and providing the figures)
-    plus the manual search the officer recorded (locating and retrieving records the
-    register does not hold). The engine's hours are re-costed at the regime's rate."""
+    plus the searches recorded on the case and the further manual search the officer
+    estimates (locating and retrieving records the register does not hold). The engine's
+    hours are re-costed at the regime's rate."""
     times = [StaffTime(Activity.RETRIEVING, engine_minutes(hours)) for hours in engine_hours]
+    times.append(StaffTime(Activity.LOCATING, recorded_search_minutes))
     times.append(StaffTime(Activity.LOCATING, manual_search_minutes))
     return cost_of(rules, times, actual_hourly_rate_gbp=actual_hourly_rate_gbp)
 
@@ -247,6 +250,7 @@ def assess(
     *,
     engine_hours: Iterable[Decimal] = (),
     manual_search_minutes: int = 0,
+    recorded_search_minutes: int = 0,
     actual_hourly_rate_gbp: Decimal | None = None,
     central_government: bool = False,
 ) -> Assessment:
@@ -256,6 +260,7 @@ def assess(
         rules,
         engine_hours=engine_hours,
         manual_search_minutes=manual_search_minutes,
+        recorded_search_minutes=recorded_search_minutes,
         actual_hourly_rate_gbp=actual_hourly_rate_gbp,
     )
     over = exceeds_limit(rules, cost.gbp)
@@ -264,6 +269,12 @@ def assess(
         f"{cost.hours} hours of counted staff time at GBP {cost.hourly_rate_gbp} an hour: "
         f"GBP {cost.gbp} ({rules.source})."
     ]
+    if recorded_search_minutes or manual_search_minutes:
+        lines.append(
+            f"Of which searches: {recorded_search_minutes} minutes recorded on the case's "
+            f"search record and {manual_search_minutes} minutes of further search estimated "
+            "(locating and retrieving the information)."
+        )
     if cost.uncounted_minutes:
         lines.append(f"{cost.uncounted_minutes} minutes of work the regulations do not count.")
     if rules.limit_gbp is None:

@@ -5,7 +5,7 @@ change to the register never alters a response already sent), the letter is rend
 the case as HTML and PDF and kept (IssuedLetter), the case records its response and notice,
 and for a response to a request (not a review) the anonymised copy is scheduled in the
 disclosure log, to appear seven days after issue as the seeds promise. If any step fails,
-nothing is issued.
+nothing is issued. A response is issued only once signed off (signoff.py).
 """
 
 import dataclasses
@@ -17,7 +17,7 @@ from django.db import transaction
 
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
-from answerable.casework import answering
+from answerable.casework import answering, signoff
 from answerable.casework.letters import advice
 from answerable.casework.letters.content import (
     Answered,
@@ -162,6 +162,10 @@ def issue_response(
         raise IssueError(f"{request.reference} was answered on {request.responded_on}")
     if issued_on < request.received_on:
         raise IssueError("a response cannot be issued before the request was received")
+    # Approved by someone other than its author, twice over for a sensitive case (signoff.py).
+    problem = signoff.approval_problem(request, notice.value)
+    if problem:
+        raise IssueError(problem)
     with transaction.atomic():
         answering.freeze(request, released_by=str(user or ""))
         letter = letter_for(request, issued_on, notice)

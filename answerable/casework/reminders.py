@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 
 from answerable.casework.models import InformationRequest, Review
+from answerable.casework.tasking import overdue_tasks
 from answerable.clock.calendar import WorkingCalendar
 from answerable.clock.holidays import calendar_for
 
@@ -33,7 +34,7 @@ class Due:
     """One case in a reminder: what it is, when it is due, working days left (< 0: late)."""
 
     reference: str
-    what: str  # "response" or "review"
+    what: str  # "response", "review" or "task N"
     due_on: date
     days_left: int
 
@@ -57,7 +58,8 @@ def due_by_officer(today: date, within: int) -> dict[Any, list[Due]]:
     """Every officer's cases due within `within` working days, or overdue, soonest first.
 
     Responses still awaited count for the request's officer; reviews not yet answered for
-    the reviewer. Cases with nobody assigned are under the key None.
+    the reviewer; business units' tasks overdue (tasking.overdue_tasks) for the request's
+    officer. Cases with nobody assigned are under the key None.
     """
     calendars: dict[str, WorkingCalendar] = {}
 
@@ -85,6 +87,11 @@ def due_by_officer(today: date, within: int) -> dict[Any, list[Due]]:
             found[review.reviewer].append(
                 Due(review.request.reference, "review", review.due_on, left)
             )
+    # Tasks a business unit has not done by their date go to the case's officer, to chase.
+    for task in overdue_tasks(today):
+        case = task.request
+        left = min(days_left(calendar(case.regime), today, task.due_on), -1)
+        found[case.officer].append(Due(case.reference, f"task {task.number}", task.due_on, left))
     for items in found.values():
         items.sort(key=lambda item: (item.due_on, item.reference))
     return dict(found)

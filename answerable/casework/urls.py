@@ -24,4 +24,9 @@ urlpatterns = [
     path("<str:reference>/refresh/", views.refresh, name="refresh"),
     path("<str:reference>/issue/", views.issue, name="issue"),
     path("<str:reference>/close/", views.close, name="close"),
+    path("<str:reference>/tasks/new/", views.task_new, name="task_new"),
+    path("<str:reference>/tasks/<int:number>/chase/", views.task_chase, name="task_chase"),
+    path("<str:reference>/searches/new/", views.search_record, name="search_record"),
+    path("<str:reference>/sign-off/", views.sign_off_request, name="sign_off_request"),
+    path("<str:reference>/sign-off/decide/", views.sign_off_decide, name="sign_off_decide"),
 ]

@@ -54,6 +54,14 @@ CASEWORK = (
     | _model_perms("casework", "courtappeal", "view", "add", "change")
     | _model_perms("casework", "issuedletter", "view")
     | _model_perms("casework", "recordhold", "view")
+    # Tasking the business units and the record of each search (casework/tasking.py).
+    | _model_perms("casework", "businessunit", "view")
+    | _model_perms("casework", "searchtask", "view", "add", "change")
+    | _model_perms("casework", "taskchase", "view", "add")
+    | _model_perms("casework", "searchrecord", "view", "add", "change")
+    # Asking for sign-off, and reading the decisions (casework/signoff.py).
+    | _model_perms("casework", "signoffrequest", "view", "add")
+    | _model_perms("casework", "signoffdecision", "view")
     | _model_perms("disclosure_log", "publication", "view")
     | _model_perms("disclosure_log", "topic", "view")
     # Policy documents (MoUs, agreements, guidance) are often what a request asks for.
@@ -104,13 +112,18 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.DISCLOSURE_MANAGER: RoleSpec(
         name="Disclosure manager",
-        description="An FOI officer who may also see exact figures and publish responses.",
+        description=(
+            "An FOI officer who may also see exact figures, approve responses before "
+            "they are issued, and publish them."
+        ),
         permissions=frozenset(
             DASHBOARD
             | ASK
             | CASEWORK
             | {"roles.see_exact_figures", "answers.view_release"}
             | _model_perms("disclosure_log", "publication", "change")
+            # Approves responses before they are issued (signoff.py), never their own.
+            | {"casework.approve_response"}
         ),
         uses_admin=True,
     ),
@@ -144,6 +157,8 @@ ROLES: dict[Role, RoleSpec] = {
             | _model_perms("register", "documentversion", "view", "add", "change")
             | _model_perms("clock", "holidaycorrection", "view", "add", "change", "delete")
             | _model_perms("disclosure_log", "topic", "view", "add", "change")
+            # The business units FOI officers task with searches, and their mailboxes.
+            | _model_perms("casework", "businessunit", "view", "add", "change")
             # The systems' API tokens (api/): issued and revoked by an administrator.
             | _model_perms("api", "apiclient", "view", "add", "change")
         ),

@@ -7,8 +7,18 @@ from answerable.casework.models.letters import IssuedLetter
 from answerable.casework.models.questions import RequestQuestion
 from answerable.casework.models.requests import InformationRequest, ReferenceSequence
 from answerable.casework.models.reviews import Review
+from answerable.casework.models.signoff import SignOffDecision, SignOffRequest, SignOffStatus
+from answerable.casework.models.tasks import (
+    BusinessUnit,
+    SearchRecord,
+    SearchTask,
+    TaskChase,
+    TaskKind,
+    TaskStatus,
+)
 
 __all__ = [
+    "BusinessUnit",
     "CitedExemption",
     "CommissionerAppeal",
     "CourtAppeal",
@@ -19,4 +29,12 @@ __all__ = [
     "ReferenceSequence",
     "RequestQuestion",
     "Review",
+    "SearchRecord",
+    "SearchTask",
+    "SignOffDecision",
+    "SignOffRequest",
+    "SignOffStatus",
+    "TaskChase",
+    "TaskKind",
+    "TaskStatus",
 ]

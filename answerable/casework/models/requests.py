@@ -112,8 +112,19 @@ class InformationRequest(models.Model):
     )
     manual_search_minutes = models.PositiveIntegerField(
         default=0,
-        help_text="Staff time to locate and retrieve what the register does not hold "
-        "(not deciding whether it is held or exempt: SSI 2004/467 reg 3).",
+        help_text="Further staff time estimated to locate and retrieve what the register "
+        "does not hold, beyond the searches recorded on the case (not deciding whether it "
+        "is held or exempt: SSI 2004/467 reg 3).",
+    )
+    # Sensitive cases need a second approver before the response is issued (signoff.py).
+    media_interest = models.BooleanField(
+        default=False, help_text="Sensitive: the press or public are following the request."
+    )
+    third_parties = models.BooleanField(
+        default=False, help_text="Sensitive: the response concerns or affects third parties."
+    )
+    law_enforcement = models.BooleanField(
+        default=False, help_text="Sensitive: it touches operational or law-enforcement matters."
     )
 
     responded_on = models.DateField(null=True, blank=True)
@@ -217,14 +228,23 @@ class InformationRequest(models.Model):
 
     def cost_assessment(self) -> Any:
         """The estimated cost of compliance, s12 and the fee (fees.assess): the answer
-        engine's estimate of each figures answer plus the manual search recorded."""
+        engine's estimate of each figures answer, the searches recorded, and the further
+        manual search estimated."""
         from answerable.casework import answering, fees
 
         return fees.assess(
             self.regime,
             engine_hours=answering.engine_hours(self),
             manual_search_minutes=self.manual_search_minutes,
+            recorded_search_minutes=self.recorded_search_minutes(),
         )
+
+    def recorded_search_minutes(self) -> int:
+        """The time spent on the searches recorded for the request (SearchRecord)."""
+        if self.pk is None:
+            return 0
+        total = self.searches.aggregate(total=models.Sum("minutes"))["total"]
+        return int(total or 0)
 
     @property
     def on_time(self) -> bool | None:

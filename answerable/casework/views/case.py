@@ -25,6 +25,7 @@ from answerable.casework.models.choices import AnswerKind, Status
 from answerable.casework.views.access import can_change_cases, can_edit_questions
 from answerable.casework.views.deadlines import Calendars, days_left, deadline_text, status_tag
 from answerable.casework.views.figures import PageTable, page_table
+from answerable.casework.views.panels import work_context
 from answerable.casework.views.timeline import notice_label, timeline
 from answerable.disclosure_log.models import Publication
 from answerable.roles import predicates
@@ -139,6 +140,14 @@ def case_context(
         else "",
         "errors": list(errors),
         "error_title": error_title,
+        # Tasks, the search record, the cost estimate and sign-off (panels.py).
+        **work_context(
+            user,
+            case,
+            today,
+            open_=case.responded_on is None
+            and case.status not in (Status.CLOSED, Status.WITHDRAWN),
+        ),
     }
 
 
