@@ -162,3 +162,8 @@ class EditionTable(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition}: table {self.position}"
+
+    @property
+    def element_id(self) -> str:
+        """The table's id in a page (its chart's is derived from it)."""
+        return f"table-{self.edition_id}-{self.position}"
