@@ -42,7 +42,8 @@ def test_an_edition_not_yet_published_is_nowhere(series, manager):  # noqa: F811
     edition = services.prepare(series, parse_period("2026-Q1"), prepared_by="analyst")
     services.check(edition, manager)
     client = Client()
-    assert client.get(reverse("statistics:edition", kwargs={"slug": edition.slug})).status_code == 404
+    page = reverse("statistics:edition", kwargs={"slug": edition.slug})
+    assert client.get(page).status_code == 404
     kwargs = {"slug": edition.slug, "position": 1}
     assert client.get(reverse("statistics:csv", kwargs=kwargs)).status_code == 404
     assert "2026-Q1" not in client.get(reverse("statistics:latest")).content.decode()
