@@ -29,7 +29,7 @@ from answerable.answers.answer import Answer, ReleaseRefused
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.disclosure_control import WITHHELD_MARKER
 from answerable.answers.engine import EPISODES, PEOPLE, Ask, AskError
-from answerable.answers.ledger.release import decide, ledger_lock, record
+from answerable.answers.ledger.release import Decision, decide, ledger_lock, record
 from answerable.answers.ledger.specs import ask_of, definition_of
 from answerable.answers.models import ReleaseKind
 from answerable.answers.output.document import as_document
@@ -213,6 +213,20 @@ def prepare(
     """Count the definition's tables for the period and decide them as one release against
     the ledger (not recorded yet: nothing has left the staff room). A period whose edition
     is published gets a revision, which needs its reason."""
+    return prepared(
+        definition, period, prepared_by=prepared_by, publish_on=publish_on, reason=reason
+    )[0]
+
+
+def prepared(
+    definition: ReleaseDefinition,
+    period: Period,
+    *,
+    prepared_by: str,
+    publish_on: date | None = None,
+    reason: str = "",
+) -> tuple[Edition, Decision]:
+    """`prepare`, and the ledger's decision it stored."""
     defined = list(definition.tables.all())
     if not defined:
         raise ReleaseError(f"{definition.slug} has no tables: define them first")
@@ -234,7 +248,7 @@ def prepare(
         edition.prepared_by = prepared_by[:150]
         edition.checked_at, edition.checked_by, edition.problem = None, "", ""
         edition.save()
-    return edition
+    return edition, decision
 
 
 # -- checking ---------------------------------------------------------------------------------
@@ -311,19 +325,25 @@ def publish(edition: Edition, today: date) -> Outcome:
                     "corrected); check them again",
                 )
             _store(edition, [t.title for t in tables], decision.answers)
-        release = record(
-            decision,
-            kind=ReleaseKind.STATISTICS,
-            reference=edition.slug,
-            released_by=edition.checked_by,
-        )
-        edition.ledger_release = release
-        edition.status = EditionStatus.PUBLISHED
-        edition.published_at = timezone.now()
-        edition.problem = ""
-        edition.save(update_fields=["ledger_release", "status", "published_at", "problem"])
+        recorded(edition, decision)
     note = " (more figures withheld because of releases since the check)" if before != after else ""
     return Outcome(edition, True, f"published {edition.slug}{note}")
+
+
+def recorded(edition: Edition, decision: Decision) -> Edition:
+    """Record the edition's decided tables in the ledger as one statistics release, and mark
+    it published (in the caller's transaction, under the ledger's lock)."""
+    edition.ledger_release = record(
+        decision,
+        kind=ReleaseKind.STATISTICS,
+        reference=edition.slug,
+        released_by=edition.checked_by,
+    )
+    edition.status = EditionStatus.PUBLISHED
+    edition.published_at = timezone.now()
+    edition.problem = ""
+    edition.save(update_fields=["ledger_release", "status", "published_at", "problem"])
+    return edition
 
 
 def _back_to_prepared(edition: Edition, why: str) -> Outcome:
