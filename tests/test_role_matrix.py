@@ -85,6 +85,7 @@ MATRIX: dict[str, frozenset] = {
     "casework:case_new": CASEWORKERS,
     "casework:case_detail": CASEWORKERS,
     "casework:question_edit": CASEWORKERS,
+    "casework:question_published": CASEWORKERS,
     "casework:issue": CASEWORKERS,
     "casework:refresh": CASEWORKERS,
     "casework:close": CASEWORKERS,

@@ -36,6 +36,10 @@ class TableSerializer(serializers.Serializer):
     title = serializers.CharField()
     csv = serializers.CharField(help_text="The table as CSV.")
     csv_metadata = serializers.CharField(help_text="Its CSV on the Web (W3C) metadata.")
+    definition = serializers.JSONField(
+        help_text="The table's `answerable ask` options: question, from, to, where, by, bands, "
+        "ages, count."
+    )
     answer = AnswerField()
 
 
@@ -80,6 +84,7 @@ def edition_json(request: Request, edition: Edition) -> dict[str, Any]:
                 "csv_metadata": _url(
                     request, "statistics:metadata", slug=slug, position=table.position
                 ),
+                "definition": table.definition,
                 "answer": table.document,
             }
             for table in edition.tables.all()

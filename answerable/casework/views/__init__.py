@@ -7,7 +7,7 @@ statistics.py, letters.py   the quarterly statistics return; the letters as issu
 """
 
 from answerable.casework.views.actions import close, issue, refresh
-from answerable.casework.views.case import case_detail, question_edit
+from answerable.casework.views.case import case_detail, question_edit, question_published
 from answerable.casework.views.cases import case_list, case_new
 from answerable.casework.views.letters import letter
 from answerable.casework.views.statistics import statistics
@@ -20,6 +20,7 @@ __all__ = [
     "issue",
     "letter",
     "question_edit",
+    "question_published",
     "refresh",
     "statistics",
 ]
