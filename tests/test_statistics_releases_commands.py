@@ -64,3 +64,16 @@ def test_the_demo_publishes_each_complete_quarter_and_announces_the_next(registe
     upcoming = Edition.objects.get(status=EditionStatus.ANNOUNCED)
     assert upcoming.period == "2026-Q3" and upcoming.publish_on == date(2026, 10, 28)
     assert publish_demo_releases(date(2026, 8, 1)) == []  # again: nothing new
+
+
+def test_the_reminders_run_publishes_what_is_due(series, manager):  # noqa: F811
+    day = timezone.localdate() + timedelta(days=2)
+    run("prepare", "--period", "2026-Q1", "--publish-on", day.isoformat(), "--user", "ann")
+    run("check", "custody-2026-q1", "--user", "manager")
+    out = io.StringIO()
+    call_command("remind", "--today", day.isoformat(), "--dry-run", stdout=out)
+    assert "Statistics due: custody-2026-q1" in out.getvalue()
+    assert not Release.objects.exists()
+    call_command("remind", "--today", day.isoformat(), stdout=out)
+    assert "Statistics: published custody-2026-q1" in out.getvalue()
+    assert Edition.objects.get().status == EditionStatus.PUBLISHED
