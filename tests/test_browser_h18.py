@@ -123,8 +123,10 @@ def test_a_member_of_the_public_reads_a_table_and_its_chart_and_downloads_the_cs
     # Its chart: an image with a title, one bar value per division ([c] where withheld).
     chart = section.locator("svg.app-chart")
     assert chart.get_attribute("role") == "img"
-    assert "Immigration-related custody episodes by division" in chart.locator("title").inner_text()
-    bar_values = [v.inner_text() for v in chart.locator(".app-chart__value").all()]
+    assert (
+        "Immigration-related custody episodes by division" in chart.locator("title").text_content()
+    )
+    bar_values = [v.text_content() or "" for v in chart.locator(".app-chart__value").all()]
 
     with page.expect_download() as download_info:
         section.get_by_role("link", name=re.compile(r"^CSV")).click()
