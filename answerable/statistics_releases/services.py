@@ -22,6 +22,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from answerable.answers import bands
@@ -43,6 +44,7 @@ from answerable.statistics_releases.models import (
     ReleaseDefinition,
 )
 from answerable.statistics_releases.periods import Period
+from answerable.web.charts import bar_chart
 
 CHECK_PERMISSION = "statistics_releases.check_edition"
 # Notes of an answer that a published table does not need (no request to cost).
@@ -197,9 +199,13 @@ def _stored(answer: Answer) -> dict[str, Any]:
 def _store(edition: Edition, titles: Sequence[str], answers: Sequence[Answer]) -> None:
     edition.tables.all().delete()
     for position, (title, answer) in enumerate(zip(titles, answers, strict=True), start=1):
-        EditionTable.objects.create(
-            edition=edition, position=position, title=title, **_stored(answer)
+        table = EditionTable(edition=edition, position=position, title=title, **_stored(answer))
+        # The chart drawn once, as the page shows it (web/charts.py): a page reads it.
+        chart = bar_chart(table.chart["title"], table.chart["rows"])
+        table.chart["svg"] = render_to_string(
+            "web/chart.html", {"chart": chart, "chart_id": f"chart-{table.element_id}"}
         )
+        table.save()
 
 
 def prepare(
