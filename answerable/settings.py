@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "answerable.answers",
     "answerable.casework",
     "answerable.disclosure_log",
+    "answerable.statistics_releases",
     "answerable.clock",
     "answerable.roles",
     "answerable.audit",

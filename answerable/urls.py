@@ -9,6 +9,7 @@ urlpatterns = [
     path("casework/", include("answerable.casework.urls")),
     path("audit/", include("answerable.audit.urls")),
     path("disclosure-log/", include("answerable.disclosure_log.urls")),
+    path("statistics/", include("answerable.statistics_releases.urls")),
     path("api/v1/", include("answerable.api.urls")),
     path("admin/", admin.site.urls),
 ]

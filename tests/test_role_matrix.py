@@ -50,6 +50,13 @@ MATRIX: dict[str, frozenset] = {
     "disclosure_log:export": EVERYONE,
     "disclosure_log:pdf": EVERYONE,
     "disclosure_log:detail": EVERYONE,
+    "statistics:latest": EVERYONE,
+    "statistics:editions": EVERYONE,
+    "statistics:calendar": EVERYONE,
+    # An edition not published is no page (404) for anyone: the matrix's sample is one.
+    "statistics:edition": EVERYONE,
+    "statistics:csv": EVERYONE,
+    "statistics:metadata": EVERYONE,
     # Staff.
     "dashboard:index": STAFF,
     "register:index": DISCLOSURE_READERS,
@@ -79,6 +86,7 @@ MATRIX: dict[str, frozenset] = {
     "casework:case_new": CASEWORKERS,
     "casework:case_detail": CASEWORKERS,
     "casework:question_edit": CASEWORKERS,
+    "casework:question_published": CASEWORKERS,
     "casework:issue": CASEWORKERS,
     "casework:refresh": CASEWORKERS,
     "casework:close": CASEWORKERS,
@@ -177,6 +185,8 @@ def kwargs_for(name: str, world: World) -> dict[str, Any]:
         found["reference"] = world.publication
     if name.startswith("answers:download"):
         found["format"] = "csv"
+    if name.startswith("statistics:"):
+        found.update(slug="immigration-statistics-2026-q3", position=1)
     return found
 
 
@@ -243,8 +253,8 @@ def test_the_api_refuses_a_staff_session(world: World) -> None:
     for name, pattern in PROJECT_URLS:
         if name.startswith(SESSIONLESS) and not pattern.pattern.converters:
             response = client.get(reverse(name))
-            if name.endswith(("schema", "docs")):
-                continue  # the API's description is public, as any API's documentation
+            if name.endswith(("schema", "docs", "statistics")):
+                continue  # the API's description is public, as are the published statistics
             expected = (404,) if name.endswith("not-found") else (401, 403)
             assert response.status_code in expected, f"{name}: {response.status_code}"
 

@@ -21,6 +21,11 @@ urlpatterns = [
         views.question_edit,
         name="question_edit",
     ),
+    path(
+        "<str:reference>/questions/<int:number>/published/",
+        views.question_published,
+        name="question_published",
+    ),
     path("<str:reference>/refresh/", views.refresh, name="refresh"),
     path("<str:reference>/issue/", views.issue, name="issue"),
     path("<str:reference>/close/", views.close, name="close"),

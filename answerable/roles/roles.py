@@ -39,6 +39,13 @@ def _model_perms(app: str, model: str, *actions: str) -> set[str]:
 
 
 DASHBOARD = {"roles.view_dashboard"}
+# Published statistics: the release definitions edited, editions checked for publication.
+STATISTICS_RELEASES = (
+    _model_perms("statistics_releases", "releasedefinition", "view", "add", "change")
+    | _model_perms("statistics_releases", "definedtable", "view", "add", "change", "delete")
+    | _model_perms("statistics_releases", "edition", "view")
+    | {"statistics_releases.check_edition"}
+)
 ASK = {"roles.ask_questions"}
 
 # Casework: requests, their questions, exemptions, reviews and appeals, holds and letters,
@@ -124,6 +131,7 @@ ROLES: dict[Role, RoleSpec] = {
             | _model_perms("disclosure_log", "publication", "change")
             # Approves responses before they are issued (signoff.py), never their own.
             | {"casework.approve_response"}
+            | STATISTICS_RELEASES
         ),
         uses_admin=True,
     ),

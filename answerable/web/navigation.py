@@ -24,7 +24,10 @@ SECTIONS = (
     ("Release ledger", "answers:ledger", predicates.can_read_ledger),
     ("Audit trail", "audit:search", predicates.can_audit),
     ("Disclosure log", "disclosure_log:list", lambda user: True),
+    ("Statistics", "statistics:latest", lambda user: True),
 )
+# What the public (not signed in) sees.
+PUBLIC = ("disclosure_log:list", "statistics:latest")
 
 
 def items(request: HttpRequest) -> list[Item]:
@@ -34,7 +37,7 @@ def items(request: HttpRequest) -> list[Item]:
         return []
     found = []
     for label, name, allowed in SECTIONS:
-        if not user.is_authenticated and name != "disclosure_log:list":
+        if not user.is_authenticated and name not in PUBLIC:
             continue
         if not allowed(user):
             continue

@@ -92,19 +92,35 @@ def published_figures(published: Published, by: Sequence[str]) -> tuple[Publishe
     return tuple(figures)
 
 
-def _earlier(asks: Sequence[Ask], exclude: int | None) -> list[Spec]:
-    """The ledger's tables that share records with any of these asks."""
+def _overlapping(spans: Sequence[tuple[str, str, Any, Any]]) -> Q:
     conditions = Q(pk__in=[])
-    for ask in asks:
+    for record_type, unit, first_day, last_day in spans:
         period = Q()
-        if ask.first_day:
-            period &= Q(last_day__isnull=True) | Q(last_day__gte=ask.first_day)
-        if ask.last_day:
-            period &= Q(first_day__isnull=True) | Q(first_day__lte=ask.last_day)
-        conditions |= Q(record_type=record_type_of(ask), count_unit=ask.count) & period
-    tables = ReleasedTable.objects.filter(conditions).select_related("release")
-    if exclude is not None:
-        tables = tables.exclude(release_id=exclude)
+        if first_day:
+            period &= Q(last_day__isnull=True) | Q(last_day__gte=first_day)
+        if last_day:
+            period &= Q(first_day__isnull=True) | Q(first_day__lte=last_day)
+        conditions |= Q(record_type=record_type, count_unit=unit) & period
+    return conditions
+
+
+def _earlier(asks: Sequence[Ask], exclude: int | None) -> list[Spec]:
+    """The ledger's tables that share records with any of these asks, and with those, and so
+    on: a table of January to March tells what a table of January to June holds beyond it,
+    so both are read with a new table of April to June (the closure of overlapping periods,
+    per kind of record and count unit)."""
+    spans = [(record_type_of(ask), ask.count, ask.first_day, ask.last_day) for ask in asks]
+    found: dict[int, ReleasedTable] = {}
+    while spans:
+        tables = ReleasedTable.objects.filter(_overlapping(spans)).exclude(pk__in=found)
+        if exclude is not None:
+            tables = tables.exclude(release_id=exclude)
+        new = list(tables.select_related("release"))
+        found.update((table.pk, table) for table in new)
+        spans = [(t.record_type, t.count_unit, t.first_day, t.last_day) for t in new]
+    ordered = sorted(
+        found.values(), key=lambda t: (t.release.released_at, t.release_id, t.position)
+    )
     return [
         Spec(
             ask=ask_of(table.definition),
@@ -113,7 +129,7 @@ def _earlier(asks: Sequence[Ask], exclude: int | None) -> list[Spec]:
             new=False,
             label=f"{table.release} table {table.position}",
         )
-        for table in tables.order_by("release__released_at", "release_id", "position")
+        for table in ordered
     ]
 
 

@@ -9,7 +9,7 @@ signoff.py   asking for sign-off of a response, and an approver's decision
 """
 
 from answerable.casework.views.actions import close, issue, refresh
-from answerable.casework.views.case import case_detail, question_edit
+from answerable.casework.views.case import case_detail, question_edit, question_published
 from answerable.casework.views.cases import case_list, case_new
 from answerable.casework.views.letters import letter
 from answerable.casework.views.signoff import sign_off_decide, sign_off_request
@@ -24,6 +24,7 @@ __all__ = [
     "issue",
     "letter",
     "question_edit",
+    "question_published",
     "refresh",
     "search_record",
     "sign_off_decide",

@@ -22,6 +22,7 @@ from answerable.casework.models import (
     RequestQuestion,
 )
 from answerable.casework.models.choices import AnswerKind, Status
+from answerable.casework.published import answer_by_published_table, published_table
 from answerable.casework.views.access import can_change_cases, can_edit_questions
 from answerable.casework.views.deadlines import Calendars, days_left, deadline_text, status_tag
 from answerable.casework.views.figures import PageTable, page_table
@@ -29,6 +30,7 @@ from answerable.casework.views.panels import work_context
 from answerable.casework.views.timeline import notice_label, timeline
 from answerable.disclosure_log.models import Publication
 from answerable.roles import predicates
+from answerable.statistics_releases.models import EditionTable
 from answerable.web.access import require
 
 
@@ -43,6 +45,26 @@ class QuestionView:
     question: RequestQuestion
     table: PageTable | None
     answers_url: str | None = None  # the answer page asking its figures question
+    # A current published statistics table that answers it exactly (FOISA s25), and its page.
+    published: EditionTable | None = None
+    published_url: str = ""
+
+
+def _question_view(user: Any, case: InformationRequest, question: RequestQuestion) -> QuestionView:
+    table = published_table(question) if case.responded_on is None else None
+    return QuestionView(
+        question,
+        page_table(question.result),
+        _answers_url(user, case, question),
+        table,
+        table_url(table) if table else "",
+    )
+
+
+def table_url(table: EditionTable) -> str:
+    return (
+        reverse("statistics:edition", kwargs={"slug": table.edition.slug}) + f"#{table.element_id}"
+    )
 
 
 def _answers_url(user: Any, case: InformationRequest, question: RequestQuestion) -> str | None:
@@ -109,9 +131,7 @@ def case_context(
         "overdue": overdue,
         "deadline": deadline,
         "may_see_requester": predicates.can_see_requester(user),
-        "questions": [
-            QuestionView(q, page_table(q.result), _answers_url(user, case, q)) for q in questions
-        ],
+        "questions": [_question_view(user, case, q) for q in questions],
         "exemptions": list(case.exemptions.all()),
         "letters": [(letter, notice_label(letter.notice)) for letter in letters],
         "reviews": reviews,
@@ -186,4 +206,23 @@ def question_edit(request: HttpRequest, reference: str, number: int) -> HttpResp
     return redirect(
         reverse("casework:case_detail", kwargs={"reference": reference})
         + f"#question-{question.number}"
+    )
+
+
+@require(can_edit_questions)
+def question_published(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    """Answer a figures question with the published table that answers it (FOISA s25)."""
+    if request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "POST"})
+    case = get_case(reference)
+    question = case.questions.filter(number=number).first()
+    table = published_table(question) if question and case.responded_on is None else None
+    if table is None:
+        raise Http404(f"No published table answers {reference} question {number}")
+    try:
+        answer_by_published_table(question, table, request.build_absolute_uri(table_url(table)))
+    except ValueError as error:
+        return render_case(request, case, status=400, errors=[(str(error), f"question-{number}")])
+    return redirect(
+        reverse("casework:case_detail", kwargs={"reference": reference}) + f"#question-{number}"
     )

@@ -1,5 +1,6 @@
 """`answerable remind [--dry-run] [--today YYYY-MM-DD] [--within N]`: e-mail each officer
-their FOI cases due within N working days (ANSWERABLE_REMIND_WITHIN_DAYS) and overdue."""
+their FOI cases due within N working days (ANSWERABLE_REMIND_WITHIN_DAYS) and overdue; and,
+as the same scheduled run, publish the statistics editions whose announced day has come."""
 
 from datetime import date
 from typing import Any
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from answerable.casework import reminders
+from answerable.statistics_releases import services as statistics
 
 
 def _day(text: str) -> date:
@@ -56,7 +58,13 @@ class Command(BaseCommand):
                 + ", ".join(item.reference for item in unassigned)
             )
         if options["dry_run"]:
+            for edition in statistics.due(today):
+                self.stdout.write(f"Statistics due: {edition.slug} ({edition.publish_on})")
             self.stdout.write("Dry run: nothing sent.")
             return
         sent = reminders.send(found)
         self.stdout.write(f"Sent {sent} reminder(s).")
+        # The same daily run publishes the statistics whose announced day has come
+        # (`answerable release publish-due` does this alone).
+        for outcome in statistics.publish_due(today):
+            self.stdout.write(f"Statistics: {outcome.message}")

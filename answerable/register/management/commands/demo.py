@@ -49,3 +49,7 @@ class Command(BaseCommand):
 
         for reference in load_demo_cases():
             self.stdout.write(f"  FOI case {reference}: answered from the register and issued")
+        from answerable.statistics_releases.demo import publish_demo_releases
+
+        for edition in publish_demo_releases(options["as_of"]):
+            self.stdout.write(f"  Statistics {edition}: published")
