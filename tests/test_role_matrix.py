@@ -50,6 +50,9 @@ MATRIX: dict[str, frozenset] = {
     "disclosure_log:export": EVERYONE,
     "disclosure_log:pdf": EVERYONE,
     "disclosure_log:detail": EVERYONE,
+    # The public copy before its date: staff who handle publications only.
+    "disclosure_log:preview": CASEWORKERS,
+    "disclosure_log:preview_pdf": CASEWORKERS,
     # Staff.
     "dashboard:index": STAFF,
     "register:index": DISCLOSURE_READERS,

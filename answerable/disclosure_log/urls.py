@@ -22,6 +22,8 @@ urlpatterns = [
     path("", views.publication_list, name="list"),
     path("feed.atom", feeds.LatestPublicationsFeed(), name="feed"),
     path("export.csv", views.export_csv, name="export"),
+    path("preview/<reference:reference>/", views.publication_preview, name="preview"),
+    path("preview/<reference:reference>.pdf", views.publication_preview_pdf, name="preview_pdf"),
     path("<reference:reference>.pdf", views.publication_pdf, name="pdf"),
     path("<reference:reference>/", views.publication_detail, name="detail"),
 ]

@@ -10,13 +10,16 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from answerable.disclosure_log.anonymise import sanitise
 from answerable.disclosure_log.filters import LogFilterForm, style_for_govuk
 from answerable.disclosure_log.headings import demote_headings
 from answerable.disclosure_log.models import Publication, PublicationQuerySet
 from answerable.disclosure_log.spreadsheet import spreadsheet_safe
+from answerable.web.access import require
 
 PER_PAGE = 20
 # Fields the list, feed and export never show: not loaded for them.
@@ -76,14 +79,55 @@ def publication_detail(request: HttpRequest, reference: str) -> HttpResponse:
     # Sanitised again on the way out: the stored letter was sanitised when it was scheduled,
     # and this keeps it so whatever has touched the row since.
     body = sanitise(demote_headings(publication.body_html, top=3))
-    return _page(request, "detail.html", {"publication": publication, "body": body})
+    context = {"publication": publication, "body": body, "pdf_url": publication.get_pdf_url()}
+    return _page(request, "detail.html", context)
 
 
-def publication_pdf(request: HttpRequest, reference: str) -> HttpResponse:
-    publication = _get(reference)
+def _pdf(publication: Publication) -> HttpResponse:
     response = HttpResponse(bytes(publication.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{publication.reference}.pdf"'
     return response
+
+
+def publication_pdf(request: HttpRequest, reference: str) -> HttpResponse:
+    return _pdf(_get(reference))
+
+
+# --- the staff preview --------------------------------------------------------------------
+
+
+def can_preview(user: Any) -> bool:
+    """Staff who handle the log's publications (the FOI officer, the disclosure manager)
+    see a response's public copy before its publication date, and after a withdrawal."""
+    return bool(user.has_perm("disclosure_log.view_publication"))
+
+
+def _staff_only(response: HttpResponse) -> HttpResponse:
+    # Not for search engines or shared caches: the public may not see it yet.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require(can_preview)
+@never_cache
+def publication_preview(request: HttpRequest, reference: str) -> HttpResponse:
+    """The public copy exactly as the public page will show it, whatever its date."""
+    publication = get_object_or_404(Publication, reference=reference)
+    body = sanitise(demote_headings(publication.body_html, top=3))
+    context = {
+        "publication": publication,
+        "body": body,
+        "preview": True,
+        "is_public": publication.is_published(),
+        "pdf_url": reverse("disclosure_log:preview_pdf", kwargs={"reference": reference}),
+    }
+    return _staff_only(_page(request, "detail.html", context))
+
+
+@require(can_preview)
+@never_cache
+def publication_preview_pdf(request: HttpRequest, reference: str) -> HttpResponse:
+    return _staff_only(_pdf(get_object_or_404(Publication, reference=reference)))
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:
