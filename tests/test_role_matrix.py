@@ -35,6 +35,7 @@ CUSTODY_READERS = frozenset({Role.CUSTODY, Role.DATA_PROTECTION_OFFICER})
 ICCE_READERS = frozenset({Role.ICCE, Role.DATA_PROTECTION_OFFICER})
 DISCLOSURE_READERS = frozenset({Role.CUSTODY, Role.ICCE, Role.DATA_PROTECTION_OFFICER})
 DPO = frozenset({Role.DATA_PROTECTION_OFFICER})
+DOCUMENT_KEEPERS = CASEWORKERS | {Role.ADMINISTRATOR}
 
 # URL name -> who may open it. Everyone else is refused: 403 when signed in, sent to sign
 # in when not. The API takes system tokens, never a staff session: no role opens it.
@@ -53,6 +54,8 @@ MATRIX: dict[str, frozenset] = {
     # The public copy before its date: staff who handle publications only.
     "disclosure_log:preview": CASEWORKERS,
     "disclosure_log:preview_pdf": CASEWORKERS,
+    "disclosure_log:preview_document": CASEWORKERS,
+    "disclosure_log:document": EVERYONE,
     # Staff.
     "dashboard:index": STAFF,
     "register:index": DISCLOSURE_READERS,
@@ -86,6 +89,15 @@ MATRIX: dict[str, frozenset] = {
     "casework:close": CASEWORKERS,
     "casework:statistics": CASEWORKERS,
     "casework:letter": CASEWORKERS,
+    # Documents: FOI officers add and version them; the administrator keeps them too.
+    "casework:document_list": DOCUMENT_KEEPERS,
+    "casework:document_new": DOCUMENT_KEEPERS,
+    "casework:document_detail": DOCUMENT_KEEPERS,
+    "casework:document_edit": DOCUMENT_KEEPERS,
+    "casework:version_new": DOCUMENT_KEEPERS,
+    "casework:version_download": DOCUMENT_KEEPERS,
+    "casework:question_documents": CASEWORKERS,
+    "casework:question_document_remove": CASEWORKERS,
     "audit:search": DPO,
     "audit:export": DPO,
     "audit:verify": DPO,
@@ -153,6 +165,10 @@ def kwargs_for(name: str, world: World) -> dict[str, Any]:
         "register:icce": r.icce.pk,
         "register:person": r.person.pk,
         "casework:letter": world.letter_pk,
+        # Access is decided before the record is looked up: any number will do.
+        "casework:document": world.letter_pk,
+        "casework:version": world.letter_pk,
+        "casework:question_document": world.letter_pk,
         "answers:release": world.release,
     }
     found: dict[str, Any] = {}
@@ -162,7 +178,7 @@ def kwargs_for(name: str, world: World) -> dict[str, Any]:
     if name.startswith("casework:"):
         found.update(reference=world.case_reference, number=1, format="pdf")
     if name.startswith("disclosure_log:"):
-        found["reference"] = world.publication
+        found.update(reference=world.publication, number=1)
     if name.startswith("answers:download"):
         found["format"] = "csv"
     return found

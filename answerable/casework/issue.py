@@ -18,6 +18,7 @@ from django.db import transaction
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
 from answerable.casework import answering
+from answerable.casework.enclosures import documents_of, request_enclosures
 from answerable.casework.letters import advice
 from answerable.casework.letters.content import (
     Answered,
@@ -41,7 +42,7 @@ from answerable.casework.public_copy import public_outcome
 from answerable.disclosure_log.anonymise import anonymise_text
 from answerable.disclosure_log.names import name_variants
 from answerable.disclosure_log.public_contacts import public_contacts
-from answerable.disclosure_log.publish import anonymised_letter, schedule
+from answerable.disclosure_log.publish import PublicDocument, anonymised_letter, schedule
 
 ANSWERED = {
     AnswerKind.FIGURES: Answered.FIGURES,
@@ -83,6 +84,7 @@ def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
         figures=question.result if figures else None,
         exemption=_exemption(regime, question.exemption) if question.exemption else None,
         document=str(question.document) if question.document else "",
+        documents=documents_of(question.pk),
         show_average=flags.get("show_average", False),
         show_cost=flags.get("show_cost", False),
     )
@@ -189,6 +191,10 @@ def issue_response(
             body_html=public_html,
             pdf=html_to_pdf(public_html, stylesheet=stylesheet()),
             personal=personal,
+            documents=[
+                PublicDocument(e.filename, e.content, e.mime_type)
+                for e in request_enclosures(request, public=True)
+            ],
         )
         request.responded_on = issued_on
         request.notice = notice.value

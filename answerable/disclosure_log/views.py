@@ -74,12 +74,26 @@ def _get(reference: str) -> Publication:
         raise Http404("No published response has that reference") from None
 
 
+def _documents(publication: Publication, url_name: str) -> list[tuple[str, str]]:
+    """(file name, address) of each document published with the response."""
+    kwargs = {"reference": publication.reference}
+    return [
+        (document.filename, reverse(url_name, kwargs={**kwargs, "number": document.number}))
+        for document in publication.documents.defer("content").order_by("number")
+    ]
+
+
 def publication_detail(request: HttpRequest, reference: str) -> HttpResponse:
     publication = _get(reference)
     # Sanitised again on the way out: the stored letter was sanitised when it was scheduled,
     # and this keeps it so whatever has touched the row since.
     body = sanitise(demote_headings(publication.body_html, top=3))
-    context = {"publication": publication, "body": body, "pdf_url": publication.get_pdf_url()}
+    context = {
+        "publication": publication,
+        "body": body,
+        "pdf_url": publication.get_pdf_url(),
+        "documents": _documents(publication, "disclosure_log:document"),
+    }
     return _page(request, "detail.html", context)
 
 
@@ -91,6 +105,19 @@ def _pdf(publication: Publication) -> HttpResponse:
 
 def publication_pdf(request: HttpRequest, reference: str) -> HttpResponse:
     return _pdf(_get(reference))
+
+
+def _document(publication: Publication, number: int) -> HttpResponse:
+    document = get_object_or_404(publication.documents, number=number)
+    response = HttpResponse(bytes(document.content), content_type=document.mime_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def publication_document(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    """A document released with a published response."""
+    return _document(_get(reference), number)
 
 
 # --- the staff preview --------------------------------------------------------------------
@@ -120,8 +147,15 @@ def publication_preview(request: HttpRequest, reference: str) -> HttpResponse:
         "preview": True,
         "is_public": publication.is_published(),
         "pdf_url": reverse("disclosure_log:preview_pdf", kwargs={"reference": reference}),
+        "documents": _documents(publication, "disclosure_log:preview_document"),
     }
     return _staff_only(_page(request, "detail.html", context))
+
+
+@require(can_preview)
+@never_cache
+def publication_preview_document(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    return _staff_only(_document(get_object_or_404(Publication, reference=reference), number))
 
 
 @require(can_preview)
