@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
+from answerable.casework.demo_documents import answer_seed_000_documents
 from answerable.casework.issue import issue_response
 from answerable.casework.models import InformationRequest, RequestQuestion
 
@@ -146,6 +147,7 @@ def load_demo_cases() -> list[str]:
                     answer_kind="figures",
                     ask={**period, **ask},
                 )
+            answer_seed_000_documents(request)  # its questions on agreements and policies
             issue_response(request, notice="full", issued_on=case.issued_on)
         loaded.append(case.reference)
     return loaded

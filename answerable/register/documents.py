@@ -76,3 +76,18 @@ def add_version(
         record.full_clean()
         record.save()
     return record
+
+
+def attach_file(version: DocumentVersion, *, file_name: str, content: bytes) -> DocumentVersion:
+    """Give a version held without its file (a register import, the demo) its file, checked
+    by its content as an upload is."""
+    checked = check_upload(file_name, content)
+    with transaction.atomic():
+        version.mime_type = checked.mime_type
+        version.file.save(
+            f"{version.document.reference}-{version.version}{checked.extension}",
+            ContentFile(content),
+            save=False,
+        )
+        version.save()
+    return version
