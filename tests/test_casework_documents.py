@@ -278,3 +278,39 @@ def test_what_a_document_cannot_answer_is_refused(answered):
     with pytest.raises(DocumentChoiceError, match="has been issued"):
         give_document(question, Document.objects.get(reference="ISA-2016").versions.get(), "s25")
     assert IssuedLetter.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_foi_officer_answers_a_question_with_documents_on_its_page(media, django_user_model):
+    client = client_for(django_user_model, Role.FOI_OFFICER)
+    isa = save_document(
+        None,
+        reference="ISA",
+        title="Agreement",
+        kind="information_sharing_agreement",
+        published_url="https://www.example.gov.uk/isa",
+    )
+    version = add_version(isa, version="1.0", status="final", dated=date(2016, 6, 1))
+    case = make_case(received_on=date(2024, 1, 3))
+    question = RequestQuestion.objects.create(request=case, number=1, text="The agreement?")
+    url = reverse("casework:question_documents", kwargs={"reference": case.reference, "number": 1})
+    page = client.get(url).content.decode()
+    assert 'class="govuk-file-upload"' in page and "Agreement (ISA), version 1.0, final" in page
+    # Enclosing a version with no file is refused, with the reason on the page.
+    refused = client.post(url, {"version": version.pk, "how": "enclosed"})
+    assert refused.status_code == 200 and "has no file to enclose" in refused.content.decode()
+    # A redacted copy is checked by its content too.
+    html = SimpleUploadedFile("copy.pdf", b"<html><script></script></html>")
+    refused = client.post(url, {"version": version.pk, "how": "enclosed", "redacted_file": html})
+    assert "the content is not a PDF" in refused.content.decode()
+    assert client.post(url, {"version": version.pk, "how": "s25"}).status_code == 302
+    given = question.given_documents.get()
+    assert given.how == "s25"
+    question.refresh_from_db()
+    assert question.answer_kind == "document"
+    remove = reverse(
+        "casework:question_document_remove",
+        kwargs={"reference": case.reference, "number": 1, "pk": given.pk},
+    )
+    assert client.post(remove).status_code == 302
+    assert not question.given_documents.exists()
