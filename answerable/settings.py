@@ -1,5 +1,6 @@
 """Django settings, every one of them read from the environment (see README: Settings)."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -269,6 +270,13 @@ ANSWERABLE_AUTHORITY_WEBSITE = env_str(
 )
 ANSWERABLE_PROTECTIVE_MARKING = env_str("ANSWERABLE_PROTECTIVE_MARKING", "OFFICIAL")
 ANSWERABLE_DISCLOSURE_LOG_DAYS = env_int("ANSWERABLE_DISCLOSURE_LOG_DAYS", 7, minimum=0)
+# The public contacts the disclosure log's copy keeps (the authority's and the Commissioner's
+# review and appeal addresses), comma-separated; unset, disclosure_log/public_contacts.py's
+# defaults (OSIC: enquiries@foi.scot). The letterhead's own contacts are always kept.
+if os.environ.get("ANSWERABLE_DISCLOSURE_LOG_PUBLIC_CONTACTS"):
+    ANSWERABLE_DISCLOSURE_LOG_PUBLIC_CONTACTS = env_list(
+        "ANSWERABLE_DISCLOSURE_LOG_PUBLIC_CONTACTS", []
+    )
 
 # FOI casework (casework/, clock/): how requests are numbered (e.g. "IM-FOI-{year}-{n:04}" or
 # "{yy}-{n:04}" for 23-1751), how many working days ahead officers are reminded of a

@@ -122,5 +122,9 @@ def test_the_anonymiser_is_given_whole_names_never_a_surname_alone():
         requester_address="1 High Street\nPerth",
     )
     strings = personal_strings(case)
-    assert strings == ["Ms Anne Govan", "1 High Street", "anne@example.org"]
+    assert strings[0] == "Ms Anne Govan"
+    assert {"1 High Street", "anne@example.org", "Anne Govan", "Ms Govan", "A. Govan"} <= set(
+        strings
+    )
+    assert "Govan" not in strings and "Perth" not in strings
     # a custody centre's name stays in the published tables: not "Govan", not "Perth"

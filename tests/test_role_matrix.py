@@ -35,6 +35,7 @@ CUSTODY_READERS = frozenset({Role.CUSTODY, Role.DATA_PROTECTION_OFFICER})
 ICCE_READERS = frozenset({Role.ICCE, Role.DATA_PROTECTION_OFFICER})
 DISCLOSURE_READERS = frozenset({Role.CUSTODY, Role.ICCE, Role.DATA_PROTECTION_OFFICER})
 DPO = frozenset({Role.DATA_PROTECTION_OFFICER})
+DOCUMENT_KEEPERS = CASEWORKERS | {Role.ADMINISTRATOR}
 
 # URL name -> who may open it. Everyone else is refused: 403 when signed in, sent to sign
 # in when not. The API takes system tokens, never a staff session: no role opens it.
@@ -57,6 +58,11 @@ MATRIX: dict[str, frozenset] = {
     "statistics:edition": EVERYONE,
     "statistics:csv": EVERYONE,
     "statistics:metadata": EVERYONE,
+    # The public copy before its date: staff who handle publications only.
+    "disclosure_log:preview": CASEWORKERS,
+    "disclosure_log:preview_pdf": CASEWORKERS,
+    "disclosure_log:preview_document": CASEWORKERS,
+    "disclosure_log:document": EVERYONE,
     # Staff.
     "dashboard:index": STAFF,
     "register:index": DISCLOSURE_READERS,
@@ -98,6 +104,15 @@ MATRIX: dict[str, frozenset] = {
     "casework:sign_off_request": CASEWORKERS,
     # Only an approver signs a response off (casework.approve_response).
     "casework:sign_off_decide": frozenset({Role.DISCLOSURE_MANAGER}),
+    # Documents: FOI officers add and version them; the administrator keeps them too.
+    "casework:document_list": DOCUMENT_KEEPERS,
+    "casework:document_new": DOCUMENT_KEEPERS,
+    "casework:document_detail": DOCUMENT_KEEPERS,
+    "casework:document_edit": DOCUMENT_KEEPERS,
+    "casework:version_new": DOCUMENT_KEEPERS,
+    "casework:version_download": DOCUMENT_KEEPERS,
+    "casework:question_documents": CASEWORKERS,
+    "casework:question_document_remove": CASEWORKERS,
     "audit:search": DPO,
     "audit:export": DPO,
     "audit:verify": DPO,
@@ -173,6 +188,10 @@ def kwargs_for(name: str, world: World) -> dict[str, Any]:
         "register:icce": r.icce.pk,
         "register:person": r.person.pk,
         "casework:letter": world.letter_pk,
+        # Access is decided before the record is looked up: any number will do.
+        "casework:document": world.letter_pk,
+        "casework:version": world.letter_pk,
+        "casework:question_document": world.letter_pk,
         "answers:release": world.release,
     }
     found: dict[str, Any] = {}
@@ -182,7 +201,7 @@ def kwargs_for(name: str, world: World) -> dict[str, Any]:
     if name.startswith("casework:"):
         found.update(reference=world.case_reference, number=1, format="pdf")
     if name.startswith("disclosure_log:"):
-        found["reference"] = world.publication
+        found.update(reference=world.publication, number=1)
     if name.startswith("answers:download"):
         found["format"] = "csv"
     if name.startswith("statistics:"):

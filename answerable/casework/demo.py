@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from answerable.casework import signoff
+from answerable.casework.demo_documents import answer_seed_000_documents
 from answerable.casework.issue import issue_response
 from answerable.casework.models import InformationRequest, RequestQuestion
 from answerable.roles.assign import assign_role
@@ -163,6 +164,7 @@ def load_demo_cases() -> list[str]:
                     answer_kind="figures",
                     ask={**period, **ask},
                 )
+            answer_seed_000_documents(request)  # its questions on agreements and policies
             # Drafted by the FOI officer, approved by the disclosure manager (signoff.py).
             author = demo_user(Role.FOI_OFFICER)
             request.officer = author

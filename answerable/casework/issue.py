@@ -18,6 +18,7 @@ from django.db import transaction
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
 from answerable.casework import answering, signoff
+from answerable.casework.enclosures import documents_of, request_enclosures
 from answerable.casework.letters import advice
 from answerable.casework.letters.content import (
     Answered,
@@ -37,8 +38,11 @@ from answerable.casework.models import (
     Review,
 )
 from answerable.casework.models.choices import AnswerKind, Status
-from answerable.disclosure_log.anonymise import anonymise, anonymise_text
-from answerable.disclosure_log.publish import schedule
+from answerable.casework.public_copy import public_outcome
+from answerable.disclosure_log.anonymise import anonymise_text
+from answerable.disclosure_log.names import name_variants
+from answerable.disclosure_log.public_contacts import public_contacts
+from answerable.disclosure_log.publish import PublicDocument, anonymised_letter, schedule
 
 ANSWERED = {
     AnswerKind.FIGURES: Answered.FIGURES,
@@ -80,6 +84,7 @@ def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
         figures=question.result if figures else None,
         exemption=_exemption(regime, question.exemption) if question.exemption else None,
         document=str(question.document) if question.document else "",
+        documents=documents_of(question.pk),
         show_average=flags.get("show_average", False),
         show_cost=flags.get("show_cost", False),
     )
@@ -91,10 +96,13 @@ def requester_address(request: InformationRequest) -> tuple[str, ...]:
 
 
 def personal_strings(request: InformationRequest) -> list[str]:
-    """Every form of the requester's identity a letter may carry, for the anonymiser."""
+    """Every form of the requester's identity a letter may carry, for the anonymiser: the
+    forms of their name (names.name_variants: with a title, initials, the given name, the
+    surname without its hyphen), their address and e-mail."""
     name = request.requester_name.strip()
     # Not the surname alone: a requester called Govan must not take a custody centre out of
-    # the published tables. The public letter has no salutation naming the requester.
+    # the published tables (name_variants never gives it). The public letter has no
+    # salutation naming the requester.
     # Nor a town alone ("Perth" is a custody centre too): of the address, the first line and
     # those with a number (house, postcode), which are what identify someone.
     address = [
@@ -102,7 +110,7 @@ def personal_strings(request: InformationRequest) -> list[str]:
         for n, line in enumerate(requester_address(request))
         if n == 0 or any(c.isdigit() for c in line)
     ]
-    strings = [name, *address, request.requester_email]
+    strings = [name, *name_variants(name), *address, request.requester_email]
     return [s for s in dict.fromkeys(strings) if s]
 
 
@@ -171,20 +179,26 @@ def issue_response(
         letter = letter_for(request, issued_on, notice)
         issued = _keep(request, letter, issued_on, user)
         personal = personal_strings(request)
-        public_html = anonymise(render_html(letter, public=True), personal)
+        # The public contacts (the review and appeal addresses) are kept: anonymised_letter
+        # anonymises exactly as `schedule` does.
+        public_html = anonymised_letter(render_html(letter, public=True), personal)
         schedule(
             reference=request.reference,
             title=request.title,
-            summary=anonymise_text(_summary(request), personal),
+            summary=anonymise_text(_summary(request), personal, keep=public_contacts()),
             regime=request.regime,
-            outcome=notice.value,
+            outcome=public_outcome(letter).value,
             topics=[t.strip() for t in request.topics.split(",") if t.strip()],
-            exemptions_cited=", ".join(f"s{e.section}" for e in letter.all_exemptions),
+            exemptions_cited=_exemptions_cited(letter),
             received_on=request.received_on,
             issued_on=issued_on,
             body_html=public_html,
             pdf=html_to_pdf(public_html, stylesheet=stylesheet()),
             personal=personal,
+            documents=[
+                PublicDocument(e.filename, e.content, e.mime_type)
+                for e in request_enclosures(request, public=True)
+            ],
         )
         request.responded_on = issued_on
         request.notice = notice.value
@@ -225,6 +239,15 @@ def issue_review_notice(review: Review, *, issued_on: date, user: Any = None) ->
         review.responded_on = issued_on
         review.save()
     return issued
+
+
+def _exemptions_cited(letter: Letter) -> str:
+    """The sections the response relies on, for the log: its exemptions, and s25(1) where a
+    document is pointed to where it is published rather than given."""
+    sections = [f"s{e.section}" for e in letter.all_exemptions]
+    if any(not d.enclosed for q in letter.questions for d in q.documents):
+        sections.append("s25(1)")
+    return ", ".join(dict.fromkeys(sections))
 
 
 def _summary(request: InformationRequest) -> str:

@@ -1,12 +1,14 @@
 """Casework pages outside the admin; mounted by the project at casework/.
 
-"new/", "statistics/" and "letters/" come before a case's own address: a reference is made
-by reference.py from a pattern with a year and a number, so it is never one of those words.
+"new/", "statistics/", "letters/" and "documents/" come before a case's own address: a
+reference is made by reference.py from a pattern with a year and a number, so it is never one
+of those words.
 """
 
 from django.urls import path
 
 from answerable.casework import views
+from answerable.casework.views import documents
 
 app_name = "casework"
 
@@ -15,6 +17,16 @@ urlpatterns = [
     path("new/", views.case_new, name="case_new"),
     path("statistics/", views.statistics, name="statistics"),
     path("letters/<int:pk>.<str:format>", views.letter, name="letter"),
+    path("documents/", documents.document_list, name="document_list"),
+    path("documents/new/", documents.document_new, name="document_new"),
+    path("documents/<int:pk>/", documents.document_detail, name="document_detail"),
+    path("documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
+    path("documents/<int:pk>/versions/new/", documents.version_new, name="version_new"),
+    path(
+        "documents/versions/<int:pk>/download/",
+        documents.version_download,
+        name="version_download",
+    ),
     path("<str:reference>/", views.case_detail, name="case_detail"),
     path(
         "<str:reference>/questions/<int:number>/",
@@ -25,6 +37,14 @@ urlpatterns = [
         "<str:reference>/questions/<int:number>/published/",
         views.question_published,
         name="question_published",
+        "<str:reference>/questions/<int:number>/documents/",
+        documents.question_documents,
+        name="question_documents",
+    ),
+    path(
+        "<str:reference>/questions/<int:number>/documents/<int:pk>/remove/",
+        documents.question_document_remove,
+        name="question_document_remove",
     ),
     path("<str:reference>/refresh/", views.refresh, name="refresh"),
     path("<str:reference>/issue/", views.issue, name="issue"),

@@ -36,6 +36,7 @@ ALLOWED_TAGS = frozenset(
     {
         "a",
         "abbr",
+        "address",
         "b",
         "blockquote",
         "br",
@@ -53,6 +54,7 @@ ALLOWED_TAGS = frozenset(
         "h4",
         "h5",
         "h6",
+        "header",
         "hr",
         "i",
         "li",
@@ -61,6 +63,7 @@ ALLOWED_TAGS = frozenset(
         "pre",
         "q",
         "s",
+        "section",
         "small",
         "span",
         "strong",
@@ -86,20 +89,53 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
-# The few classes the response letter's print stylesheet lays its pages out by
+# The classes the response letter's print stylesheet lays its pages out by
 # (casework/letters/letter.css), so that the log's PDF of the anonymised letter prints as the
-# letter did: a question kept with its answer, a table not split from its total row, the
-# reference at the top of each page. Named classes only: no style, nothing a page could run.
-ALLOWED_CLASSES = {
-    "p": {"marking"},
-    "dd": {"reference-value"},
-    "blockquote": {"asked"},
-    "div": {"answer", "figures-block", "figures-block--whole"},
-    "table": {"figures"},
-    "tr": {"total"},
-    "ul": {"table-notes"},
-    "dl": {"reference", "figure-terms"},
-}
+# letter did: the letterhead, the protective marking and reference on every page, table rules,
+# a question kept with its answer, a table not split from its total row. Named classes only,
+# on any allowed tag: no style, nothing a page could run.
+LETTER_CLASSES = frozenset(
+    {
+        "advice",
+        "answer",
+        "asked",
+        "authority",
+        "average-line",
+        "closing",
+        "cost",
+        "cost-line",
+        "exempt",
+        "exemption",
+        "fees",
+        "figure-notes",
+        "figure-terms",
+        "figures",
+        "figures-block",
+        "figures-block--whole",
+        "letterhead",
+        "marking",
+        "ncnd",
+        "not-held",
+        "number",
+        "question",
+        "reference",
+        "reference-value",
+        "refusal",
+        "review",
+        "rights",
+        "salutation",
+        "table-notes",
+        "threshold-reason",
+        "total",
+        "unit",
+        "vexatious",
+        "enclosures",
+    }
+)
+ALLOWED_CLASSES = {tag: LETTER_CLASSES for tag in ALLOWED_TAGS}
+# Elements removed with their content: a letter's <title> repeats its heading, and would
+# otherwise be left as loose text at the top of the published copy.
+REMOVED_WITH_CONTENT = frozenset({"script", "style", "title"})
 
 # Tags that end a line of text: words on either side of one are separate words.
 _BLOCK_TAGS = frozenset(
@@ -117,11 +153,14 @@ _BLOCK_TAGS = frozenset(
         "h4",
         "h5",
         "h6",
+        "header",
         "hr",
         "li",
         "ol",
         "p",
         "pre",
+        "section",
+        "address",
         "table",
         "tbody",
         "td",
@@ -187,6 +226,7 @@ def sanitise(html: str) -> str:
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         allowed_classes={tag: set(names) for tag, names in ALLOWED_CLASSES.items()},
+        clean_content_tags=set(REMOVED_WITH_CONTENT),
     )
 
 

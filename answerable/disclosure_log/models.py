@@ -157,3 +157,32 @@ class Publication(models.Model):
 
     def topic_names(self) -> list[str]:
         return [topic.name for topic in self.topics.all()]
+
+
+class PublishedDocument(models.Model):
+    """A document released with a response and published with it on the log (not a third
+    party's material, which the casework app never sends here). Kept in the database, as the
+    letter's PDF is, so that it is served only while its publication is."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="documents")
+    number = models.PositiveSmallIntegerField()
+    filename = models.CharField(max_length=200)
+    mime_type = models.CharField(max_length=100)
+    content = models.BinaryField()
+
+    class Meta:
+        ordering = ("publication", "number")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "number"], name="disclosure_log_document_number_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication.reference}: {self.filename}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "disclosure_log:document",
+            kwargs={"reference": self.publication.reference, "number": self.number},
+        )

@@ -10,14 +10,21 @@ address, phone number and postcode it finds, leaves exactly these.
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-# Police Scotland's Information Management (Disclosure) and the Commissioner (OSIC), as
-# printed in seeds 000 and 001.
+# Police Scotland's Information Management (Disclosure), as printed in seeds 000 and 001,
+# and the Commissioner (OSIC) as the rights paragraph of every letter prints it
+# (templates/casework/letters/rights/foisa.html): its e-mail address since 2023 is
+# enquiries@foi.scot (the old itspublicknowledge.info address no longer takes appeals).
 DEFAULT_PUBLIC_CONTACTS: tuple[str, ...] = (
-    "foi@scotland.pnn.police.uk",
+    "foi@scotland.police.uk",
     "G40 4EH",  # Police Scotland, Clyde Gateway, 2 French Street, Dalmarnock
     "01463 720508",  # Information Management, Highland & Islands Divisional Headquarters
-    "enquiries@itspublicknowledge.info",
+    "enquiries@foi.scot",
     "KY16 9DS",  # OSIC, Kinburn Castle, Doubledykes Road, St Andrews
+    "SK9 5AF",  # the ICO (FOIA and EIR letters), Wycliffe House, Water Lane, Wilmslow
+    # Earlier addresses of both, printed in responses of their time (seed 001, 2018): kept
+    # in a published copy of such a response, never printed in a new letter.
+    "foi@scotland.pnn.police.uk",
+    "enquiries@itspublicknowledge.info",
 )
 
 

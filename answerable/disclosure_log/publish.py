@@ -10,6 +10,9 @@ The contract with the caller:
   and is refused.
 - The title, summary and exemptions are published as given, so they are checked, not
   rewritten: personal data in them is refused.
+- `documents` are the files released with the response that are not a third party's
+  material: already released to the requester, and so to the world, they are published
+  with it as released (the caller leaves third parties' material out).
 
 Re-scheduling the same reference (idempotent by reference):
 
@@ -22,6 +25,7 @@ Re-scheduling the same reference (idempotent by reference):
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -34,6 +38,7 @@ from answerable.disclosure_log.anonymise import anonymise, html_text, personal_d
 from answerable.disclosure_log.models import (
     Outcome,
     Publication,
+    PublishedDocument,
     Regime,
     Topic,
     publication_date,
@@ -52,6 +57,15 @@ class AnonymisationError(ValueError):
         self.findings = findings
         where = "; ".join(f"{field}: {', '.join(found)}" for field, found in findings.items())
         super().__init__(f"{reference}: personal data would be published ({where})")
+
+
+@dataclass(frozen=True)
+class PublicDocument:
+    """A released document to publish with the response (its file as released)."""
+
+    filename: str
+    content: bytes
+    mime_type: str
 
 
 class AlreadyPublishedError(ValueError):
@@ -89,6 +103,7 @@ def schedule(
     pdf: bytes,
     personal: Sequence[str] = (),
     publish_on: date | None = None,
+    documents: Sequence[PublicDocument] = (),
 ) -> Publication:
     """Put an issued response on the log, to appear on `publish_on` (by default
     ANSWERABLE_DISCLOSURE_LOG_DAYS, 7, days after `issued_on`). See the module
@@ -138,6 +153,7 @@ def schedule(
         if existing is None:
             publication = Publication.objects.create(reference=reference, **content)
             publication.topics.set(topic_records)
+            _set_documents(publication, documents)
             return publication
         if existing.is_published():
             if _same(existing, content, topic_records):
@@ -152,7 +168,22 @@ def schedule(
         existing.withdrawn_reason = ""
         existing.save()
         existing.topics.set(topic_records)
+        _set_documents(existing, documents)
         return existing
+
+
+def _set_documents(publication: Publication, documents: Sequence[PublicDocument]) -> None:
+    publication.documents.all().delete()
+    PublishedDocument.objects.bulk_create(
+        PublishedDocument(
+            publication=publication,
+            number=number,
+            filename=document.filename,
+            mime_type=document.mime_type,
+            content=bytes(document.content),
+        )
+        for number, document in enumerate(documents, start=1)
+    )
 
 
 def _check(

@@ -22,6 +22,18 @@ urlpatterns = [
     path("", views.publication_list, name="list"),
     path("feed.atom", feeds.LatestPublicationsFeed(), name="feed"),
     path("export.csv", views.export_csv, name="export"),
+    path("preview/<reference:reference>/", views.publication_preview, name="preview"),
+    path("preview/<reference:reference>.pdf", views.publication_preview_pdf, name="preview_pdf"),
+    path(
+        "preview/<reference:reference>/documents/<int:number>/",
+        views.publication_preview_document,
+        name="preview_document",
+    ),
     path("<reference:reference>.pdf", views.publication_pdf, name="pdf"),
+    path(
+        "<reference:reference>/documents/<int:number>/",
+        views.publication_document,
+        name="document",
+    ),
     path("<reference:reference>/", views.publication_detail, name="detail"),
 ]

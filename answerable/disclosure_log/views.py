@@ -10,13 +10,16 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from answerable.disclosure_log.anonymise import sanitise
 from answerable.disclosure_log.filters import LogFilterForm, style_for_govuk
 from answerable.disclosure_log.headings import demote_headings
 from answerable.disclosure_log.models import Publication, PublicationQuerySet
 from answerable.disclosure_log.spreadsheet import spreadsheet_safe
+from answerable.web.access import require
 
 PER_PAGE = 20
 # Fields the list, feed and export never show: not loaded for them.
@@ -71,19 +74,94 @@ def _get(reference: str) -> Publication:
         raise Http404("No published response has that reference") from None
 
 
+def _documents(publication: Publication, url_name: str) -> list[tuple[str, str]]:
+    """(file name, address) of each document published with the response."""
+    kwargs = {"reference": publication.reference}
+    return [
+        (document.filename, reverse(url_name, kwargs={**kwargs, "number": document.number}))
+        for document in publication.documents.defer("content").order_by("number")
+    ]
+
+
 def publication_detail(request: HttpRequest, reference: str) -> HttpResponse:
     publication = _get(reference)
     # Sanitised again on the way out: the stored letter was sanitised when it was scheduled,
     # and this keeps it so whatever has touched the row since.
     body = sanitise(demote_headings(publication.body_html, top=3))
-    return _page(request, "detail.html", {"publication": publication, "body": body})
+    context = {
+        "publication": publication,
+        "body": body,
+        "pdf_url": publication.get_pdf_url(),
+        "documents": _documents(publication, "disclosure_log:document"),
+    }
+    return _page(request, "detail.html", context)
 
 
-def publication_pdf(request: HttpRequest, reference: str) -> HttpResponse:
-    publication = _get(reference)
+def _pdf(publication: Publication) -> HttpResponse:
     response = HttpResponse(bytes(publication.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{publication.reference}.pdf"'
     return response
+
+
+def publication_pdf(request: HttpRequest, reference: str) -> HttpResponse:
+    return _pdf(_get(reference))
+
+
+def _document(publication: Publication, number: int) -> HttpResponse:
+    document = get_object_or_404(publication.documents, number=number)
+    response = HttpResponse(bytes(document.content), content_type=document.mime_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def publication_document(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    """A document released with a published response."""
+    return _document(_get(reference), number)
+
+
+# --- the staff preview --------------------------------------------------------------------
+
+
+def can_preview(user: Any) -> bool:
+    """Staff who handle the log's publications (the FOI officer, the disclosure manager)
+    see a response's public copy before its publication date, and after a withdrawal."""
+    return bool(user.has_perm("disclosure_log.view_publication"))
+
+
+def _staff_only(response: HttpResponse) -> HttpResponse:
+    # Not for search engines or shared caches: the public may not see it yet.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require(can_preview)
+@never_cache
+def publication_preview(request: HttpRequest, reference: str) -> HttpResponse:
+    """The public copy exactly as the public page will show it, whatever its date."""
+    publication = get_object_or_404(Publication, reference=reference)
+    body = sanitise(demote_headings(publication.body_html, top=3))
+    context = {
+        "publication": publication,
+        "body": body,
+        "preview": True,
+        "is_public": publication.is_published(),
+        "pdf_url": reverse("disclosure_log:preview_pdf", kwargs={"reference": reference}),
+        "documents": _documents(publication, "disclosure_log:preview_document"),
+    }
+    return _staff_only(_page(request, "detail.html", context))
+
+
+@require(can_preview)
+@never_cache
+def publication_preview_document(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    return _staff_only(_document(get_object_or_404(Publication, reference=reference), number))
+
+
+@require(can_preview)
+@never_cache
+def publication_preview_pdf(request: HttpRequest, reference: str) -> HttpResponse:
+    return _staff_only(_pdf(get_object_or_404(Publication, reference=reference)))
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:

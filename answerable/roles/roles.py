@@ -71,9 +71,12 @@ CASEWORK = (
     | _model_perms("casework", "signoffdecision", "view")
     | _model_perms("disclosure_log", "publication", "view")
     | _model_perms("disclosure_log", "topic", "view")
-    # Policy documents (MoUs, agreements, guidance) are often what a request asks for.
-    | _model_perms("register", "document", "view")
-    | _model_perms("register", "documentversion", "view")
+    # Policy documents (MoUs, agreements, guidance) are often what a request asks for: FOI
+    # officers add them and their versions (casework/views/documents.py), and answer
+    # questions with them.
+    | _model_perms("register", "document", "view", "add", "change")
+    | _model_perms("register", "documentversion", "view", "add", "change")
+    | _model_perms("casework", "questiondocument", "view", "add", "change", "delete")
 )
 
 # The register's records of people, read in full (all divisions, every attribute).

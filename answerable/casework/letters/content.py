@@ -58,6 +58,30 @@ class Exemption:
         return is_absolute(self.section, self.condition)
 
 
+class DocumentAnswer(enum.StrEnum):
+    """How a document answers a question."""
+
+    ENCLOSED = "enclosed"  # a copy goes out with the response (or its redacted copy)
+    OTHERWISE_ACCESSIBLE = "s25"  # published: FOISA s25(1), with its address in the letter
+
+
+@dataclass(frozen=True)
+class EnclosedDocument:
+    """A document (one version of it) given in answer to a question."""
+
+    title: str
+    version: str
+    how: DocumentAnswer = DocumentAnswer.ENCLOSED
+    published_url: str = ""  # printed wherever there is one
+    filename: str = ""  # the enclosure's file name, for "Please find enclosed"
+    redacted: bool = False  # a redacted copy is enclosed, not the version as held
+    third_party: bool = False  # a third party's material: never on the disclosure log
+
+    @property
+    def enclosed(self) -> bool:
+        return self.how is DocumentAnswer.ENCLOSED
+
+
 @dataclass(frozen=True)
 class QuestionAnswer:
     number: int
@@ -68,6 +92,7 @@ class QuestionAnswer:
     figures: Mapping[str, Any] | None = None
     exemption: Exemption | None = None
     document: str = ""  # the title of an enclosed document, if any
+    documents: tuple[EnclosedDocument, ...] = ()  # documents (versions) given in answer
     # Lines a figures answer shows only where they matter (the officer's choice, kept on the
     # question's ask as `show_average` / `show_cost`): the average time to disclose where the
     # question asked for it; the estimated cost where the officer shows it (a letter that

@@ -251,7 +251,7 @@ def _question_problems(letter: Letter, regime: Regime) -> list[str]:
                     "internal use only): ask again without --no-suppression"
                 )
         if question.answered is Answered.TEXT and not (
-            question.answer_text.strip() or question.document.strip()
+            question.answer_text.strip() or question.document.strip() or question.documents
         ):
             found.append(f"{where}: answered in writing but the answer or document is missing")
         if (

@@ -1,6 +1,7 @@
 """FOI casework records: one module per record (requests, answers, notices, reviews, appeals)."""
 
 from answerable.casework.models.appeals import CommissionerAppeal, CourtAppeal
+from answerable.casework.models.documents import QuestionDocument
 from answerable.casework.models.exemptions import CitedExemption
 from answerable.casework.models.holds import RecordHold, RecordType
 from answerable.casework.models.letters import IssuedLetter
@@ -24,6 +25,7 @@ __all__ = [
     "CourtAppeal",
     "InformationRequest",
     "IssuedLetter",
+    "QuestionDocument",
     "RecordHold",
     "RecordType",
     "ReferenceSequence",

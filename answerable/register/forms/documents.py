@@ -7,13 +7,11 @@ PDF, so every version keeps its own file.
 from typing import Any
 
 from django import forms
-from django.core.validators import FileExtensionValidator
 
 from answerable.register.models import Document, DocumentVersion
+from answerable.register.uploads import ACCEPTED, MAX_BYTES, UploadError, check_upload
 
-# Formats a requester can open; scans arrive as PDF or images.
-DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "html", "htm", "png", "jpg"]
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = MAX_BYTES
 
 
 class DocumentForm(forms.ModelForm):
@@ -34,6 +32,10 @@ class DocumentForm(forms.ModelForm):
             "parties",
             "summary",
             "published_url",
+            "owner",
+            "topics",
+            "adopted",
+            "third_party",
         )
 
     def clean_reference(self) -> str:
@@ -58,15 +60,22 @@ class DocumentVersionForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
-            self.fields["file"].validators.append(FileExtensionValidator(DOCUMENT_EXTENSIONS))
-            self.fields["file"].help_text = (
-                "The version as released or releasable: " + ", ".join(DOCUMENT_EXTENSIONS) + "."
-            )
+            self.fields["file"].help_text = f"The version as released or releasable: {ACCEPTED}."
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
         if upload and getattr(upload, "size", 0) > MAX_FILE_BYTES:
             raise forms.ValidationError("The file is larger than 50 MB.")
+        if upload and hasattr(upload, "read") and not getattr(upload, "_committed", False):
+            # Checked by its content, not its name (register/uploads.py).
+            upload.seek(0)
+            content = upload.read()
+            upload.seek(0)
+            try:
+                checked = check_upload(upload.name, content)
+            except UploadError as error:
+                raise forms.ValidationError(str(error)) from None
+            self.instance.mime_type = checked.mime_type
         return upload
 
     def clean(self) -> dict[str, Any]:

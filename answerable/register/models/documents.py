@@ -22,6 +22,23 @@ class Document(Timestamped):
     parties = models.TextField(blank=True, help_text="One party per line.")
     summary = models.TextField(blank=True)
     published_url = models.URLField(blank=True, help_text="Where it is published, if it is.")
+    owner = models.CharField(
+        max_length=200, blank=True, help_text="The business area that owns it, e.g. Partnerships."
+    )
+    topics = models.CharField(
+        max_length=300, blank=True, help_text="Comma-separated, e.g. Home Office, Data sharing."
+    )
+    adopted = models.BooleanField(
+        "adopted by the force",
+        default=False,
+        help_text="The force has adopted it as its own (seed 000 asks whether it has).",
+    )
+    third_party = models.BooleanField(
+        "third-party material",
+        default=False,
+        help_text="Another body's material: released to a requester where the law allows, "
+        "never copied to the public disclosure log.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -44,6 +61,10 @@ class Document(Timestamped):
     def current_version(self) -> "DocumentVersion | None":
         return self.versions.exclude(status=DocumentStatus.DRAFT).order_by("-dated").first()
 
+    @property
+    def topic_list(self) -> list[str]:
+        return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
+
 
 class DocumentVersion(Timestamped):
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="versions")
@@ -53,6 +74,9 @@ class DocumentVersion(Timestamped):
     effective_from = models.DateField(null=True, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
     file = models.FileField(upload_to="documents/%Y/", blank=True)
+    mime_type = models.CharField(
+        max_length=100, blank=True, editable=False, help_text="Read from the file's content."
+    )
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -64,3 +88,7 @@ class DocumentVersion(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.document.title}, version {self.version} ({self.get_status_display()})"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DocumentStatus.DRAFT
