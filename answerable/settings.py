@@ -365,6 +365,10 @@ CONTENT_SECURITY_POLICY = {
 
 # The s62 audit trail's database triggers (audit/guard.py): on everywhere but the test suite.
 ANSWERABLE_AUDIT_GUARD = env_bool("ANSWERABLE_AUDIT_GUARD", True)
+# Changes of staff accounts' access and of API clients (audit/accounts.py, api/audit_clients.py)
+# are logged whoever makes them; also when no request or command names an actor ("system"),
+# everywhere but the test suite, whose fixtures make accounts outside any request.
+ANSWERABLE_AUDIT_UNNAMED_ACCESS_CHANGES = True
 
 # --- The systems API (answerable/api, /api/v1/) ------------------------------------------------
 # Systems call it with their own token (`answerable apitoken create NAME --scope ...`); JSON

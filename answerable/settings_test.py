@@ -13,6 +13,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, te
 # The runner empties every table between tests, which the audit trail's triggers refuse;
 # tests/test_audit_guard.py installs them itself.
 ANSWERABLE_AUDIT_GUARD = False
+# Fixtures make accounts and tokens outside any request or command: not logged, so that the
+# trail holds only what each test does (tests/test_admin_least_privilege.py logs them).
+ANSWERABLE_AUDIT_UNNAMED_ACCESS_CHANGES = False
 
 # Static files by their own names: the suite does not run collectstatic.
 STORAGES = {

@@ -144,8 +144,9 @@ ROLES: dict[Role, RoleSpec] = {
             | _model_perms("register", "documentversion", "view", "add", "change")
             | _model_perms("clock", "holidaycorrection", "view", "add", "change", "delete")
             | _model_perms("disclosure_log", "topic", "view", "add", "change")
-            # The systems' API tokens (api/): issued and revoked by an administrator.
-            | _model_perms("api", "apiclient", "view", "add", "change")
+            # The systems' API tokens (api/): seen and revoked by an administrator; issued
+            # only on the server's command line (answerable apitoken create).
+            | _model_perms("api", "apiclient", "view", "change")
         ),
         uses_admin=True,
     ),
