@@ -15,7 +15,8 @@ Every value can be set from the environment (README: Running in production):
   2,000), so that memory a long-lived process accumulates is given back.
 - GUNICORN_ACCESS_LOG: "-" for standard output, or a file; off by default. Its lines carry
   no client address and no query string (a disclosure log search may hold a name), as
-  the application's own log does (web/logging.py).
+  the application's own log does (web/logging.py). Both gunicorn's logs go through the
+  application's redaction, one line per event (web/server_log.py).
 - GUNICORN_FORWARDED_ALLOW_IPS: the proxy's addresses, whose X-Forwarded-* gunicorn trusts
   (default 127.0.0.1). Django reads X-Forwarded-Proto only when ANSWERABLE_BEHIND_PROXY=1.
 """
@@ -102,4 +103,6 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 # Time, method, path without query string, status, bytes, duration; no client address.
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# E-mail addresses, postcodes, pseudonyms and addresses redacted; line breaks escaped.
+logger_class = "answerable.web.server_log.RedactingLogger"
 loglevel = os.environ.get("LOG_LEVEL", "warning").lower()

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "answerable.audit.actor.AuditActorMiddleware",
     # Records which staff user made each change in a register record's history (s62 DPA 2018).
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A busy database is a 503 with Retry-After, never a 500 (web/busy.py).
+    "answerable.web.busy.BusyDatabaseMiddleware",
     # Throttles failed sign-ins (django-axes): last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -108,6 +110,12 @@ FORM_RENDERER = "answerable.web.forms.GovukFormRenderer"
 WSGI_APPLICATION = "answerable.wsgi.application"
 
 
+# A write that finds the database busy (an import holding SQLite's write lock, a row locked
+# on PostgreSQL) waits this many seconds, then gets 503 with Retry-After (web/busy.py).
+ANSWERABLE_DATABASE_BUSY_TIMEOUT = env_int("ANSWERABLE_DATABASE_BUSY_TIMEOUT", 15, minimum=1)
+ANSWERABLE_BUSY_RETRY_AFTER = env_int("ANSWERABLE_BUSY_RETRY_AFTER", 10, minimum=1)
+
+
 def _database() -> dict:
     default_url = f"sqlite:///{VAR_DIR / 'answerable.sqlite3'}"
     url = env_str("DATABASE_URL", default_url)
@@ -123,8 +131,13 @@ def _database() -> dict:
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;"
         )
         config["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+        config["OPTIONS"]["timeout"] = ANSWERABLE_DATABASE_BUSY_TIMEOUT  # busy_timeout
         if config["NAME"] != ":memory:":
             Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        options = config.setdefault("OPTIONS", {})
+        lock_timeout = f"-c lock_timeout={ANSWERABLE_DATABASE_BUSY_TIMEOUT * 1000}"
+        options["options"] = f"{options.get('options', '')} {lock_timeout}".strip()
     return config
 
 
@@ -396,6 +409,10 @@ ANSWERABLE_RETENTION_YEARS = {
 ANSWERABLE_RETENTION_REQUESTER_MONTHS = env_int(
     "ANSWERABLE_RETENTION_REQUESTER_MONTHS", 24, minimum=1
 )
+# Changes of staff accounts' access and of API clients (audit/accounts.py, api/audit_clients.py)
+# are logged whoever makes them; also when no request or command names an actor ("system"),
+# everywhere but the test suite, whose fixtures make accounts outside any request.
+ANSWERABLE_AUDIT_UNNAMED_ACCESS_CHANGES = True
 
 # --- The systems API (answerable/api, /api/v1/) ------------------------------------------------
 # Systems call it with their own token (`answerable apitoken create NAME --scope ...`); JSON

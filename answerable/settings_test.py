@@ -17,6 +17,9 @@ ANSWERABLE_AUDIT_GUARD = False
 ANSWERABLE_AUDIT_ANCHOR_DIR = ""
 # A fixed key for the suite's backups (32 bytes, URL-safe base64); never a real one.
 ANSWERABLE_BACKUP_KEY = "dGVzdC1vbmx5LWJhY2t1cC1rZXktMzItYnl0ZXMhISE="
+# Fixtures make accounts and tokens outside any request or command: not logged, so that the
+# trail holds only what each test does (tests/test_admin_least_privilege.py logs them).
+ANSWERABLE_AUDIT_UNNAMED_ACCESS_CHANGES = False
 
 # Static files by their own names: the suite does not run collectstatic.
 STORAGES = {

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+# A busy database met outside a view is a 503 too (web/busy.py).
+handler500 = "answerable.web.busy.server_error"
+
 urlpatterns = [
     path("", include("answerable.web.urls")),
     path("staff/", include("answerable.dashboard.urls")),

@@ -17,7 +17,7 @@ from answerable.disclosure_log.anonymise import (
     sanitise,
 )
 from answerable.disclosure_log.headings import demote_headings
-from answerable.disclosure_log.spreadsheet import spreadsheet_safe
+from answerable.web.spreadsheet import neutralise as spreadsheet_safe
 
 LETTER = """
 <h1>Freedom of Information Response</h1>

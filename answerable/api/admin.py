@@ -1,50 +1,71 @@
-"""API clients in the admin: register a system, choose its scopes, see its token once."""
+"""API clients in the admin: see them, and revoke a token at once.
+
+A token is never issued here: it reads and writes people's records across a force's
+divisions, so it is created (or replaced) on the server's command line only,
+`answerable apitoken create NAME --scope ... --force ...`, by someone who can already read
+the register there. Its scopes and force are not widened here either. Every creation,
+change and revocation is logged in the s62 audit trail (api/audit_clients.py).
+"""
 
 from typing import Any
 
-from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.http import HttpRequest
 
 from answerable.api.models import ApiClient
-from answerable.api.scopes import DESCRIPTIONS, Scope, parse_scopes
-
-
-class ApiClientForm(forms.ModelForm):
-    scopes = forms.MultipleChoiceField(
-        choices=[(scope.value, f"{scope.value}: {DESCRIPTIONS[scope]}") for scope in Scope],
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Only what the system needs (least privilege).",
-    )
-
-    class Meta:
-        model = ApiClient
-        fields = ("name", "description", "scopes", "force", "active")
-
-    def clean_scopes(self) -> list[str]:
-        return [scope.value for scope in parse_scopes(self.cleaned_data["scopes"])]
 
 
 @admin.register(ApiClient)
 class ApiClientAdmin(admin.ModelAdmin):
-    form = ApiClientForm
+    fields = (
+        "name",
+        "description",
+        "scope_list",
+        "force",
+        "active",
+        "token_hint",
+        "created_at",
+        "revoked_at",
+        "last_used_at",
+    )
     list_display = ("name", "description", "scope_list", "force", "active", "last_used_at")
     list_filter = ("active",)
     search_fields = ("name",)
-    readonly_fields = ("token_hint", "created_at", "revoked_at", "last_used_at")
-    actions = ("revoke", "issue_new_token")
+    readonly_fields = (
+        "name",
+        "scope_list",
+        "force",
+        "token_hint",
+        "created_at",
+        "revoked_at",
+        "last_used_at",
+    )
+    actions = ("revoke",)
 
     @admin.display(description="scopes")
     def scope_list(self, client: ApiClient) -> str:
         return ", ".join(client.scopes)
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # answerable apitoken create, on the server
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # revoked, and kept: the audit trail names it
+
     def save_model(self, request: HttpRequest, obj: ApiClient, form: Any, change: bool) -> None:
-        token = obj.issue_token() if not change else None
-        if change and "active" in form.changed_data and not obj.active:
-            obj.revoke()
+        if "active" in form.changed_data:
+            if obj.active:
+                # A revoked token stays revoked; a new one is issued on the server.
+                obj.active = False
+                self.message_user(
+                    request,
+                    "A revoked token is not brought back here: issue a new one on the "
+                    "server (answerable apitoken create NAME --new-token ...).",
+                    level="warning",
+                )
+            else:
+                obj.revoke()
         super().save_model(request, obj, form, change)
-        if token is not None:
-            _show_once(request, obj, token)
 
     @admin.action(description="Revoke the selected clients' tokens")
     def revoke(self, request: HttpRequest, queryset: Any) -> None:
@@ -52,19 +73,3 @@ class ApiClientAdmin(admin.ModelAdmin):
             client.revoke()
             client.save(update_fields=["active", "revoked_at"])
         self.message_user(request, f"Revoked {queryset.count()} token(s).")
-
-    @admin.action(description="Issue a new token (the old one stops working)")
-    def issue_new_token(self, request: HttpRequest, queryset: Any) -> None:
-        for client in queryset:
-            token = client.issue_token()
-            client.active, client.revoked_at = True, None
-            client.save(update_fields=["token_hash", "token_hint", "active", "revoked_at"])
-            _show_once(request, client, token)
-
-
-def _show_once(request: HttpRequest, client: ApiClient, token: str) -> None:
-    messages.warning(
-        request,
-        f"The token of {client.name} is {token} . It is shown only this once: give it to "
-        "the system's administrator now; only its SHA-256 is stored.",
-    )

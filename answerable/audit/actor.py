@@ -7,11 +7,21 @@ from contextvars import ContextVar
 
 from django.http import HttpRequest, HttpResponse
 
-_actor: ContextVar[str] = ContextVar("audit_actor", default="system")
+# The actor when no request or command names one.
+UNNAMED = "system"
+_actor: ContextVar[str] = ContextVar("audit_actor", default=UNNAMED)
 
 
 def current_actor() -> str:
     return _actor.get()
+
+
+def access_changes_logged() -> bool:
+    """Whether a change of an account's access or an API client is logged now: always
+    when a request or command names its actor; otherwise as the settings say."""
+    from django.conf import settings
+
+    return _actor.get() != UNNAMED or settings.ANSWERABLE_AUDIT_UNNAMED_ACCESS_CHANGES
 
 
 @contextmanager

@@ -8,7 +8,8 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from answerable.audit import guard, hooks
+        from answerable.audit import accounts, guard, hooks
 
         hooks.connect()
+        accounts.connect()
         post_migrate.connect(guard.install_after_migrate, sender=self)

@@ -26,9 +26,9 @@ from answerable.audit.forms import AuditSearchForm
 from answerable.audit.models import AuditEntry
 from answerable.audit.trail import record
 from answerable.audit.verify import check
-from answerable.disclosure_log.spreadsheet import spreadsheet_safe
 from answerable.roles import predicates
 from answerable.web.access import require
+from answerable.web.spreadsheet import neutralise
 
 PER_PAGE = 50
 SELF = "audit.auditentry"  # the record type of the trail's own entries, when it is consulted
@@ -167,7 +167,7 @@ class _Echo:
 
 
 def _csv_cell(value: Any) -> str:
-    return spreadsheet_safe("" if value is None else str(value))
+    return neutralise("" if value is None else value)
 
 
 def _csv_lines(entries: Iterator[AuditEntry]) -> Iterator[str]:

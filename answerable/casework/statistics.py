@@ -35,6 +35,7 @@ from answerable.casework.models.choices import (
     Status,
     family,
 )
+from answerable.web.spreadsheet import neutralised_row
 
 FAMILIES = ("FOI", "EIR")
 _QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
@@ -241,7 +242,9 @@ def _section_order(section: str) -> tuple[int, str]:
 def as_csv(report: QuarterlyReturn) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["quarter", "section", "measure", *FAMILIES])
+    writer.writerow(neutralised_row(["quarter", "section", "measure", *FAMILIES]))
     for row in report.rows:
-        writer.writerow([str(report.quarter), row.section, row.measure, row.foi, row.eir])
+        writer.writerow(
+            neutralised_row([str(report.quarter), row.section, row.measure, row.foi, row.eir])
+        )
     return out.getvalue()

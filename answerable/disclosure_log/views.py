@@ -18,8 +18,8 @@ from answerable.disclosure_log.anonymise import sanitise
 from answerable.disclosure_log.filters import LogFilterForm, style_for_govuk
 from answerable.disclosure_log.headings import demote_headings
 from answerable.disclosure_log.models import Publication, PublicationQuerySet
-from answerable.disclosure_log.spreadsheet import spreadsheet_safe
 from answerable.web.access import require
+from answerable.web.spreadsheet import neutralised_row
 
 PER_PAGE = 20
 # Fields the list, feed and export never show: not loaded for them.
@@ -185,7 +185,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     # A byte order mark: Excel reads a CSV without one in the legacy code page.
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
+    writer.writerow(neutralised_row(CSV_HEADER))
     for publication in publications:
         row = (
             publication.reference,
@@ -199,5 +199,5 @@ def export_csv(request: HttpRequest) -> HttpResponse:
             publication.publish_on.isoformat(),
             request.build_absolute_uri(publication.get_absolute_url()),
         )
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        writer.writerow(neutralised_row(row))
     return response

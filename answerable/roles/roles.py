@@ -170,8 +170,9 @@ ROLES: dict[Role, RoleSpec] = {
             | _model_perms("disclosure_log", "topic", "view", "add", "change")
             # The business units FOI officers task with searches, and their mailboxes.
             | _model_perms("casework", "businessunit", "view", "add", "change")
-            # The systems' API tokens (api/): issued and revoked by an administrator.
-            | _model_perms("api", "apiclient", "view", "add", "change")
+            # The systems' API tokens (api/): seen and revoked by an administrator; issued
+            # only on the server's command line (answerable apitoken create).
+            | _model_perms("api", "apiclient", "view", "change")
         ),
         uses_admin=True,
     ),

@@ -7,6 +7,9 @@ query strings are cut from request paths (searches carry names, references and d
 them), and e-mail addresses, UK postcodes, pseudonyms and IP addresses (personal data:
 Breyer v Germany, C-582/14) are replaced by a marker saying what was there.
 
+A message is also kept to one line: a line break in it (a path with %0A in it, decoded by
+the server) is written as \n, so that nobody can add a line that looks like another event.
+
 Names cannot be recognised reliably in free text; code must not log them in the first
 place (house rules), and Django's request logger only logs the path, which carries none.
 
@@ -44,6 +47,10 @@ _REDACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 WITHHELD = "[log message withheld: it could not be redacted]"
 
+# Control characters (line breaks above all, and terminal escapes) as visible escapes.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
 _traceback_formatter = logging.Formatter()
 
 
@@ -52,6 +59,23 @@ def redact(text: str) -> str:
     for pattern, replacement in _REDACTIONS:
         text = pattern.sub(replacement, text)
     return text
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: line breaks and other control characters escaped."""
+    return _CONTROL.sub(lambda m: _ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
+class OneLineFormatter(logging.Formatter):
+    """Writes each event, its traceback included, as one line (for logs read line by line,
+    such as gunicorn's: one line is one event, whatever the request put in it)."""
+
+    def __init__(self, inner: logging.Formatter) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(self.inner.format(record))
 
 
 class RedactPersonalData(logging.Filter):
@@ -64,7 +88,7 @@ class RedactPersonalData(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
-            record.msg = redact(record.getMessage())
+            record.msg = one_line(redact(record.getMessage()))
             record.args = ()  # the message is final: a second pass finds nothing to format
             if record.exc_info and not record.exc_text:
                 # The exception's message may quote the value that failed.

@@ -1,4 +1,9 @@
-"""Writing an answer as a text table, JSON, CSV or XLSX."""
+"""Writing an answer as a text table, JSON, CSV or XLSX.
+
+Labels come from the register (station names, offence codes), which anyone with a write
+scope or an import file can set: every CSV and XLSX cell goes through web/spreadsheet.py,
+so that none is read as a formula.
+"""
 
 import csv
 import io
@@ -11,6 +16,7 @@ from openpyxl.styles import Font
 from answerable.answers.answer import Answer
 from answerable.answers.output.document import as_document
 from answerable.answers.output.grid import grid, notes
+from answerable.web.spreadsheet import append_row, neutralised_row
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -37,7 +43,7 @@ def as_json(answer: Answer) -> str:
 
 def as_csv(answer: Answer) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(grid(answer))
+    csv.writer(out, lineterminator="\n").writerows(neutralised_row(row) for row in grid(answer))
     return out.getvalue()
 
 
@@ -47,15 +53,15 @@ def write_xlsx(answer: Answer, path: Path) -> None:
     book = Workbook()
     cover = book.active
     cover.title = "Cover"
-    cover.append([answer.counts.question.title])
+    append_row(cover, [answer.counts.question.title])
     cover["A1"].font = Font(bold=True, size=14)
     for heading, text in notes(answer):
-        cover.append([heading, text])
+        append_row(cover, [heading, text])
     cover.column_dimensions["A"].width = 30
     cover.column_dimensions["B"].width = 100
     table = book.create_sheet("Table")
     for row in grid(answer):
-        table.append(row)
+        append_row(table, row)
     for cell in table[1]:
         cell.font = Font(bold=True)
     table.column_dimensions["A"].width = 30

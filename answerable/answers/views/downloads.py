@@ -21,6 +21,7 @@ from answerable.answers.output.formats import as_csv, write_xlsx
 from answerable.answers.output.grid import notes
 from answerable.answers.views.tables import result_table
 from answerable.casework.letters.render import html_to_pdf
+from answerable.web.spreadsheet import text_cell
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 EXACT_WARNING = (
@@ -66,7 +67,7 @@ def xlsx_bytes(answer: Answer, exact: bool) -> bytes:
     book = load_workbook(io.BytesIO(out.getvalue()))
     for sheet in book.worksheets:
         sheet.insert_rows(1)
-        sheet["A1"] = EXACT_WARNING
+        text_cell(sheet, 1, 1, EXACT_WARNING)
         sheet["A1"].font = Font(bold=True, color="D4351C")
         # Printed on every page, however the sheet is cut or copied.
         sheet.oddHeader.center.text = NOT_FOR_PUBLICATION

@@ -1,5 +1,7 @@
 """The question catalogue, and catalogue answers under disclosure control."""
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -200,6 +202,15 @@ class Answer(ApiView):
         return self._answer(questions.ask_from_body(question.name, request.data))
 
     def _answer(self, ask: Ask) -> Response:
+        # The catalogue counts this installation's register, the figures of its own force.
+        # A token scoped to another force (register/sharing) reads that force's records
+        # only, and so gets no figures of ours either (issue 15: the token's force holds
+        # for answers too).
+        if self.client.force_name() != settings.ANSWERABLE_FORCE:
+            raise PermissionDenied(
+                f"This system's token is scoped to {self.client.force_name()}; the answers "
+                f"are figures of {settings.ANSWERABLE_FORCE}'s register only."
+            )
         result = questions.answered(ask, self.client.actor)
         question = result.counts.question
         # Records combined into figures (s62(1)(e)): which, never the figures themselves.

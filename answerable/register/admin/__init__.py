@@ -12,4 +12,5 @@ from answerable.register.admin import (  # noqa: F401  (imported to register)
     nccu,
     people,
     reference,
+    staff,
 )
