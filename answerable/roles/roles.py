@@ -54,6 +54,11 @@ CASEWORK = (
     | _model_perms("casework", "courtappeal", "view", "add", "change")
     | _model_perms("casework", "issuedletter", "view")
     | _model_perms("casework", "recordhold", "view")
+    | _model_perms("casework", "dispatch", "view", "add", "change")
+    # Messages received (answerable.mail): private like the requester; the unreadable ones
+    # are dealt with (changed) by an officer, never deleted.
+    | _model_perms("mail", "inboundmessage", "view", "change")
+    | _model_perms("mail", "inboundattachment", "view")
     | _model_perms("disclosure_log", "publication", "view")
     | _model_perms("disclosure_log", "topic", "view")
     # Policy documents (MoUs, agreements, guidance) are often what a request asks for.

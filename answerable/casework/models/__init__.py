@@ -1,6 +1,7 @@
 """FOI casework records: one module per record (requests, answers, notices, reviews, appeals)."""
 
 from answerable.casework.models.appeals import CommissionerAppeal, CourtAppeal
+from answerable.casework.models.dispatch import Dispatch
 from answerable.casework.models.exemptions import CitedExemption
 from answerable.casework.models.holds import RecordHold, RecordType
 from answerable.casework.models.letters import IssuedLetter
@@ -12,6 +13,7 @@ __all__ = [
     "CitedExemption",
     "CommissionerAppeal",
     "CourtAppeal",
+    "Dispatch",
     "InformationRequest",
     "IssuedLetter",
     "RecordHold",
