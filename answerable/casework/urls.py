@@ -24,4 +24,6 @@ urlpatterns = [
     path("<str:reference>/refresh/", views.refresh, name="refresh"),
     path("<str:reference>/issue/", views.issue, name="issue"),
     path("<str:reference>/close/", views.close, name="close"),
+    path("<str:reference>/sent/<int:pk>/again/", views.send_again, name="send_again"),
+    path("<str:reference>/letters/<int:pk>/posted/", views.record_posted, name="record_posted"),
 ]

@@ -84,7 +84,7 @@ def fetch(config: Settings | None = None) -> list[Outcome]:
         client.create(_quoted(config.processed))  # "already exists" is not an error here
         _check(client.select(_quoted(config.mailbox)), f"open {config.mailbox}")
         uids = _check(client.uid("SEARCH", "ALL"), "list the messages")
-        for uid in (uids[0] or b"").split():
+        for uid in (part.decode() for part in (uids[0] or b"").split()):
             data = _check(client.uid("FETCH", uid, "(BODY.PEEK[] INTERNALDATE)"), "read")
             raw, arrived = _message(data)
             if raw is None:

@@ -80,7 +80,7 @@ def bounce_reason(raw: bytes) -> str | None:
     message = email.message_from_bytes(raw, policy=email.policy.default)
     if message.get_content_type() != "multipart/report":
         return None
-    if message.get_param("report-type", "").lower() != "delivery-status":
+    if str(message.get_param("report-type", "")).lower() != "delivery-status":
         return None
     for part in message.walk():
         if part.get_content_type() == "message/delivery-status":

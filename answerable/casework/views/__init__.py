@@ -9,6 +9,7 @@ statistics.py, letters.py   the quarterly statistics return; the letters as issu
 from answerable.casework.views.actions import close, issue, refresh
 from answerable.casework.views.case import case_detail, question_edit
 from answerable.casework.views.cases import case_list, case_new
+from answerable.casework.views.dispatch import record_posted, send_again
 from answerable.casework.views.letters import letter
 from answerable.casework.views.statistics import statistics
 
@@ -20,6 +21,8 @@ __all__ = [
     "issue",
     "letter",
     "question_edit",
+    "record_posted",
     "refresh",
+    "send_again",
     "statistics",
 ]
