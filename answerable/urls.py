@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from answerable.mail import urls as mail_urls
+
 urlpatterns = [
     path("", include("answerable.web.urls")),
     path("staff/", include("answerable.dashboard.urls")),
     path("register/", include("answerable.register.urls")),
     path("answers/", include("answerable.answers.urls")),
     path("casework/", include("answerable.casework.urls")),
+    path("request/", include(mail_urls.public_patterns)),
+    path("mail/", include(mail_urls.staff_patterns)),
     path("audit/", include("answerable.audit.urls")),
     path("disclosure-log/", include("answerable.disclosure_log.urls")),
     path("api/v1/", include("answerable.api.urls")),

@@ -50,6 +50,13 @@ MATRIX: dict[str, frozenset] = {
     "disclosure_log:export": EVERYONE,
     "disclosure_log:pdf": EVERYONE,
     "disclosure_log:detail": EVERYONE,
+    # The public request form (answerable.mail.public): no sign-in.
+    "request_form:start": EVERYONE,
+    "request_form:name": EVERYONE,
+    "request_form:contact": EVERYONE,
+    "request_form:details": EVERYONE,
+    "request_form:check": EVERYONE,
+    "request_form:done": EVERYONE,
     # Staff.
     "dashboard:index": STAFF,
     "register:index": DISCLOSURE_READERS,
@@ -83,6 +90,13 @@ MATRIX: dict[str, frozenset] = {
     "casework:close": CASEWORKERS,
     "casework:statistics": CASEWORKERS,
     "casework:letter": CASEWORKERS,
+    "casework:send_again": CASEWORKERS,
+    "casework:record_posted": CASEWORKERS,
+    # Messages received: private like the requester.
+    "mail:queue": CASEWORKERS,
+    "mail:message": CASEWORKERS,
+    "mail:message_raw": CASEWORKERS,
+    "mail:resolve": CASEWORKERS,
     "audit:search": DPO,
     "audit:export": DPO,
     "audit:verify": DPO,
@@ -150,6 +164,9 @@ def kwargs_for(name: str, world: World) -> dict[str, Any]:
         "register:icce": r.icce.pk,
         "register:person": r.person.pk,
         "casework:letter": world.letter_pk,
+        "casework:send_again": world.letter_pk,
+        "casework:record_posted": world.letter_pk,
+        "mail:": world.letter_pk,
         "answers:release": world.release,
     }
     found: dict[str, Any] = {}

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import OperationalError
 
 from answerable.mail import imap
 from answerable.mail.intake import Outcome, receive
@@ -30,6 +31,14 @@ class Command(BaseCommand):
         commands.add_parser("fetch", help="file every new message in the FOI mailbox (IMAP)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            self._handle(options)
+        except OperationalError as error:
+            # A busy or unreachable database: retryable. 75 is EX_TEMPFAIL (sysexits.h),
+            # which makes a mail server piping to `receive -` keep the message and retry.
+            raise CommandError(f"the database is busy, try again: {error}", returncode=75) from None
+
+    def _handle(self, options: dict[str, Any]) -> None:
         if options["action"] == "fetch":
             try:
                 outcomes = imap.fetch()
