@@ -291,8 +291,9 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
 # For the file backend (django.core.mail.backends.filebased.EmailBackend): one file a send.
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "sent-mail"))
-# The FOI unit's own mailbox: reminders of cases nobody is assigned to go there.
-ANSWERABLE_FOI_UNIT_EMAIL = env_str("ANSWERABLE_FOI_UNIT_EMAIL", ANSWERABLE_AUTHORITY_EMAIL)
+# The FOI unit's own mailbox: `answerable remind` sends it the cases due or overdue that
+# nobody is assigned to (unset: they are only listed on the command's standard error).
+ANSWERABLE_FOI_UNIT_EMAIL = env_str("ANSWERABLE_FOI_UNIT_EMAIL", "")
 # The FOI mailbox `answerable mail fetch` reads over IMAP with TLS (README: Mail): messages
 # read are moved to ANSWERABLE_IMAP_PROCESSED; ANSWERABLE_IMAP_CA_FILE trusts a private CA.
 ANSWERABLE_IMAP_HOST = env_str("ANSWERABLE_IMAP_HOST", "")
