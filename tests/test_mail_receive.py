@@ -172,3 +172,24 @@ def test_a_bounce_marks_the_acknowledgement_failed(tmp_path, capsys):
     receive(tmp_path, bounce, capsys, name="bounce.eml")
     dispatch = Dispatch.objects.get(request__reference=reference)
     assert dispatch.status == "failed" and "550 5.1.1 no such user" in dispatch.error
+
+
+def test_the_case_page_lists_the_messages_received(tmp_path, capsys):
+    from casework_helpers import officer
+    from django.test import Client
+    from django.urls import reverse
+
+    from answerable.roles.assign import assign_role
+    from answerable.roles.roles import Role
+
+    reference = receive(tmp_path, request_message(), capsys)
+    user = officer("foi")
+    assign_role(user, Role.FOI_OFFICER)
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse("casework:case_detail", kwargs={"reference": reference}))
+    message = InboundMessage.objects.get(request__reference=reference)
+    text = page.content.decode()
+    assert "Received from the requester" in text
+    assert reverse("mail:message", kwargs={"pk": message.pk}) in text
+    assert "Acknowledgement" in text  # what was sent, under "Sent to the requester"
