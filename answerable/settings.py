@@ -301,7 +301,7 @@ ANSWERABLE_IMAP_PORT = env_int("ANSWERABLE_IMAP_PORT", 993, minimum=1)
 ANSWERABLE_IMAP_USER = env_str("ANSWERABLE_IMAP_USER", "")
 ANSWERABLE_IMAP_PASSWORD = env_str("ANSWERABLE_IMAP_PASSWORD", "")
 ANSWERABLE_IMAP_MAILBOX = env_str("ANSWERABLE_IMAP_MAILBOX", "INBOX")
-ANSWERABLE_IMAP_PROCESSED = env_str("ANSWERABLE_IMAP_PROCESSED", "Answerable/Processed")
+ANSWERABLE_IMAP_PROCESSED = env_str("ANSWERABLE_IMAP_PROCESSED", "Answerable-Processed")
 ANSWERABLE_IMAP_CA_FILE = env_str("ANSWERABLE_IMAP_CA_FILE", "")
 # The public request form's spam protection (mail/spam.py): the fewest seconds a person
 # takes to fill it in, and how many requests one address may send in an hour.

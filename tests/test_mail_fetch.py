@@ -33,14 +33,14 @@ def mailbox(dovecot, settings):
     settings.ANSWERABLE_IMAP_PASSWORD = dovecot.password
     settings.ANSWERABLE_IMAP_CA_FILE = dovecot.ca_file
     settings.ANSWERABLE_IMAP_MAILBOX = "INBOX"
-    settings.ANSWERABLE_IMAP_PROCESSED = "Answerable/Processed"
+    settings.ANSWERABLE_IMAP_PROCESSED = "Answerable-Processed"
     client = imaplib.IMAP4_SSL(
         dovecot.host, dovecot.port, ssl_context=ssl.create_default_context(cafile=dovecot.ca_file)
     )
     client.login(dovecot.user, dovecot.password)
     yield client
     # Empty both mailboxes for the next test.
-    for name in ("INBOX", '"Answerable/Processed"'):
+    for name in ("INBOX", '"Answerable-Processed"'):
         status, data = client.select(name)
         if status == "OK" and int(data[0]):
             client.store("1:*", "+FLAGS", "(\\Deleted)")
@@ -64,7 +64,7 @@ def test_fetch_files_each_message_once_and_moves_it(mailbox, capsys, mailoutbox)
     assert len(references) == 2
     assert InformationRequest.objects.filter(reference__in=references).count() == 2
     assert count(mailbox, "INBOX") == 0
-    assert count(mailbox, '"Answerable/Processed"') == 2
+    assert count(mailbox, '"Answerable-Processed"') == 2
     assert len(mailoutbox) == 2  # each acknowledged
     assert set(InboundMessage.objects.values_list("source", flat=True)) == {"imap"}
     # Run again (a scheduler every few minutes): nothing new, nothing changed.
