@@ -193,3 +193,19 @@ def test_the_case_page_lists_the_messages_received(tmp_path, capsys):
     assert "Received from the requester" in text
     assert reverse("mail:message", kwargs={"pk": message.pk}) in text
     assert "Acknowledgement" in text  # what was sent, under "Sent to the requester"
+
+
+def test_the_authority_words_the_acknowledgement_itself(tmp_path, capsys, mailoutbox, settings):
+    own = tmp_path / "templates" / "mail"
+    own.mkdir(parents=True)
+    (own / "acknowledgement.txt").write_text(
+        "Our ref {{ case.reference }}. Reply due {{ case.due_on|date:'d/m/Y' }}.\n"
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [str(tmp_path / "templates")]},
+    ]
+    reference = receive(tmp_path, request_message(), capsys)
+    case = InformationRequest.objects.get(reference=reference)
+    [ack] = mailoutbox
+    assert ack.body == f"Our ref {reference}. Reply due {case.due_on:%d/%m/%Y}.\n"
+    assert reference in ack.subject  # the subject's template is still the one shipped
