@@ -131,3 +131,15 @@ def test_a_requester_without_email_gets_the_letter_by_post(foi, case, mailoutbox
     sent = Dispatch.objects.get(request=case, what="response")
     assert (sent.method, sent.status) == ("post", "to_post")
     assert mailoutbox == []
+
+
+def test_issuing_from_the_administration_sends_it_too(smtp, foi, case):
+    case.notice = "full"
+    case.save()
+    url = reverse("admin:casework_informationrequest_changelist")
+    response = foi.post(url, {"action": "issue_responses", "_selected_action": [case.pk]})
+    assert response.status_code == 302
+    assert IssuedLetter.objects.filter(request=case).exists()
+    [message] = smtp.to(REQUESTER_EMAIL)
+    assert case.reference in message["Subject"]
+    assert Dispatch.objects.get(request=case, what="response").status == "sent"
