@@ -53,6 +53,8 @@ def test_a_request_becomes_a_case_acknowledged_with_the_clocks_deadline(
     message = InboundMessage.objects.get(request=case)
     assert message.kind == MessageKind.NEW and bytes(message.raw) == request_message()
     assert AuditEntry.objects.filter(action="collection", record_id=str(case.pk)).exists()
+    kept = AuditEntry.objects.get(record_type="mail.inboundmessage", record_id=str(message.pk))
+    assert kept.action == "collection" and "alex" not in kept.detail.lower()
 
 
 def test_the_same_message_twice_changes_nothing(tmp_path, capsys, mailoutbox):

@@ -26,6 +26,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from answerable.audit.actions import Action
+from answerable.audit.trail import record
 from answerable.casework import dispatch, intake
 from answerable.casework.models import InformationRequest
 from answerable.casework.models.choices import Channel, Status
@@ -95,7 +97,15 @@ def bounce_reason(raw: bytes) -> str | None:
 
 
 def _keep(raw: bytes, key: str, source: str, **fields: object) -> InboundMessage:
-    return InboundMessage.objects.create(message_id=key, source=source, raw=raw, **fields)
+    message = InboundMessage.objects.create(message_id=key, source=source, raw=raw, **fields)
+    # DPA 2018 s62(1)(a): a message naming its sender kept; the entry names neither.
+    record(
+        Action.COLLECTION,
+        record=message,
+        purpose=f"FOI mailbox: message received ({message.get_status_display().lower()})",
+        detail={"kind": message.kind, "source": source},
+    )
+    return message
 
 
 def _attach(message: InboundMessage, parsed: Parsed) -> None:
