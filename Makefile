@@ -19,7 +19,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto --dist loadscope
 
 .PHONY: help run test test-postgres postgres-url lint format clean install install-dev system-libs \
-	assets browser
+	assets browser imap-server
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://$(HOST):$(PORT)/"
@@ -96,6 +96,20 @@ browser:
 	  fi; \
 	fi
 
+# `answerable mail fetch` is tested against Debian's Dovecot IMAP server, which the test starts
+# with a configuration of its own on a loopback port (tests/mail_servers.py); the tests are
+# skipped, saying why, only where it cannot be installed.
+imap-server:
+	@if ! [ -x /usr/sbin/dovecot ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing dovecot-imapd for the mail fetch tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null; \
+	  else \
+	    echo "the mail fetch tests need Dovecot: sudo apt-get install dovecot-imapd" >&2; \
+	  fi; \
+	fi
+
 # Development settings: DEBUG=1 supplies development-only SECRET_KEY and pseudonym key.
 # One demo user per role (custody, icce, foi-officer, disclosure-manager, analyst, dpo,
 # administrator) and a superuser `admin`, all with one new random password per run, printed.
@@ -122,12 +136,12 @@ run: $(STAMP) system-libs assets
 	echo
 	$(BIN)/answerable runserver $(HOST):$(PORT)
 
-test: $(STAMP_DEV) system-libs assets browser
+test: $(STAMP_DEV) system-libs assets browser imap-server
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: postgres-url $(STAMP_DEV) system-libs assets browser
+test-postgres: postgres-url $(STAMP_DEV) system-libs assets browser imap-server
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 postgres-url:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "answerable.register",
     "answerable.answers",
     "answerable.casework",
+    "answerable.mail",
     "answerable.disclosure_log",
     "answerable.statistics_releases",
     "answerable.clock",
@@ -91,7 +92,9 @@ ROOT_URLCONF = "answerable.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # An authority's own versions of the e-mails it sends (mail/acknowledgement.txt,
+        # casework/dispatch_response.txt), found before the ones shipped (README: Mail).
+        "DIRS": env_list("ANSWERABLE_TEMPLATE_DIRS", []),
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -307,6 +310,26 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
+# For the file backend (django.core.mail.backends.filebased.EmailBackend): one file a send.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "sent-mail"))
+# The FOI unit's own mailbox: `answerable remind` sends it the cases due or overdue that
+# nobody is assigned to (unset: they are only listed on the command's standard error).
+ANSWERABLE_FOI_UNIT_EMAIL = env_str("ANSWERABLE_FOI_UNIT_EMAIL", "")
+# The FOI mailbox `answerable mail fetch` reads over IMAP with TLS (README: Mail): messages
+# read are moved to ANSWERABLE_IMAP_PROCESSED; ANSWERABLE_IMAP_CA_FILE trusts a private CA.
+ANSWERABLE_IMAP_HOST = env_str("ANSWERABLE_IMAP_HOST", "")
+ANSWERABLE_IMAP_PORT = env_int("ANSWERABLE_IMAP_PORT", 993, minimum=1)
+ANSWERABLE_IMAP_USER = env_str("ANSWERABLE_IMAP_USER", "")
+ANSWERABLE_IMAP_PASSWORD = env_str("ANSWERABLE_IMAP_PASSWORD", "")
+ANSWERABLE_IMAP_MAILBOX = env_str("ANSWERABLE_IMAP_MAILBOX", "INBOX")
+ANSWERABLE_IMAP_PROCESSED = env_str("ANSWERABLE_IMAP_PROCESSED", "Answerable-Processed")
+ANSWERABLE_IMAP_CA_FILE = env_str("ANSWERABLE_IMAP_CA_FILE", "")
+# The public request form's spam protection (mail/spam.py): the fewest seconds a person
+# takes to fill it in, and how many requests one address may send in an hour.
+ANSWERABLE_FORM_MIN_SECONDS = env_int("ANSWERABLE_FORM_MIN_SECONDS", 5, minimum=0)
+ANSWERABLE_FORM_PER_HOUR = env_int("ANSWERABLE_FORM_PER_HOUR", 5, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "foi-casework@localhost")
 
 # Signing in and sessions. Sessions end after ANSWERABLE_SESSION_MINUTES without a request

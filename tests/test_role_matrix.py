@@ -63,6 +63,13 @@ MATRIX: dict[str, frozenset] = {
     "disclosure_log:preview_pdf": CASEWORKERS,
     "disclosure_log:preview_document": CASEWORKERS,
     "disclosure_log:document": EVERYONE,
+    # The public request form (answerable.mail.public): no sign-in.
+    "request_form:start": EVERYONE,
+    "request_form:name": EVERYONE,
+    "request_form:contact": EVERYONE,
+    "request_form:details": EVERYONE,
+    "request_form:check": EVERYONE,
+    "request_form:done": EVERYONE,
     # Staff.
     "dashboard:index": STAFF,
     "register:index": DISCLOSURE_READERS,
@@ -113,6 +120,13 @@ MATRIX: dict[str, frozenset] = {
     "casework:version_download": DOCUMENT_KEEPERS,
     "casework:question_documents": CASEWORKERS,
     "casework:question_document_remove": CASEWORKERS,
+    "casework:send_again": CASEWORKERS,
+    "casework:record_posted": CASEWORKERS,
+    # Messages received: private like the requester.
+    "mail:queue": CASEWORKERS,
+    "mail:message": CASEWORKERS,
+    "mail:message_raw": CASEWORKERS,
+    "mail:resolve": CASEWORKERS,
     "audit:search": DPO,
     "audit:export": DPO,
     "audit:verify": DPO,
@@ -192,6 +206,9 @@ def kwargs_for(name: str, world: World) -> dict[str, Any]:
         "casework:document": world.letter_pk,
         "casework:version": world.letter_pk,
         "casework:question_document": world.letter_pk,
+        "casework:send_again": world.letter_pk,
+        "casework:record_posted": world.letter_pk,
+        "mail:": world.letter_pk,
         "answers:release": world.release,
     }
     found: dict[str, Any] = {}

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from answerable.casework import answering
+from answerable.casework import answering, dispatch
 from answerable.casework.issue import issue_response
 from answerable.casework.models import (
     BusinessUnit,
@@ -289,13 +289,22 @@ class InformationRequestAdmin(SimpleHistoryAdmin):
                 )
                 continue
             try:
-                issue_response(
+                issued = issue_response(
                     case, notice=case.notice, issued_on=timezone.localdate(), user=request.user
                 )
             except (ValueError, answering.AnsweringError) as refusal:
                 self.message_user(request, f"{case.reference}: {refusal}", messages.ERROR)
             else:
-                self.message_user(request, f"{case.reference}: response issued.")
+                # Issued and kept first, then sent (dispatch.py), as from the case page.
+                sent = dispatch.send_response(issued, user=request.user)
+                if sent.status == "failed":
+                    self.message_user(
+                        request,
+                        f"{case.reference}: response issued; the e-mail failed: {sent.error}",
+                        messages.WARNING,
+                    )
+                else:
+                    self.message_user(request, f"{case.reference}: response issued.")
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is RecordHold:

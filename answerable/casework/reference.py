@@ -5,6 +5,7 @@ Police Scotland used IM-FOI-YYYY-NNNN and now uses e.g. 23-1751 ("{yy}-{n}"). `n
 requests received in the year, from 1.
 """
 
+import re
 import string
 from datetime import date
 
@@ -93,3 +94,21 @@ def allocate_reference(received_on: date, pattern: str | None = None) -> str:
         sequence.last = n
         sequence.save(update_fields=["last"])
     return reference
+
+
+def reference_regex(pattern: str | None = None) -> "re.Pattern[str]":
+    """A regular expression finding references made by `pattern` in free text (a reply's
+    subject or body quoting its case): the literal parts as they are, {year} four digits,
+    {yy} two, {n} one or more."""
+    pattern = pattern or configured_pattern()
+    check_pattern(pattern)
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(pattern):
+        parts.append(re.escape(literal))
+        if name == "year":
+            parts.append(r"\d{4}")
+        elif name == "yy":
+            parts.append(r"\d{2}")
+        elif name == "n":
+            parts.append(r"\d+")
+    return re.compile(r"(?<![\w-])" + "".join(parts) + r"(?![\w-])", re.IGNORECASE)

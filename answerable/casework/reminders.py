@@ -145,3 +145,14 @@ def send(found: list[Reminder]) -> int:
     if not messages:
         return 0
     return get_connection().send_messages(messages) or 0
+
+
+def unit_message(unassigned: list[Due], within: int) -> EmailMessage | None:
+    """The reminder of the cases nobody is assigned to, for the FOI unit's own mailbox
+    (ANSWERABLE_FOI_UNIT_EMAIL); None when there are none or no mailbox is set."""
+    address = getattr(settings, "ANSWERABLE_FOI_UNIT_EMAIL", "")
+    if not unassigned or not address:
+        return None
+    subject = f"FOI reminder: {len(unassigned)} case{'s' if len(unassigned) > 1 else ''} due"
+    subject += " with no officer assigned"
+    return EmailMessage(subject=subject, body=message_body(unassigned, within), to=[address])

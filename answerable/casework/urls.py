@@ -54,4 +54,6 @@ urlpatterns = [
     path("<str:reference>/searches/new/", views.search_record, name="search_record"),
     path("<str:reference>/sign-off/", views.sign_off_request, name="sign_off_request"),
     path("<str:reference>/sign-off/decide/", views.sign_off_decide, name="sign_off_decide"),
+    path("<str:reference>/sent/<int:pk>/again/", views.send_again, name="send_again"),
+    path("<str:reference>/letters/<int:pk>/posted/", views.record_posted, name="record_posted"),
 ]

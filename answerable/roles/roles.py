@@ -69,6 +69,11 @@ CASEWORK = (
     # Asking for sign-off, and reading the decisions (casework/signoff.py).
     | _model_perms("casework", "signoffrequest", "view", "add")
     | _model_perms("casework", "signoffdecision", "view")
+    | _model_perms("casework", "dispatch", "view", "add", "change")
+    # Messages received (answerable.mail): private like the requester; the unreadable ones
+    # are dealt with (changed) by an officer, never deleted.
+    | _model_perms("mail", "inboundmessage", "view", "change")
+    | _model_perms("mail", "inboundattachment", "view")
     | _model_perms("disclosure_log", "publication", "view")
     | _model_perms("disclosure_log", "topic", "view")
     # Policy documents (MoUs, agreements, guidance) are often what a request asks for: FOI

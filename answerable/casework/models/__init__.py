@@ -2,6 +2,7 @@
 
 from answerable.casework.models.appeals import CommissionerAppeal, CourtAppeal
 from answerable.casework.models.documents import QuestionDocument
+from answerable.casework.models.dispatch import Dispatch
 from answerable.casework.models.exemptions import CitedExemption
 from answerable.casework.models.holds import RecordHold, RecordType
 from answerable.casework.models.letters import IssuedLetter
@@ -23,6 +24,7 @@ __all__ = [
     "CitedExemption",
     "CommissionerAppeal",
     "CourtAppeal",
+    "Dispatch",
     "InformationRequest",
     "IssuedLetter",
     "QuestionDocument",

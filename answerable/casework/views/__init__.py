@@ -11,6 +11,7 @@ signoff.py   asking for sign-off of a response, and an approver's decision
 from answerable.casework.views.actions import close, issue, refresh
 from answerable.casework.views.case import case_detail, question_edit, question_published
 from answerable.casework.views.cases import case_list, case_new
+from answerable.casework.views.dispatch import record_posted, send_again
 from answerable.casework.views.letters import letter
 from answerable.casework.views.signoff import sign_off_decide, sign_off_request
 from answerable.casework.views.statistics import statistics
@@ -29,6 +30,9 @@ __all__ = [
     "search_record",
     "sign_off_decide",
     "sign_off_request",
+    "record_posted",
+    "refresh",
+    "send_again",
     "statistics",
     "task_chase",
     "task_new",

@@ -18,11 +18,12 @@ from django.views.decorators.http import require_POST
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record
-from answerable.casework import answering
+from answerable.casework import answering, dispatch
 from answerable.casework.forms import IssueForm, notices_for
 from answerable.casework.issue import issue_response
 from answerable.casework.models import InformationRequest, RequestQuestion
 from answerable.casework.models.choices import Status
+from answerable.casework.models.dispatch import DispatchStatus
 from answerable.casework.views.access import can_change_cases, can_edit_questions
 from answerable.casework.views.case import get_case, render_case
 from answerable.web.access import require
@@ -111,6 +112,11 @@ def issue(request: HttpRequest, reference: str) -> HttpResponse:
             error_title="The response cannot be issued",
             errors=[(line, anchor_of(line)) for line in refusal_lines(str(refusal))],
         )
+    # Issued and kept first, sent after: a failure to send is recorded on the case (and
+    # shown there, to send again or post), never a reason to lose the response.
+    sent = dispatch.send_response(issued, user=request.user)
+    if sent.status == DispatchStatus.FAILED:
+        messages.error(request, f"The response was issued but the e-mail failed: {sent.error}")
     return _to_case(case, f"?issued={issued.pk}")
 
 

@@ -63,6 +63,11 @@ class Command(BaseCommand):
             self.stdout.write("Dry run: nothing sent.")
             return
         sent = reminders.send(found)
+        unit = reminders.unit_message(
+            unassigned, reminders.within_days() if within is None else within
+        )
+        if unit is not None:
+            sent += unit.send()
         self.stdout.write(f"Sent {sent} reminder(s).")
         # The same daily run publishes the statistics whose announced day has come
         # (`answerable release publish-due` does this alone).

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MailConfig(AppConfig):
+    name = "answerable.mail"
+    verbose_name = "FOI mailbox"
