@@ -127,6 +127,11 @@ def _per_item(name: str, letter: Letter) -> list[str] | None:
             "Public interest test",
             _exemption(letter, s).public_interest,
         ],
+        r"harm test for exemption (.+)": lambda s: [
+            "The harm disclosure would cause",
+            _exemption(letter, s).harm_to,
+            _exemption(letter, s).harm_how,
+        ],
         r"no public interest test for absolute exemption (.+)": lambda s: [
             "absolute exemption",
             "not subject to the public interest test",
@@ -196,6 +201,21 @@ def expected_text(name: str, letter: Letter) -> list[str]:
             "not paid within three months",
             "no longer obliged",
         ],
+        "date the request was received": [f"received on {letter.received_on:%d %B %Y}"],
+        "date the response is due": [
+            f"{letter.due_on:%d %B %Y}" if letter.due_on else "?",
+            "section 10(1)",
+        ],
+        "what is needed to identify the information": [letter.clarification, "section 1(3)"],
+        "time for response runs from the clarification": [
+            "will start again on the day after we receive your reply"
+        ],
+        "advice and assistance": ["section 15", "advice and assistance"],
+        "date the response was due": [
+            f"respond by {letter.due_on:%d %B %Y}" if letter.due_on else "?",
+            "section 10(1)",
+        ],
+        "apology for the delay": ["I am sorry for the delay"],
         "outcome of the review": [OUTCOMES[review.outcome]] if review else [],
         "reasons for the outcome": [review.reasons] if review else [],
     }

@@ -1,7 +1,7 @@
 """FOI casework records: one module per record (requests, answers, notices, reviews, appeals)."""
 
 from answerable.casework.models.appeals import CommissionerAppeal, CourtAppeal
-from answerable.casework.models.exemptions import CitedExemption
+from answerable.casework.models.exemptions import CitedExemption, ThirdPartyConsultation
 from answerable.casework.models.holds import RecordHold, RecordType
 from answerable.casework.models.letters import IssuedLetter
 from answerable.casework.models.questions import RequestQuestion
@@ -19,4 +19,5 @@ __all__ = [
     "ReferenceSequence",
     "RequestQuestion",
     "Review",
+    "ThirdPartyConsultation",
 ]
