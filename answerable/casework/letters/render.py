@@ -232,7 +232,8 @@ def request_items(
     items: list[dict[str, Any]] = []
     for passage in passages:
         if passage.number is None:
-            items.append({"paragraphs": paragraphs(passage.text)})
+            if paragraphs(passage.text):
+                items.append({"paragraphs": paragraphs(passage.text)})
         else:
             items.append({"question": by_number[passage.number], "asked": passage.text})
     return items

@@ -106,5 +106,6 @@ def problems(request_text: str, questions: Sequence[tuple[int, str]]) -> list[st
 
 
 def paragraphs(text: str) -> list[str]:
-    """A passage's paragraphs, as the requester broke them (blank lines or line breaks)."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """A passage's paragraphs, as the requester broke them (blank lines or line breaks);
+    a line with no words (a bullet, "1.") before a question is not repeated on its own."""
+    return [line.strip() for line in text.splitlines() if any(c.isalnum() for c in line)]
