@@ -102,13 +102,13 @@ def _answer_text(letter: Letter, number: int) -> list[str]:
 
 def _table_text(letter: Letter, number: int) -> list[str]:
     figures = _question(letter, number).figures
-    # The cost of answering is shown where it matters to the notice: a cost refusal.
-    refuses_on_cost = any(q.answered is Answered.COST for q in letter.questions)
+    # The cost of answering a table is shown only in a fees notice (the fee comes from it);
+    # a cost refusal states the estimate for the whole request once.
     return [
         "1 April 2017 to 31 March 2018",
         *(cell["display"] for cell in figures["cells"]),
         figures["total"]["display"],
-        *(["Estimated cost of compliance"] if refuses_on_cost else []),
+        *(["Estimated cost of compliance"] if letter.notice is Notice.FEES else []),
     ]
 
 

@@ -270,7 +270,7 @@ def test_every_table_has_its_period_and_the_date_its_records_are_held_from():
 # --- cost and average lines only where they matter ---------------------------------------
 
 
-def test_no_cost_line_unless_the_response_refuses_on_cost_or_charges_a_fee():
+def test_no_cost_line_unless_the_letter_charges_a_fee_or_the_officer_shows_it():
     assert "Estimated cost of compliance" not in text_of(render_html(three_tables()))
     refused = three_tables(
         Notice.PARTIAL,
@@ -279,7 +279,9 @@ def test_no_cost_line_unless_the_response_refuses_on_cost_or_charges_a_fee():
         cost_hours=Decimal("140"),
         narrowing_advice=ADVICE,
     )
-    assert text_of(render_html(refused)).count("Estimated cost of compliance") == 3
+    # The refusal states the estimate for the whole request once; no line under each table.
+    page = text_of(render_html(refused))
+    assert "Estimated cost of compliance" not in page and page.count("would cost £2,100") == 1
     fees = letter(Notice.FEES, questions=QUESTIONS[:1])
     assert "Estimated cost of compliance: 0.5 hours, £7.50 (cost limit £600)" in text_of(
         render_html(fees)

@@ -124,7 +124,8 @@ SEED_001 = DemoCase(
             {"question": "custody-count", **FY_2017, "by": ["station"]},
             answer=STATION_NOTE,
             part_kind="cost",
-            part="I refer you to the cost refusal above for the periods 2015/16 and 2016/17.",
+            part="For 2015/16 and 2016/17, the figures cannot be given, for the reason "
+            "explained in answer to question 1.",
         ),
         DemoQuestion(
             "3. How long were people held in Police Scotland cells under these immigration "

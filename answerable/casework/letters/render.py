@@ -192,10 +192,11 @@ def _exemption(regime: Regime, letter: Letter, exemption: Exemption) -> dict[str
 
 
 def shows_cost(letter: Letter, question: QuestionAnswer) -> bool:
-    """Whether a figures answer shows its estimated cost: where the cost matters to the
-    notice (the letter refuses some or all of the request under the cost limit, or is a
-    fees notice, whose fee is worked out from the cost), or where the officer chose to."""
-    return question.show_cost or letter.notice is Notice.FEES or Answered.COST in parts(letter)
+    """Whether a figures answer shows its estimated cost: only in a fees notice, whose fee
+    is worked out from the cost, or where the officer chose to (the question asked about
+    it). A cost refusal states the estimate for the whole request once, in its notice;
+    the few minutes each table took to answer is not repeated under it."""
+    return question.show_cost or letter.notice is Notice.FEES
 
 
 def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[str, Any]:
@@ -303,6 +304,7 @@ def context(letter: Letter, *, public: bool = False) -> dict[str, Any]:
         "disclosed": bool(letter.answered(*DISCLOSED)),
         "has_exempt": Answered.EXEMPT in found,
         "has_not_held": Answered.NOT_HELD in found,
+        "figures_not_held": any(not_held_figures(q) for q in letter.questions),
         "has_cost": Answered.COST in found,
         "has_ncnd": Answered.NCND in found,
         "exemptions": [_exemption(regime, letter, e) for e in letter.all_exemptions],
