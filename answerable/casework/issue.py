@@ -131,12 +131,18 @@ def _narrowing(request: InformationRequest, questions: Sequence[RequestQuestion]
     return list(advice.narrowing_advice(CATALOGUE, names))
 
 
-def letter_for(request: InformationRequest, issued_on: date, notice: Notice) -> Letter:
+def letter_for(
+    request: InformationRequest, issued_on: date, notice: Notice, *, answers: bool = True
+) -> Letter:
     """The letter the case gives, as plain values (casework/letters/content.py).
 
     s15 advice goes with any cost refusal, of the whole request or of part of it (a
     response that gives some figures and refuses the rest on cost advises on the rest)."""
-    questions = list(request.questions.select_related("exemption", "document").order_by("number"))
+    questions = (
+        list(request.questions.select_related("exemption", "document").order_by("number"))
+        if answers
+        else []
+    )
     cost = request.cost_assessment()
     letter = Letter(
         regime=request.regime,
@@ -327,3 +333,64 @@ def _summary(request: InformationRequest) -> str:
     first = questions.first()
     text = first.text if first else request.title
     return text if len(text) <= 300 else text[:297].rstrip() + "..."
+
+
+def _preliminary(
+    request: InformationRequest, issued_on: date, notice: Notice, **fields: Any
+) -> Letter:
+    """A letter on the way to a response: the case's details, no questions answered."""
+    return dataclasses.replace(letter_for(request, issued_on, notice, answers=False), **fields)
+
+
+def issue_acknowledgement(
+    request: InformationRequest, *, issued_on: date, user: Any = None
+) -> IssuedLetter:
+    """The acknowledgement of a request: its reference, the request as received and the date
+    the response is due (the clock's: FOISA s10(1)). Sending it is the mail workflow's."""
+    if request.due_on is None:
+        raise IssueError(
+            "the response has no due date while a fees notice is unpaid: acknowledge the "
+            "request before the fees notice, or once the fee is paid"
+        )
+    if issued_on < request.received_on:
+        raise IssueError("an acknowledgement cannot be dated before the request was received")
+    with transaction.atomic():
+        letter = _preliminary(request, issued_on, Notice.ACKNOWLEDGEMENT)
+        return _keep(request, letter, issued_on, user)
+
+
+def issue_clarification_request(
+    request: InformationRequest, *, needed: str, issued_on: date, user: Any = None
+) -> IssuedLetter:
+    """A request for clarification (FOISA s1(3)): what the authority needs to identify and
+    locate the information. The case waits for the reply, and the 20 working days start
+    again from it (the clock: clarification_received_on)."""
+    if not needed.strip():
+        raise IssueError("say what you need the requester to clarify (FOISA s1(3))")
+    if request.responded_on is not None:
+        raise IssueError(f"{request.reference} was answered on {request.responded_on}")
+    if issued_on < request.received_on:
+        raise IssueError("a request for clarification cannot precede the request")
+    with transaction.atomic():
+        letter = _preliminary(request, issued_on, Notice.CLARIFICATION, clarification=needed)
+        issued = _keep(request, letter, issued_on, user)
+        request.clarification_sought_on = issued_on
+        request.status = Status.CLARIFICATION_SOUGHT
+        request.save()
+    return issued
+
+
+def issue_late_notice(
+    request: InformationRequest, *, issued_on: date, reason: str = "", user: Any = None
+) -> IssuedLetter:
+    """The letter to a requester whose response is overdue (FOISA s10(1)): an apology, the
+    date it was due, why it is late and when to expect it, and the right to a review of the
+    failure to respond (s20(1)) and then to apply to the Commissioner (s47(1))."""
+    if request.responded_on is not None:
+        raise IssueError(f"{request.reference} was answered on {request.responded_on}")
+    if request.due_on is None or issued_on <= request.due_on:
+        due = request.due_on.isoformat() if request.due_on else "not yet set"
+        raise IssueError(f"the response is not late on {issued_on} (it is due {due})")
+    with transaction.atomic():
+        letter = _preliminary(request, issued_on, Notice.LATE, delay_reason=reason)
+        return _keep(request, letter, issued_on, user)
