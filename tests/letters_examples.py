@@ -36,6 +36,9 @@ LAW_ENFORCEMENT = Exemption(
     section="35(1)(a)",
     title="Law enforcement",
     reasons="Disclosure would prejudice substantially the prevention or detection of crime.",
+    harm_to="the prevention or detection of crime",
+    harm_likelihood="would_be_likely",
+    harm_how="It would show which custody centres Immigration Enforcement attends least.",
     public_interest=(
         "Accountability for the use of police powers favours disclosure, but the public "
         "interest in effective policing outweighs it here."
@@ -46,6 +49,9 @@ NCND_LAW_ENFORCEMENT = Exemption(
     section="35(1)(a)",
     title="Law enforcement",
     reasons="If held, the information would reveal police tactics.",
+    harm_to="the apprehension or prosecution of offenders",
+    harm_likelihood="would",
+    harm_how="Confirming an operation at an address would warn those it concerns.",
     public_interest="Revealing whether it is held would itself undermine operations.",
 )
 
@@ -163,6 +169,19 @@ _NOTICE_FIELDS: dict[Notice, dict[str, Any]] = {
         "cost_hours": Decimal("23.33"),
         "fee_gbp": Decimal("25.00"),
     },
+    Notice.ACKNOWLEDGEMENT: {
+        "request_text": "How many people were kept in Police Scotland cells in 2017/18?",
+        "due_on": date(2018, 7, 6),
+        "issued_on": date(2018, 6, 11),
+    },
+    Notice.CLARIFICATION: {
+        "request_text": "Please send me everything about immigration.",
+        "clarification": "Please tell us which records you mean: custody, disclosures to the "
+        "Home Office or policy documents, and for which years.",
+        "due_on": date(2018, 7, 6),
+        "issued_on": date(2018, 6, 11),
+    },
+    Notice.LATE: {"due_on": date(2018, 7, 5), "delay_reason": "The figures are being checked."},
     Notice.REVIEW: {
         "questions": (FIGURES,),
         "review": Review(

@@ -76,6 +76,7 @@ def test_saving_without_the_permission_keeps_the_requester(case, client):
     data.update(
         {
             "title": "Immigration custodies by station",
+            "request_text": "How many people were held, by station?",
             "received_on": "2026-07-01",
             "officer": "",
             "questions-TOTAL_FORMS": 0,

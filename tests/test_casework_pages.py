@@ -332,7 +332,10 @@ def test_an_officer_refreshes_issues_and_downloads_the_letter(foi, figures_case)
     assert pdf.content.startswith(b"%PDF-")
 
     case.refresh_from_db()
-    assert case.status == "responded" and case.notice == "full"
+    # The officer chose "full", but figures are withheld as [c]: the outcome follows from
+    # what the response contains, a partial response with the s38(1)(b) refusal notice.
+    assert case.status == "responded" and case.notice == "partial"
+    assert case.exemptions.get().section == "38(1)(b)"
     assert case.questions.get().frozen
     publication = Publication.objects.get(reference=case.reference)
     assert f"{publication.publish_on:%-d %B %Y}" in page

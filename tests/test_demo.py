@@ -354,19 +354,39 @@ def test_published_figures_are_copied_consistently():
 
 
 def test_the_seeds_cases_are_answered_issued_and_published(demo):
+    import html
+    import re
+
     from django.test import Client
 
     from answerable.casework.demo import load_demo_cases
+    from answerable.casework.letters.request import paragraphs, split
     from answerable.casework.models import InformationRequest
 
     assert load_demo_cases() == ["IM-FOI-2018-1421", "23-1751"]
     assert load_demo_cases() == []  # idempotent
     seed_001 = InformationRequest.objects.get(reference="IM-FOI-2018-1421")
-    assert seed_001.questions.get().result["total"]["count"] == 537
+    assert seed_001.questions.get(number=1).result["total"]["count"] == 537
+    # 2017/18 given; 2015/16 and 2016/17 refused on cost (s12) with advice (s15).
+    assert seed_001.notice == "partial"
+    assert seed_001.letters.get().provisions[0] == "12(1)"
     listing = Client().get("/disclosure-log/").content.decode()
     assert "IM-FOI-2018-1421" in listing and "23-1751" in listing
     page = Client().get("/disclosure-log/23-1751/").content.decode()
-    assert "Demonstration Requester" not in page and "Of these, how many were women?" in page
+    assert "Demonstration Requester" not in page and "How many were women?" in page
+    seed_000 = InformationRequest.objects.get(reference="23-1751")
+    assert seed_000.questions.count() == 13 and seed_000.notice == "partial"
+    # The request replicated word for word, the requester's own paragraphs included.
+    # (A bullet the requester typed before a question is not repeated on its own.)
+    read = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    questions = [(q.number, q.text) for q in seed_000.questions.all()]
+    for passage in split(seed_000.request_text, questions):
+        for paragraph in paragraphs(passage.text):
+            assert re.sub(r"\s+", " ", paragraph) in read
+    assert (
+        "12(1)" in seed_000.letters.get().provisions
+        and "17(1)" in seed_000.letters.get().provisions
+    )
 
 
 def test_after_a_report_or_referral_is_more_than_the_latest_outcome(demo):

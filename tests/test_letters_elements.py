@@ -102,13 +102,13 @@ def _answer_text(letter: Letter, number: int) -> list[str]:
 
 def _table_text(letter: Letter, number: int) -> list[str]:
     figures = _question(letter, number).figures
-    # The cost of answering is shown where it matters to the notice: a cost refusal.
-    refuses_on_cost = any(q.answered is Answered.COST for q in letter.questions)
+    # The cost of answering a table is shown only in a fees notice (the fee comes from it);
+    # a cost refusal states the estimate for the whole request once.
     return [
         "1 April 2017 to 31 March 2018",
         *(cell["display"] for cell in figures["cells"]),
         figures["total"]["display"],
-        *(["Estimated cost of compliance"] if refuses_on_cost else []),
+        *(["Estimated cost of compliance"] if letter.notice is Notice.FEES else []),
     ]
 
 
@@ -126,6 +126,11 @@ def _per_item(name: str, letter: Letter) -> list[str] | None:
         r"public interest test for exemption (.+)": lambda s: [
             "Public interest test",
             _exemption(letter, s).public_interest,
+        ],
+        r"harm test for exemption (.+)": lambda s: [
+            "The harm disclosure would cause",
+            _exemption(letter, s).harm_to,
+            _exemption(letter, s).harm_how,
         ],
         r"no public interest test for absolute exemption (.+)": lambda s: [
             "absolute exemption",
@@ -196,6 +201,21 @@ def expected_text(name: str, letter: Letter) -> list[str]:
             "not paid within three months",
             "no longer obliged",
         ],
+        "date the request was received": [f"received on {letter.received_on:%d %B %Y}"],
+        "date the response is due": [
+            f"{letter.due_on:%d %B %Y}" if letter.due_on else "?",
+            "section 10(1)",
+        ],
+        "what is needed to identify the information": [letter.clarification, "section 1(3)"],
+        "time for response runs from the clarification": [
+            "will start again on the day after we receive your reply"
+        ],
+        "advice and assistance": ["section 15", "advice and assistance"],
+        "date the response was due": [
+            f"respond by {letter.due_on:%d %B %Y}" if letter.due_on else "?",
+            "section 10(1)",
+        ],
+        "apology for the delay": ["I am sorry for the delay"],
         "outcome of the review": [OUTCOMES[review.outcome]] if review else [],
         "reasons for the outcome": [review.reasons] if review else [],
     }

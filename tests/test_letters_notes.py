@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from letters_examples import ADVICE, COST, document, letter, text_of
+from letters_examples import ADVICE, COST, PERSONAL, document, letter, text_of
 from pypdf import PdfReader
 
 from answerable.answers.answer import PEOPLE_NOTE
@@ -26,7 +26,7 @@ from answerable.answers.disclosure_control.policy import DEFAULT_REASON, Policy
 from answerable.answers.disclosure_control.published import PublishedCell, _footnotes
 from answerable.answers.engine import AskError
 from answerable.casework.answering import KEYS, ask_from_json, shown
-from answerable.casework.letters.content import Answered, Letter, Notice, QuestionAnswer
+from answerable.casework.letters.content import Answered, Exemption, Letter, Notice, QuestionAnswer
 from answerable.casework.letters.figures import ROWS_ON_A_PAGE, figure_table
 from answerable.casework.letters.notes import Explanation, ShownTable, figure_notes
 from answerable.casework.letters.regimes import FOISA
@@ -131,8 +131,9 @@ QUESTIONS = (
 )
 
 
-def three_tables(notice: Notice = Notice.FULL, **changes: Any) -> Letter:
-    return letter(notice, **{"questions": QUESTIONS, **changes})
+def three_tables(notice: Notice = Notice.PARTIAL, **changes: Any) -> Letter:
+    """The three tables: partial, as figures are withheld ([c], s38(1)(b)) and not held."""
+    return letter(notice, **{"questions": QUESTIONS, "exemptions": (PERSONAL,), **changes})
 
 
 def _question(number: int, **changes: Any) -> QuestionAnswer:
@@ -210,7 +211,13 @@ def test_different_reasons_are_each_given_once_with_the_tables_they_apply_to():
 
 
 def test_under_another_act_the_personal_data_exemption_is_its_own():
-    page = text_of(render_html(three_tables(regime="foia")))
+    foia_personal = Exemption(
+        section="40(2)",
+        title="Personal information",
+        reasons="The figures would identify the people counted.",
+        condition="40(3A)(a)",
+    )
+    page = text_of(render_html(three_tables(regime="foia", exemptions=(foia_personal,))))
     assert "withheld under section 40(2) of the Freedom of Information Act 2000" in page
 
 
@@ -263,7 +270,7 @@ def test_every_table_has_its_period_and_the_date_its_records_are_held_from():
 # --- cost and average lines only where they matter ---------------------------------------
 
 
-def test_no_cost_line_unless_the_response_refuses_on_cost_or_charges_a_fee():
+def test_no_cost_line_unless_the_letter_charges_a_fee_or_the_officer_shows_it():
     assert "Estimated cost of compliance" not in text_of(render_html(three_tables()))
     refused = three_tables(
         Notice.PARTIAL,
@@ -272,7 +279,9 @@ def test_no_cost_line_unless_the_response_refuses_on_cost_or_charges_a_fee():
         cost_hours=Decimal("140"),
         narrowing_advice=ADVICE,
     )
-    assert text_of(render_html(refused)).count("Estimated cost of compliance") == 3
+    # The refusal states the estimate for the whole request once; no line under each table.
+    page = text_of(render_html(refused))
+    assert "Estimated cost of compliance" not in page and page.count("would cost £2,100") == 1
     fees = letter(Notice.FEES, questions=QUESTIONS[:1])
     assert "Estimated cost of compliance: 0.5 hours, £7.50 (cost limit £600)" in text_of(
         render_html(fees)
@@ -290,11 +299,13 @@ def test_no_average_line_unless_the_question_asked_for_it():
 def test_a_withheld_average_is_explained_only_when_it_is_shown():
     hidden = by_child()
     hidden["time_to_disclose"] = {"average_hours": None, "based_on": None, "display": "[c]"}
-    quiet = three_tables(questions=(_question(2, figures=hidden),))
+    quiet = three_tables(Notice.FULL, questions=(_question(2, figures=hidden),), exemptions=())
     assert WITHHELD not in text_of(render_html(quiet))
     asked = three_tables(questions=(_question(2, figures=hidden, show_average=True),))
     page = text_of(render_html(asked))
-    assert "Average time to disclose: [c]." in page and page.count(WITHHELD) == 1
+    # Shown, the withheld average is explained once and has its refusal notice (s38(1)(b)).
+    assert "Average time to disclose: [c]." in page
+    assert page.count("means a figure is withheld") == 1 and "Information withheld" in page
 
 
 # --- the total row stays with its rows ---------------------------------------------------

@@ -158,7 +158,7 @@ CASES = {
     ),
     "full disclosure with a question not answered": (
         letter(Notice.FULL, questions=(FIGURES, NOT_HELD)),
-        "question(s) 4 are not answered with information: use Notice.PARTIAL",
+        "question(s) 4 withhold, refuse or do not hold some of the information asked for",
     ),
     "partial response with everything disclosed": (
         letter(Notice.PARTIAL, questions=(FIGURES, TEXT)),

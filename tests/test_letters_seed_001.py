@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.management import call_command
 from interchange_files import write
-from letters_examples import text_of
+from letters_examples import PERSONAL, text_of
 from pypdf import PdfReader
 from seed_001 import BAND_COUNTS, STATION_COUNTS, custody_csv
 
@@ -120,6 +120,7 @@ def seed_letter(tmp_path, capsys) -> Letter:
         cost_gbp=Decimal("35000"),
         cost_hours=Decimal("2333"),
         narrowing_advice=advice,
+        exemptions=(PERSONAL,),  # the [c] figures' refusal notice (s16(1), s38(1)(b))
     )
 
 

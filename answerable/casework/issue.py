@@ -28,8 +28,10 @@ from answerable.casework.letters.content import (
     QuestionAnswer,
 )
 from answerable.casework.letters.content import Review as ReviewContent
-from answerable.casework.letters.exemptions import title_of
+from answerable.casework.letters.elements import outcome, parts, provisions_used, withheld_figures
+from answerable.casework.letters.exemptions import normalise, title_of
 from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf, stylesheet
+from answerable.casework.letters.request import problems as split_problems
 from answerable.casework.models import (
     CitedExemption,
     InformationRequest,
@@ -55,6 +57,12 @@ ANSWERED = {
 }
 
 
+# Letters that are not a response to the request (issue_response refuses them).
+NOT_RESPONSES = frozenset(
+    {Notice.FEES, Notice.REVIEW, Notice.ACKNOWLEDGEMENT, Notice.CLARIFICATION, Notice.LATE}
+)
+
+
 class IssueError(ValueError):
     """The response cannot be issued as the case stands; the message says what to do."""
 
@@ -65,6 +73,11 @@ def _exemption(regime: str, cited: CitedExemption) -> Exemption:
         title=title_of(regime, cited.section),
         reasons=cited.reasons,
         public_interest=cited.public_interest,
+        condition=cited.condition,
+        harm_to=cited.harm_to,
+        harm_likelihood=cited.harm_likelihood,
+        harm_how=cited.harm_how,
+        consulted=tuple(dict.fromkeys(c.party for c in cited.consultations.all())),
     )
 
 
@@ -85,6 +98,8 @@ def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
         exemption=_exemption(regime, question.exemption) if question.exemption else None,
         document=str(question.document) if question.document else "",
         documents=documents_of(question.pk),
+        part=ANSWERED[AnswerKind(question.part_answer_kind)] if question.part_answer_kind else None,
+        part_text=question.part_answer_text,
         show_average=flags.get("show_average", False),
         show_cost=flags.get("show_cost", False),
     )
@@ -124,11 +139,20 @@ def _narrowing(request: InformationRequest, questions: Sequence[RequestQuestion]
     return list(advice.narrowing_advice(CATALOGUE, names))
 
 
-def letter_for(request: InformationRequest, issued_on: date, notice: Notice) -> Letter:
-    """The letter the case gives, as plain values (casework/letters/content.py)."""
-    questions = list(request.questions.select_related("exemption", "document").order_by("number"))
+def letter_for(
+    request: InformationRequest, issued_on: date, notice: Notice, *, answers: bool = True
+) -> Letter:
+    """The letter the case gives, as plain values (casework/letters/content.py).
+
+    s15 advice goes with any cost refusal, of the whole request or of part of it (a
+    response that gives some figures and refuses the rest on cost advises on the rest)."""
+    questions = (
+        list(request.questions.select_related("exemption", "document").order_by("number"))
+        if answers
+        else []
+    )
     cost = request.cost_assessment()
-    return Letter(
+    letter = Letter(
         regime=request.regime,
         notice=notice,
         reference=request.reference,
@@ -136,12 +160,67 @@ def letter_for(request: InformationRequest, issued_on: date, notice: Notice) -> 
         received_on=request.received_on,
         requester_name=request.requester_name,
         requester_address=requester_address(request),
+        request_text=request.request_text,
         questions=tuple(_question(request.regime, q) for q in questions),
         cost_gbp=cost.cost.gbp,
         cost_hours=cost.cost.hours,
         fee_gbp=request.fee_gbp,
-        narrowing_advice=tuple(_narrowing(request, questions)) if notice == Notice.COST else (),
-        exemptions=tuple(_exemption(request.regime, e) for e in request.exemptions.all()),
+        exemptions=tuple(
+            _exemption(request.regime, e)
+            for e in request.exemptions.prefetch_related("consultations")
+        ),
+        due_on=request.due_on,
+    )
+    if Answered.COST in parts(letter):
+        letter = dataclasses.replace(letter, narrowing_advice=tuple(_narrowing(request, questions)))
+    return letter
+
+
+# The condition that makes the personal data exemption absolute for figures withheld as
+# [c]: their disclosure would contravene the data protection principles (FOISA s38(2A)(a),
+# s2(2)(e)(ii); FOIA s40(3A)(a), s2(3)(fa); EIR(S) reg 11(3A)(a); EIR reg 13(2A)(a)).
+PERSONAL_DATA_CONDITION = {
+    "foisa": "38(2A)(a)",
+    "foia": "40(3A)(a)",
+    "eir-s": "11(3A)(a)",
+    "eir": "13(2A)(a)",
+}
+WITHHELD_REASONS = (
+    "The figures shown as [c] count so few people that, put together with other information "
+    "(what is already public, or what people who know them know), they could identify the "
+    "people counted: a victim of crime, a child or a person held in custody. Information "
+    "that identifies someone, even indirectly, is their personal data. A response under the "
+    "Act is in effect a disclosure to the world, which the people counted would not expect "
+    "and for which there is no lawful basis, so disclosing these figures would breach the "
+    "first data protection principle (processing must be lawful and fair)."
+)
+
+
+def _personal_data_section(regime: str) -> str:
+    from answerable.casework.letters.regimes import regime as regime_of
+
+    return normalise(regime_of(regime).personal_data)
+
+
+def cite_withheld_figures(request: InformationRequest) -> CitedExemption | None:
+    """The refusal notice for figures withheld as [c] (FOISA s16(1)): the personal data
+    exemption cited on the case, with its condition, where a figures answer withholds a
+    figure and the officer has not cited it already. Returns the exemption cited or found;
+    None where no figure is withheld."""
+    withheld = any(
+        withheld_figures(_question(request.regime, q)) for q in answering.figures_questions(request)
+    )
+    if not withheld:
+        return None
+    section = _personal_data_section(request.regime)
+    existing = request.exemptions.filter(section=section).first()
+    if existing is not None:
+        return existing
+    return CitedExemption.objects.create(
+        request=request,
+        section=section,
+        condition=PERSONAL_DATA_CONDITION[request.regime],
+        reasons=WITHHELD_REASONS,
     )
 
 
@@ -154,29 +233,55 @@ def _keep(
         notice=letter.notice,
         issued_on=issued_on,
         issued_by=user,
+        provisions=provisions_used(letter),
         html=render_html(letter),
         pdf=render_pdf(letter),
     )
 
 
+def _split_problems(request: InformationRequest) -> list[str]:
+    """Questions that are not passages of the request as received (none are checked for a
+    case logged without its request's text, whose letter replicates the questions alone)."""
+    if not request.request_text.strip():
+        return []
+    return split_problems(
+        request.request_text, [(q.number, q.text) for q in request.questions.order_by("number")]
+    )
+
+
 def issue_response(
-    request: InformationRequest, *, notice: Notice | str, issued_on: date, user: Any = None
+    request: InformationRequest,
+    *,
+    notice: Notice | str | None = None,
+    issued_on: date,
+    user: Any = None,
 ) -> IssuedLetter:
-    """Issue the response to `request` with `notice`, and schedule it in the disclosure log."""
-    notice = Notice(notice)
-    if notice in (Notice.FEES, Notice.REVIEW):
-        raise IssueError(f"a {notice.value} notice is not a response to the request")
+    """Issue the response to `request`, and schedule it in the disclosure log.
+
+    The outcome follows from what the response contains (elements.outcome): figures withheld
+    as [c] or not held, or a part refused, make it partial whatever `notice` was chosen; a
+    chosen refusal kind is kept where nothing is disclosed. Withheld figures get their
+    refusal notice (cite_withheld_figures)."""
+    chosen = Notice(notice) if notice else None
+    if chosen in NOT_RESPONSES:
+        raise IssueError(f"a {chosen.value} notice is not a response to the request")
     if request.responded_on is not None:
         raise IssueError(f"{request.reference} was answered on {request.responded_on}")
     if issued_on < request.received_on:
         raise IssueError("a response cannot be issued before the request was received")
     # Approved by someone other than its author, twice over for a sensitive case (signoff.py).
-    problem = signoff.approval_problem(request, notice.value)
+    problem = signoff.approval_problem(request, chosen.value if chosen else None)
     if problem:
         raise IssueError(problem)
+    unsplit = _split_problems(request)
+    if unsplit:
+        raise IssueError("; ".join(unsplit))
     with transaction.atomic():
         answering.freeze(request, released_by=str(user or ""))
-        letter = letter_for(request, issued_on, notice)
+        cite_withheld_figures(request)
+        draft = letter_for(request, issued_on, chosen or Notice.FULL)
+        notice = outcome(draft, chosen)
+        letter = dataclasses.replace(draft, notice=notice)
         issued = _keep(request, letter, issued_on, user)
         personal = personal_strings(request)
         # The public contacts (the review and appeal addresses) are kept: anonymised_letter
@@ -255,3 +360,64 @@ def _summary(request: InformationRequest) -> str:
     first = questions.first()
     text = first.text if first else request.title
     return text if len(text) <= 300 else text[:297].rstrip() + "..."
+
+
+def _preliminary(
+    request: InformationRequest, issued_on: date, notice: Notice, **fields: Any
+) -> Letter:
+    """A letter on the way to a response: the case's details, no questions answered."""
+    return dataclasses.replace(letter_for(request, issued_on, notice, answers=False), **fields)
+
+
+def issue_acknowledgement(
+    request: InformationRequest, *, issued_on: date, user: Any = None
+) -> IssuedLetter:
+    """The acknowledgement of a request: its reference, the request as received and the date
+    the response is due (the clock's: FOISA s10(1)). Sending it is the mail workflow's."""
+    if request.due_on is None:
+        raise IssueError(
+            "the response has no due date while a fees notice is unpaid: acknowledge the "
+            "request before the fees notice, or once the fee is paid"
+        )
+    if issued_on < request.received_on:
+        raise IssueError("an acknowledgement cannot be dated before the request was received")
+    with transaction.atomic():
+        letter = _preliminary(request, issued_on, Notice.ACKNOWLEDGEMENT)
+        return _keep(request, letter, issued_on, user)
+
+
+def issue_clarification_request(
+    request: InformationRequest, *, needed: str, issued_on: date, user: Any = None
+) -> IssuedLetter:
+    """A request for clarification (FOISA s1(3)): what the authority needs to identify and
+    locate the information. The case waits for the reply, and the 20 working days start
+    again from it (the clock: clarification_received_on)."""
+    if not needed.strip():
+        raise IssueError("say what you need the requester to clarify (FOISA s1(3))")
+    if request.responded_on is not None:
+        raise IssueError(f"{request.reference} was answered on {request.responded_on}")
+    if issued_on < request.received_on:
+        raise IssueError("a request for clarification cannot precede the request")
+    with transaction.atomic():
+        letter = _preliminary(request, issued_on, Notice.CLARIFICATION, clarification=needed)
+        issued = _keep(request, letter, issued_on, user)
+        request.clarification_sought_on = issued_on
+        request.status = Status.CLARIFICATION_SOUGHT
+        request.save()
+    return issued
+
+
+def issue_late_notice(
+    request: InformationRequest, *, issued_on: date, reason: str = "", user: Any = None
+) -> IssuedLetter:
+    """The letter to a requester whose response is overdue (FOISA s10(1)): an apology, the
+    date it was due, why it is late and when to expect it, and the right to a review of the
+    failure to respond (s20(1)) and then to apply to the Commissioner (s47(1))."""
+    if request.responded_on is not None:
+        raise IssueError(f"{request.reference} was answered on {request.responded_on}")
+    if request.due_on is None or issued_on <= request.due_on:
+        due = request.due_on.isoformat() if request.due_on else "not yet set"
+        raise IssueError(f"the response is not late on {issued_on} (it is due {due})")
+    with transaction.atomic():
+        letter = _preliminary(request, issued_on, Notice.LATE, delay_reason=reason)
+        return _keep(request, letter, issued_on, user)

@@ -156,8 +156,9 @@ def state(case: InformationRequest, notice: str | None = None) -> SignOffState:
     return SignOffState(sign_off, approvals, rejection, needed, flags, problem)
 
 
-def approval_problem(case: InformationRequest, notice: str) -> str:
-    """Why a response of the kind `notice` cannot be issued yet; "" when it can."""
+def approval_problem(case: InformationRequest, notice: str | None) -> str:
+    """Why a response (of the kind `notice`, when chosen) cannot be issued yet; "" when it
+    can."""
     return state(case, notice).problem
 
 

@@ -26,6 +26,7 @@ from answerable.casework.models import (
     CommissionerAppeal,
     CourtAppeal,
     InformationRequest,
+    IssuedLetter,
     Review,
 )
 from answerable.casework.models.choices import (
@@ -38,6 +39,8 @@ from answerable.casework.models.choices import (
 from answerable.web.spreadsheet import neutralised_row
 
 FAMILIES = ("FOI", "EIR")
+# Letters that are not the response to the request (casework/letters/content.py Notice).
+NOT_RESPONSES = ("fees", "review", "acknowledgement", "clarification", "late")
 _QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
 
 
@@ -163,6 +166,16 @@ def quarterly_return(quarter: Quarter) -> QuarterlyReturn:
     for section in sorted(by_section, key=_section_order):
         add("Exemptions and exceptions cited", section, by_section[section])
 
+    # Every provision a response relies on to give less than everything asked for, once per
+    # response: the cost limit, not held, neither confirm nor deny, vexatious and each
+    # exemption, in partial responses as well as refusals (as issued: IssuedLetter).
+    by_provision: dict[str, Counter] = {}
+    for provisions, regime in _response_provisions([r["pk"] for r in responded]):
+        for provision in provisions:
+            by_provision.setdefault(provision, Counter())[family(regime)] += 1
+    for provision in sorted(by_provision, key=_section_order):
+        add("Provisions used in responses", f"section {provision}", by_provision[provision])
+
     notices = InformationRequest.objects.filter(fee_notice_issued_on__range=(first, last))
     add(
         "Fees",
@@ -232,6 +245,20 @@ def quarterly_return(quarter: Quarter) -> QuarterlyReturn:
         Counter(family(r) for r in lodged.values_list("appeal__request__regime", flat=True)),
     )
     return QuarterlyReturn(quarter, rows)
+
+
+def _response_provisions(requests: list[int]) -> list[tuple[list[str], str]]:
+    """The provisions of each request's response letter (the latest, if issued again)."""
+    latest: dict[int, tuple[list[str], str]] = {}
+    letters = (
+        IssuedLetter.objects.filter(request__in=requests, review__isnull=True)
+        .exclude(notice__in=NOT_RESPONSES)
+        .order_by("issued_on", "pk")
+        .values_list("request", "provisions", "request__regime")
+    )
+    for request, provisions, regime in letters:
+        latest[request] = (list(provisions or []), regime)
+    return list(latest.values())
 
 
 def _section_order(section: str) -> tuple[int, str]:

@@ -26,6 +26,10 @@ class Notice(enum.StrEnum):
     VEXATIOUS = "vexatious"  # s14 vexatious or repeated: notice under s16(5)
     FEES = "fees"  # s9 fees notice
     REVIEW = "review"  # s21(5) review notice
+    # Letters on the way to a response (not responses themselves):
+    ACKNOWLEDGEMENT = "acknowledgement"  # the request received, its reference and due date
+    CLARIFICATION = "clarification"  # s1(3): what is needed to identify the information
+    LATE = "late"  # the response is overdue (s10(1)): an apology and the right to a review
 
 
 class Answered(enum.StrEnum):
@@ -51,6 +55,12 @@ class Exemption:
     # The condition a s38(1)(b) claim rests on, e.g. "38(2A)(a)": with it the exemption is
     # absolute (s2(2)(e)(ii)); without it the safer reading, qualified, is taken.
     condition: str = ""
+    # The harm test of s35 and s39 (exemptions.needs_harm_test): who or what would be
+    # harmed, "would" or "would_be_likely", and how disclosure would cause it.
+    harm_to: str = ""
+    harm_likelihood: str = ""
+    harm_how: str = ""
+    consulted: tuple[str, ...] = ()  # third parties consulted (their names only)
 
     @property
     def absolute(self) -> bool:
@@ -93,6 +103,11 @@ class QuestionAnswer:
     exemption: Exemption | None = None
     document: str = ""  # the title of an enclosed document, if any
     documents: tuple[EnclosedDocument, ...] = ()  # documents (versions) given in answer
+    # Part of the question not answered with the rest (seed 001: figures for 2017/18, the
+    # earlier years refused on cost; seed 000: the figures given, the scans of the reports
+    # refused on cost): how that part is answered, and the explanation given for it.
+    part: "Answered | None" = None
+    part_text: str = ""
     # Lines a figures answer shows only where they matter (the officer's choice, kept on the
     # question's ask as `show_average` / `show_cost`): the average time to disclose where the
     # question asked for it; the estimated cost where the officer shows it (a letter that
@@ -126,6 +141,9 @@ class Letter:
     received_on: date
     requester_name: str  # printed in the letter to the requester, never in the public one
     requester_address: tuple[str, ...] = ()  # ditto (may be an e-mail address)
+    # The request as received, word for word; the questions are passages of it
+    # (letters/request.py), and the letter replicates it with each answer after its question.
+    request_text: str = ""
     questions: tuple[QuestionAnswer, ...] = ()
     cost_gbp: Decimal | None = None  # the estimated cost of compliance (s12, fees)
     cost_hours: Decimal | None = None
@@ -134,9 +152,16 @@ class Letter:
     exemptions: tuple[Exemption, ...] = ()  # EXEMPT / PARTIAL / NCND
     review: Review | None = None
     vexatious_reason: str = ""  # VEXATIOUS: whether vexatious or repeated (s14) and why
+    due_on: date | None = None  # ACKNOWLEDGEMENT, LATE: the statutory deadline (the clock's)
+    clarification: str = ""  # CLARIFICATION: what the authority needs to know, and why
+    delay_reason: str = ""  # LATE: why the response is late, and when it is expected
 
     def answered(self, *kinds: Answered) -> tuple[QuestionAnswer, ...]:
         return tuple(question for question in self.questions if question.answered in kinds)
+
+    def parts_answered(self, *kinds: Answered) -> tuple[QuestionAnswer, ...]:
+        """The questions part of which is answered (refused, not held) in one of `kinds`."""
+        return tuple(question for question in self.questions if question.part in kinds)
 
     @property
     def all_exemptions(self) -> tuple[Exemption, ...]:

@@ -7,6 +7,7 @@ Sources: FOISA ss9, 12, 14-21 (rules 20-26 of the domain rules) and OSIC's list 
 valid notice must contain; the other regimes' equivalents are in regimes.py.
 """
 
+import dataclasses
 from typing import NamedTuple
 
 from answerable.casework.fees import exceeds_limit, fee, rules_for
@@ -20,10 +21,15 @@ from answerable.casework.letters.content import (
     ReviewOutcome,
 )
 from answerable.casework.letters.exemptions import (
+    harm_test_problems,
     may_neither_confirm_nor_deny,
+    needs_harm_test,
     needs_public_interest,
+    normalise,
 )
+from answerable.casework.letters.figures import WITHHELD, has_not_held, shows
 from answerable.casework.letters.regimes import REGIMES, Regime
+from answerable.casework.letters.request import problems as split_problems
 
 HOUSE_STYLE = "house style (the seeds)"
 
@@ -49,16 +55,93 @@ class LetterError(ValueError):
     """A letter that lacks what the Act requires: the message names each thing missing."""
 
 
+# Letters on the way to a response: not notices under s16-s19, so they carry no refusal
+# parts, and only the late-response letter states the rights (a failure to respond is
+# itself reviewable: FOISA s20(1), s47(1)).
+PRELIMINARY = frozenset({Notice.ACKNOWLEDGEMENT, Notice.CLARIFICATION})
+# The provisions they rest on, per regime: the time for compliance (FOISA s10(1), FOIA
+# s10(1), EIR(S) and EIR reg 5(2)) and a request for clarification (FOISA and FOIA s1(3),
+# EIR(S) reg 9(2), EIR reg 9(2)).
+DEADLINE = {
+    "foisa": "section 10(1)",
+    "foia": "section 10(1)",
+    "eir-s": "regulation 5(2)",
+    "eir": "regulation 5(2)",
+}
+CLARIFY = {
+    "foisa": "section 1(3)",
+    "foia": "section 1(3)",
+    "eir-s": "regulation 9(2)",
+    "eir": "regulation 9(2)",
+}
+
+
 def _cite(regime: Regime, *provisions: str) -> str:
     return f"{regime.short} " + ", ".join(provisions)
 
 
+def withheld_figures(question: QuestionAnswer) -> bool:
+    """Whether a figures answer withholds a figure (shown as [c]): a part withheld under
+    the personal data exemption, which needs its refusal notice (FOISA s16(1))."""
+    figures = question.figures if question.answered is Answered.FIGURES else None
+    if not figures:
+        return False
+    average = (figures.get("time_to_disclose") or {}).get("display")
+    return shows(figures, WITHHELD) or (question.show_average and average == WITHHELD)
+
+
+def not_held_figures(question: QuestionAnswer) -> bool:
+    """Whether a figures answer has periods the register does not hold (its coverage): a
+    part not held, which needs its notice (FOISA s17(1))."""
+    return bool(
+        question.answered is Answered.FIGURES
+        and question.figures
+        and has_not_held(question.figures)
+    )
+
+
+def question_parts(question: QuestionAnswer) -> set[Answered]:
+    """How a question is not (wholly) answered with information: its own answer if that
+    refuses, the part refused or not held, and figures withheld ([c]) or not held."""
+    found = {question.answered} - DISCLOSED
+    if question.part is not None:
+        found.add(question.part)
+    if withheld_figures(question):
+        found.add(Answered.EXEMPT)
+    if not_held_figures(question):
+        found.add(Answered.NOT_HELD)
+    return found - DISCLOSED
+
+
 def parts(letter: Letter) -> set[Answered]:
-    """The kinds of refusal the letter contains: its notice's own and its questions'."""
-    found = {question.answered for question in letter.questions} - DISCLOSED
+    """The kinds of refusal the letter contains: its notice's own and its questions'
+    (whole answers, parts of answers, and figures withheld or not held)."""
+    found: set[Answered] = set()
+    for question in letter.questions:
+        # A fees notice is not a response: it withholds nothing yet.
+        found |= question_parts(question) if letter.notice is not Notice.FEES else set()
     if letter.notice in _PART_OF_NOTICE:
         found.add(_PART_OF_NOTICE[letter.notice])
     return found
+
+
+def outcome(letter: Letter, chosen: Notice | None = None) -> Notice:
+    """The outcome the letter's content makes it (FOISA s16, s17; the Commissioner's
+    return counts it): in full where every question is answered with information and
+    nothing is withheld or not held; partial where some information is given and some is
+    withheld, refused or not held (figures shown as [c] included); a refusal where none is
+    given, of the kind `chosen` if the officer chose one the content bears out (else the
+    first of cost, exempt, neither confirm nor deny, not held)."""
+    if chosen in (Notice.FEES, Notice.REVIEW, Notice.VEXATIOUS):
+        return chosen
+    disclosed = bool(letter.answered(*DISCLOSED))
+    refused = parts(dataclasses.replace(letter, notice=Notice.FULL))
+    if disclosed:
+        return Notice.PARTIAL if refused else Notice.FULL
+    kinds = [notice for notice, part in _PART_OF_NOTICE.items() if part in refused]
+    if chosen in kinds:
+        return chosen
+    return kinds[0] if kinds else (chosen or Notice.FULL)
 
 
 def exemptions_claimed(letter: Letter) -> tuple[Exemption, ...]:
@@ -73,6 +156,10 @@ def _exemption_elements(letter: Letter, regime: Regime, *, ncnd: bool) -> list[R
         elements.append(
             Requirement(f"reasons for exemption {section}", _cite(regime, regime.exempt))
         )
+        if needs_harm_test(letter.regime, section):
+            elements.append(
+                Requirement(f"harm test for exemption {section}", _cite(regime, regime.exempt))
+            )
         if ncnd:
             # s18(1): the authority may neither confirm nor deny only where revealing
             # whether the information exists or is held would be contrary to the public
@@ -167,6 +254,29 @@ def required_elements(letter: Letter) -> list[Requirement]:
                 _cite(regime, regime.fee_lapse),
             ),
         ]
+    if letter.notice is Notice.ACKNOWLEDGEMENT:
+        return [
+            *elements,
+            Requirement("date the request was received", HOUSE_STYLE),
+            Requirement("date the response is due", _cite(regime, DEADLINE[regime.code])),
+        ]
+    if letter.notice is Notice.CLARIFICATION:
+        return [
+            *elements,
+            Requirement(
+                "what is needed to identify the information", _cite(regime, CLARIFY[regime.code])
+            ),
+            Requirement(
+                "time for response runs from the clarification",
+                _cite(regime, CLARIFY[regime.code], DEADLINE[regime.code]),
+            ),
+            Requirement("advice and assistance", _cite(regime, regime.advice)),
+        ]
+    if letter.notice is Notice.LATE:
+        elements += [
+            Requirement("date the response was due", _cite(regime, DEADLINE[regime.code])),
+            Requirement("apology for the delay", HOUSE_STYLE),
+        ]
     if letter.notice is Notice.REVIEW:
         elements += [
             Requirement("outcome of the review", _cite(regime, regime.review_outcome)),
@@ -206,6 +316,16 @@ def _exemption_problems(letter: Letter, regime: Regime, *, ncnd: bool) -> list[s
             found.append(
                 f"{where}: the reasons why it applies are missing ({_cite(regime, regime.exempt)})"
             )
+        found += [
+            f"{where}: {problem[0].lower()}{problem[1:]} (the harm test)"
+            for _, problem in harm_test_problems(
+                letter.regime,
+                exemption.section,
+                harm_to=exemption.harm_to,
+                likelihood=exemption.harm_likelihood,
+                how=exemption.harm_how,
+            )
+        ]
         qualified = needs_public_interest(letter.regime, exemption.section, exemption.condition)
         if ncnd:
             if not may_neither_confirm_nor_deny(letter.regime, exemption.section):
@@ -238,6 +358,13 @@ def _question_problems(letter: Letter, regime: Regime) -> list[str]:
     if duplicated:
         found.append(f"question numbers {duplicated} are used more than once")
     has_letter_exemption = bool(letter.exemptions)
+    if letter.request_text.strip():
+        found += [
+            f"{problem} ({HOUSE_STYLE})"
+            for problem in split_problems(
+                letter.request_text, [(q.number, q.text) for q in letter.questions]
+            )
+        ]
     for question in letter.questions:
         where = f"question {question.number}"
         if not question.text.strip():
@@ -274,15 +401,16 @@ def _question_problems(letter: Letter, regime: Regime) -> list[str]:
 def _notice_problems(letter: Letter, regime: Regime) -> list[str]:
     found = []
     disclosed = letter.answered(*DISCLOSED)
-    withheld = [q for q in letter.questions if q.answered not in DISCLOSED]
+    withheld = [q for q in letter.questions if question_parts(q)]
     if letter.notice is Notice.FULL:
         if not disclosed:
             found.append("a full disclosure needs the questions and their answers")
         if withheld:
             numbers = ", ".join(str(q.number) for q in withheld)
             found.append(
-                f"a full disclosure answers every question, but question(s) {numbers} are "
-                "not answered with information: use Notice.PARTIAL"
+                f"a full disclosure answers every question in full, but question(s) {numbers} "
+                "withhold, refuse or do not hold some of the information asked for (figures "
+                "shown as [c] included): use Notice.PARTIAL"
             )
     if letter.notice is Notice.PARTIAL and not (disclosed and withheld):
         found.append(
@@ -309,7 +437,7 @@ def _notice_problems(letter: Letter, regime: Regime) -> list[str]:
         if not any(line.strip() for line in letter.narrowing_advice):
             found.append(
                 "a cost refusal needs advice on how to narrow the request so that it can be "
-                f"answered ({_cite(regime, regime.advice)}; advice.py)"
+                f"answered ({_cite(regime, regime.advice)})"
             )
     if letter.notice is Notice.VEXATIOUS and not letter.vexatious_reason.strip():
         found.append(
@@ -318,6 +446,27 @@ def _notice_problems(letter: Letter, regime: Regime) -> list[str]:
         )
     if letter.notice is Notice.FEES:
         found += _fees_problems(letter, regime)
+    if letter.notice is Notice.ACKNOWLEDGEMENT and letter.due_on is None:
+        found.append(
+            "an acknowledgement needs the date the response is due "
+            f"({_cite(regime, DEADLINE[regime.code])})"
+        )
+    if letter.notice is Notice.CLARIFICATION and not letter.clarification.strip():
+        found.append(
+            "a request for clarification needs to say what is needed to identify the "
+            f"information ({_cite(regime, CLARIFY[regime.code])})"
+        )
+    if letter.notice is Notice.LATE:
+        if letter.due_on is None:
+            found.append(
+                "a late-response letter needs the due date "
+                f"({_cite(regime, DEADLINE[regime.code])})"
+            )
+        elif letter.issued_on <= letter.due_on:
+            found.append(
+                f"the response is not late: it is due on {letter.due_on}, and this letter is "
+                f"dated {letter.issued_on}"
+            )
     if letter.notice is Notice.REVIEW:
         found += _review_problems(letter, regime)
     return found
@@ -406,3 +555,31 @@ def check(letter: Letter) -> None:
         raise LetterError(
             f"the {letter.notice.value} letter {reference} cannot be issued:\n{listed}"
         )
+
+
+def _provision(text: str) -> str:
+    """ "section 12(1)" -> "12(1)"; "regulation 10(4)(a)" -> "10(4)(a)"."""
+    return normalise(text.split(" of ")[0])
+
+
+def provisions_used(letter: Letter) -> list[str]:
+    """Every provision the response relies on to give less than all the information asked
+    for, each once (in the Act's order of the notice): the cost limit, vexatious requests,
+    each exemption cited, neither confirm nor deny, and not held. The Commissioner's return
+    counts them for partial responses as well as refusals (casework/statistics.py)."""
+    regime = REGIMES.get(letter.regime)
+    if regime is None:
+        return []
+    found = parts(letter)
+    used = []
+    if Answered.COST in found and rules_for(regime.code).limit_gbp is not None:
+        used.append(_provision(regime.cost))
+    if letter.notice is Notice.VEXATIOUS:
+        used.append(_provision(regime.vexatious))
+    if Answered.EXEMPT in found or Answered.NCND in found:
+        used += [normalise(exemption.section) for exemption in letter.all_exemptions]
+    if Answered.NCND in found:
+        used.append(_provision(regime.ncnd))
+    if Answered.NOT_HELD in found:
+        used.append(_provision(regime.not_held))
+    return list(dict.fromkeys(item for item in used if item and item[0].isdigit()))

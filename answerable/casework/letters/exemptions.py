@@ -134,3 +134,45 @@ def title_of(regime: str, section: str) -> str:
         return "Exceptions from the duty to make environmental information available"
     titles = FOIA_TITLES if regime == "foia" else FOISA_TITLES
     return titles.get(_number(section) or 0, "Exemption")
+
+
+def cited(section: str) -> str:
+    """A section as the Act prints it: "38(2a)(a)" -> "38(2A)(a)" (normalise lower-cases)."""
+    return re.sub(r"(\d)([a-z])(?=\)|$)", lambda m: m.group(1) + m.group(2).upper(), section)
+
+
+# The prejudice-based exemptions whose harm test the notice must show: FOISA s35 (law
+# enforcement: "would, or would be likely to, prejudice substantially") and s39 (health,
+# safety and the environment: "would, or would be likely to, endanger"); FOIA s31 and s38.
+_HARM_TESTED = {"foisa": (35, 39), "foia": (31, 38)}
+LIKELIHOODS = {"would": "would", "would_be_likely": "would be likely to"}
+
+
+def needs_harm_test(regime: str, section: str) -> bool:
+    """Whether the exemption applies only if disclosure would (or would be likely to) cause
+    a harm, which the notice must then show: who or what, how likely, and how."""
+    return _number(section) in _HARM_TESTED.get(regime, ())
+
+
+def harm_test_problems(
+    regime: str, section: str, *, harm_to: str, likelihood: str, how: str
+) -> list[tuple[str, str]]:
+    """What a harm-tested exemption lacks, as (field, problem); empty if complete or not
+    harm-tested. Field names are CitedExemption's."""
+    if not needs_harm_test(regime, section):
+        return []
+    number = _number(section)
+    verb = "prejudice substantially" if number in (35, 31) else "endanger"
+    found = []
+    if not harm_to.strip():
+        found.append(("harm_to", f"Section {number}: say who or what disclosure would {verb}."))
+    if likelihood not in LIKELIHOODS:
+        found.append(
+            (
+                "harm_likelihood",
+                f'Section {number}: say whether disclosure "would" or "would be likely to" {verb}.',
+            )
+        )
+    if not how.strip():
+        found.append(("harm_how", f"Section {number}: say how disclosure would cause the harm."))
+    return found

@@ -27,15 +27,34 @@ from answerable.casework.letters.content import (
     Notice,
     QuestionAnswer,
 )
-from answerable.casework.letters.elements import REFUSALS, LetterError, check, parts
-from answerable.casework.letters.exemptions import needs_public_interest, normalise
+from answerable.casework.letters.elements import (
+    CLARIFY,
+    DEADLINE,
+    PRELIMINARY,
+    REFUSALS,
+    LetterError,
+    check,
+    not_held_figures,
+    parts,
+    withheld_figures,
+)
+from answerable.casework.letters.exemptions import (
+    LIKELIHOODS,
+    cited,
+    needs_harm_test,
+    needs_public_interest,
+    normalise,
+)
 from answerable.casework.letters.figures import figure_table
 from answerable.casework.letters.notes import ShownTable, figure_notes
 from answerable.casework.letters.regimes import REGIMES, Regime
+from answerable.casework.letters.request import paragraphs, split
 
 __all__ = ["LetterError", "render_html", "render_pdf"]
 
 TEMPLATES = "casework/letters"
+# A question the requester numbered ("1. How many ...") keeps their number, not a second one.
+_NUMBERED = re.compile(r"^\s*\(?\d+[.)]\s")
 WITHHELD_NAME = "[requester]"
 
 _NUMBER_WORDS = (
@@ -124,6 +143,7 @@ def public_version(letter: Letter) -> Letter:
             item,
             text=scrub(item.text),
             answer_text=scrub(item.answer_text),
+            part_text=scrub(item.part_text),
             document=scrub(item.document),
             exemption=exemption(item.exemption),
         )
@@ -133,10 +153,13 @@ def public_version(letter: Letter) -> Letter:
         letter,
         requester_name="",
         requester_address=(),
+        request_text=scrub(letter.request_text),
         questions=tuple(question(q) for q in letter.questions),
         narrowing_advice=tuple(scrub(line) for line in letter.narrowing_advice),
         exemptions=tuple(exemption(e) for e in letter.exemptions),
         vexatious_reason=scrub(letter.vexatious_reason),
+        clarification=scrub(letter.clarification),
+        delay_reason=scrub(letter.delay_reason),
         review=dataclasses.replace(review, reasons=scrub(review.reasons)) if review else None,
     )
 
@@ -155,23 +178,25 @@ def _dimension_titles(document: Mapping[str, Any]) -> dict[str, str]:
     return {name: dimension.title for name, dimension in question.dimensions.items()}
 
 
-def _section(regime: Regime, exemption: Exemption) -> str:
-    return f"{regime.provision} {normalise(exemption.section)}"
-
-
 def _exemption(regime: Regime, letter: Letter, exemption: Exemption) -> dict[str, Any]:
+    condition = normalise(exemption.condition) if exemption.condition else ""
     return {
         "exemption": exemption,
-        "cited": _section(regime, exemption),
+        "cited": f"{regime.provision} {cited(normalise(exemption.section))}",
+        "condition": f"{regime.provision} {cited(condition)}" if condition else "",
         "qualified": needs_public_interest(letter.regime, exemption.section, exemption.condition),
+        "harm_test": needs_harm_test(letter.regime, exemption.section),
+        "likelihood": LIKELIHOODS.get(exemption.harm_likelihood, ""),
+        "consulted": " and ".join(exemption.consulted),
     }
 
 
 def shows_cost(letter: Letter, question: QuestionAnswer) -> bool:
-    """Whether a figures answer shows its estimated cost: where the cost matters to the
-    notice (the letter refuses some or all of the request under the cost limit, or is a
-    fees notice, whose fee is worked out from the cost), or where the officer chose to."""
-    return question.show_cost or letter.notice is Notice.FEES or Answered.COST in parts(letter)
+    """Whether a figures answer shows its estimated cost: only in a fees notice, whose fee
+    is worked out from the cost, or where the officer chose to (the question asked about
+    it). A cost refusal states the estimate for the whole request once, in its notice;
+    the few minutes each table took to answer is not repeated under it."""
+    return question.show_cost or letter.notice is Notice.FEES
 
 
 def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[str, Any]:
@@ -185,7 +210,34 @@ def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[
         "cost": table.cost if table and shows_cost(letter, question) else "",
         "average": table.average if table and question.show_average else "",
         "exemption": _exemption(regime, letter, question.exemption) if question.exemption else None,
+        "part_template": f"{TEMPLATES}/answers/part_{question.part.value}.html"
+        if question.part
+        else "",
+        "label": "" if _NUMBERED.match(question.text) else f"{question.number}.",
+        "withheld": withheld_figures(question),
+        "not_held": not_held_figures(question),
     }
+
+
+def request_items(
+    regime: Regime, letter: Letter, questions: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The request as received, in order: the requester's own text between the questions
+    (`paragraphs`) and each question with its answer (`question`), so that the letter
+    replicates the whole request word for word. A letter without the request's text (a
+    case logged before it was kept) gives its questions alone."""
+    if not letter.request_text.strip():
+        return [{"question": item} for item in questions]
+    by_number = {item["question"].number: item for item in questions}
+    passages = split(letter.request_text, [(q.number, q.text) for q in letter.questions])
+    items: list[dict[str, Any]] = []
+    for passage in passages:
+        if passage.number is None:
+            if paragraphs(passage.text):
+                items.append({"paragraphs": paragraphs(passage.text)})
+        else:
+            items.append({"question": by_number[passage.number], "asked": passage.text})
+    return items
 
 
 def shown_tables(letter: Letter) -> list[ShownTable]:
@@ -203,11 +255,13 @@ def shown_tables(letter: Letter) -> list[ShownTable]:
 
 
 def _heading(letter: Letter) -> str:
-    if letter.notice is Notice.REVIEW:
-        return "Review"
-    if letter.notice is Notice.FEES:
-        return "Fees notice"
-    return "Request"
+    return {
+        Notice.REVIEW: "Review",
+        Notice.FEES: "Fees notice",
+        Notice.ACKNOWLEDGEMENT: "Acknowledgement of your request",
+        Notice.CLARIFICATION: "Request for clarification",
+        Notice.LATE: "Your request: our response is delayed",
+    }.get(letter.notice, "Request")
 
 
 def context(letter: Letter, *, public: bool = False) -> dict[str, Any]:
@@ -215,6 +269,7 @@ def context(letter: Letter, *, public: bool = False) -> dict[str, Any]:
     figures, dates and sums already written out."""
     regime = REGIMES[letter.regime]
     found = parts(letter)
+    questions = [_question(regime, letter, q) for q in letter.questions]
     rules = rules_for(regime.code)
     limit = rules.limit_gbp
     limit_hours = (
@@ -233,12 +288,23 @@ def context(letter: Letter, *, public: bool = False) -> dict[str, Any]:
         "notice_template": f"{TEMPLATES}/notices/{letter.notice.value}.html",
         "rights_template": f"{TEMPLATES}/rights/{regime.code}.html",
         "after_review": letter.notice is Notice.REVIEW,
+        # An acknowledgement or a request for clarification is not a response: no rights of
+        # review yet, and no copy in the disclosure log.
+        "preliminary": letter.notice in PRELIMINARY,
+        "is_response": letter.notice not in (PRELIMINARY | {Notice.LATE, Notice.FEES}),
+        "due_on": _day(letter.due_on) if letter.due_on else "",
+        "deadline_provision": DEADLINE.get(regime.code, ""),
+        "clarify_provision": CLARIFY.get(regime.code, ""),
+        "request_paragraphs": paragraphs(letter.request_text),
         "whole": letter.notice in REFUSALS,
-        "questions": [_question(regime, letter, q) for q in letter.questions],
+        "questions": questions,
+        "request_items": request_items(regime, letter, questions),
+        "verbatim": bool(letter.request_text.strip()),
         "figure_notes": figure_notes(shown_tables(letter), regime),
         "disclosed": bool(letter.answered(*DISCLOSED)),
         "has_exempt": Answered.EXEMPT in found,
         "has_not_held": Answered.NOT_HELD in found,
+        "figures_not_held": any(not_held_figures(q) for q in letter.questions),
         "has_cost": Answered.COST in found,
         "has_ncnd": Answered.NCND in found,
         "exemptions": [_exemption(regime, letter, e) for e in letter.all_exemptions],

@@ -3,7 +3,7 @@
 from answerable.casework.models.appeals import CommissionerAppeal, CourtAppeal
 from answerable.casework.models.documents import QuestionDocument
 from answerable.casework.models.dispatch import Dispatch
-from answerable.casework.models.exemptions import CitedExemption
+from answerable.casework.models.exemptions import CitedExemption, ThirdPartyConsultation
 from answerable.casework.models.holds import RecordHold, RecordType
 from answerable.casework.models.letters import IssuedLetter
 from answerable.casework.models.questions import RequestQuestion
@@ -41,4 +41,5 @@ __all__ = [
     "TaskChase",
     "TaskKind",
     "TaskStatus",
+    "ThirdPartyConsultation",
 ]

@@ -17,11 +17,14 @@ class IssuedLetter(models.Model):
     review = models.ForeignKey(
         "casework.Review", on_delete=models.PROTECT, null=True, blank=True, related_name="letters"
     )
-    notice = models.CharField(max_length=12, choices=[(n.value, n.value) for n in Notice])
+    notice = models.CharField(max_length=20, choices=[(n.value, n.value) for n in Notice])
     issued_on = models.DateField()
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
     )
+    # Every provision the letter uses (e.g. ["12(1)", "17(1)", "38(1)(b)"]), each once, for
+    # the Commissioner's statistics return: partial responses count their parts too.
+    provisions = models.JSONField(default=list, blank=True, editable=False)
     html = models.TextField(editable=False)
     pdf = models.BinaryField(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -12,6 +12,12 @@ from simple_history.models import HistoricalRecords
 
 from answerable.casework.models.choices import AnswerKind
 
+# The ways part of a question can go unanswered with information.
+PART_KINDS = [
+    (kind.value, kind.label)
+    for kind in (AnswerKind.COST, AnswerKind.NOT_HELD, AnswerKind.EXEMPT, AnswerKind.NCND)
+]
+
 
 class RequestQuestion(models.Model):
     request = models.ForeignKey(
@@ -33,6 +39,21 @@ class RequestQuestion(models.Model):
         null=True, blank=True, editable=False, help_text="Set when the response is issued."
     )
     answer_text = models.TextField(blank=True)
+    # Part of the question answered otherwise than the rest: seed 001 gives the figures for
+    # 2017/18 and refuses 2015/16 and 2016/17 on cost; seed 000 gives figures and refuses
+    # the scans of the reports on cost. The explanation says which part and why.
+    part_answer_kind = models.CharField(
+        "how part of it is answered",
+        max_length=12,
+        choices=PART_KINDS,
+        blank=True,
+        help_text="Leave empty if the whole question is answered as above.",
+    )
+    part_answer_text = models.TextField(
+        "which part, and why",
+        blank=True,
+        help_text='e.g. "Having considered your request in relation to 2015/16 and 2016/17, ..."',
+    )
     document = models.ForeignKey(
         "register.Document",
         on_delete=models.SET_NULL,
@@ -81,5 +102,9 @@ class RequestQuestion(models.Model):
                 raise ValidationError(
                     {"ask": "The response has been issued: its figures are frozen."}
                 )
+        if self.part_answer_kind and not self.part_answer_text.strip():
+            raise ValidationError(
+                {"part_answer_text": "Say which part of the question this is, and why."}
+            )
         if self.exemption_id and self.exemption.request_id != self.request_id:
             raise ValidationError({"exemption": "Cite an exemption of this request."})
