@@ -68,3 +68,16 @@ def test_the_filters_in_a_template() -> None:
         "{% load wording %}{{ day|govuk_date }}|{{ month|period }}|{{ fee|pounds }}"
     ).render(Context({"day": date(2026, 12, 4), "month": "2026-01", "fee": Decimal("5")}))
     assert rendered == "4 December 2026|January 2026|£5.00"
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "shown"),
+    [
+        ("Custody episode", "NCS-2017-000001", "Custody episode NCS-2017-000001"),
+        ("NCCU contact", "NCCU contact 5654", "NCCU contact 5654"),
+        ("Correct NCCU contact", "NCCU contact 5654", "Correct NCCU contact 5654"),
+        ("NCCU contact", "NCCU-REF-9", "NCCU contact NCCU-REF-9"),
+    ],
+)
+def test_a_record_is_named_with_its_kind_once(kind: str, name: str, shown: str) -> None:
+    assert wording.titled(kind, name) == shown

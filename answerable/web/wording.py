@@ -111,3 +111,18 @@ def pounds(value: Decimal | int | float | str | None) -> str:
     amount = Decimal(str(value)).quantize(Decimal("0.01"))
     sign = "-" if amount < 0 else ""
     return f"{sign}£{abs(amount):,.2f}"
+
+
+def titled(kind: str, reference: str) -> str:
+    """A record named with its kind, once: "Custody episode NCS-1", but "NCCU contact 5654"
+    for a record whose own name already starts with its kind (never "NCCU contact NCCU
+    contact 5654")."""
+    text = str(reference)
+    words = kind.split()
+    # The kind's last words that the record's name starts with ("Correct NCCU contact" and
+    # "NCCU contact 5654" share "NCCU contact"): said once.
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        if text.casefold().startswith(tail.casefold() + " ") or text.casefold() == tail.casefold():
+            return " ".join([*words[:start], text])
+    return f"{kind} {text}".strip()
