@@ -81,3 +81,9 @@ def test_the_filters_in_a_template() -> None:
 )
 def test_a_record_is_named_with_its_kind_once(kind: str, name: str, shown: str) -> None:
     assert wording.titled(kind, name) == shown
+
+
+def test_a_label_inside_a_sentence_keeps_its_acronym() -> None:
+    assert wording.in_sentence("Custody episodes") == "custody episodes"
+    assert wording.in_sentence("ICCE requests") == "ICCE requests"
+    assert wording.in_sentence("NCCU contacts") == "NCCU contacts"

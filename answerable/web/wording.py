@@ -126,3 +126,14 @@ def titled(kind: str, reference: str) -> str:
         if text.casefold().startswith(tail.casefold() + " ") or text.casefold() == tail.casefold():
             return " ".join([*words[:start], text])
     return f"{kind} {text}".strip()
+
+
+def in_sentence(text: str | None) -> str:
+    """A label inside a sentence: "custody episodes" from "Custody episodes", but "ICCE
+    requests" and "NCCU contacts" keep their acronyms."""
+    if not text:
+        return ""
+    first, _, rest = str(text).partition(" ")
+    if not _KEEP.match(first):
+        first = first.lower()
+    return f"{first} {rest}".strip()

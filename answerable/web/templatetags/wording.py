@@ -34,3 +34,8 @@ def sentence_case(value: str | None) -> str:
 @register.filter
 def pounds(value: Decimal | int | float | str | None) -> str:
     return wording.pounds(value)
+
+
+@register.filter
+def in_sentence(value: str | None) -> str:
+    return wording.in_sentence(value)
