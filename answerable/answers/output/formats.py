@@ -4,6 +4,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -41,24 +42,44 @@ def as_csv(answer: Answer) -> str:
     return out.getvalue()
 
 
-def write_xlsx(answer: Answer, path: Path) -> None:
-    """A workbook as the Government Statistical Service lays one out: the table on its own
-    sheet, and a cover sheet with the notes ([c] explained there)."""
+TABLE_FIRST_ROW = 4  # the table sheet's title, its period, a blank row, then the table
+
+
+def write_xlsx(answer: Answer, path: Path | IO[bytes]) -> None:
+    """A workbook as the Government Statistical Service lays one out: a cover sheet (the
+    title, the period and where the notes are), the table on its own sheet under its
+    title and period, and a notes sheet ([c] explained there), each note once."""
+    title = answer.counts.question.title
+    context = dict(notes(answer))
     book = Workbook()
     cover = book.active
     cover.title = "Cover"
-    cover.append([answer.counts.question.title])
+    cover.append([title])
     cover["A1"].font = Font(bold=True, size=14)
-    for heading, text in notes(answer):
-        cover.append([heading, text])
+    cover.append(["Period", context["Period"]])
+    cover.append(
+        ["Notes", "The notes, the disclosure control applied and [c] are on the Notes sheet."]
+    )
     cover.column_dimensions["A"].width = 30
     cover.column_dimensions["B"].width = 100
     table = book.create_sheet("Table")
+    table.append([title])
+    table["A1"].font = Font(bold=True, size=14)
+    table.append([f"Period: {context['Period']}. Notes are on the Notes sheet."])
+    table.append([])
     for row in grid(answer):
         table.append(row)
-    for cell in table[1]:
+    for cell in table[TABLE_FIRST_ROW]:
         cell.font = Font(bold=True)
     table.column_dimensions["A"].width = 30
+    sheet = book.create_sheet("Notes")
+    sheet.append(["Note", "Text"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for heading, text in notes(answer):
+        sheet.append([heading, text])
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 100
     book.save(path)
 
 
