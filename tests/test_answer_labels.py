@@ -18,7 +18,7 @@ from answerable.answers.output.labels import reader_label
         ("Govan", "Govan"),
         ("St Leonards", "St Leonards"),
         ("G", "G"),
-        ("2017-04", "2017-04"),
+        ("2017-04", "April 2017"),
         ("0-24", "0-24"),
         ("48+", "48+"),
         ("2017/18", "2017/18"),

@@ -86,7 +86,7 @@ def test_the_table_format_shows_the_cost_and_the_marker(capsys):
     call_command("ask", "custody-count", *FY_2017, "--by", "duration", "--bands", "24,48")
     out = capsys.readouterr().out
     assert "0-24" in out and "384" in out and "Total" in out and "537" in out
-    assert "Estimated cost of compliance" in out and "GBP 600" in out
+    assert "Estimated cost of compliance" in out and "£600.00" in out
 
 
 def test_csv_and_xlsx_are_written(tmp_path):
@@ -117,7 +117,7 @@ def test_csv_and_xlsx_are_written(tmp_path):
         str(xlsx_path),
     )
     book = load_workbook(xlsx_path)
-    assert book.sheetnames == ["Cover", "Table"]
+    assert book.sheetnames == ["Cover", "Table", "Notes"]
     table = list(book["Table"].values)
     assert table[-1][-1] == 537
 

@@ -121,11 +121,12 @@ def test_entries_are_listed_newest_first_in_uk_time(dpo, clock_change):
     response = dpo.get(SEARCH)
     body = response.content.decode()
     assert sequences(response) == [3, 2, 1]
-    assert "28 Mar 2026 23:30:00" in body  # GMT
-    assert "29 Mar 2026 00:30:00" in body  # GMT
-    assert "29 Mar 2026 02:30:00" in body  # BST: 01:30 UTC
+    assert "28 March 2026 at 11:30pm" in body  # GMT
+    assert "29 March 2026 at 12:30am" in body  # GMT
+    assert "29 March 2026 at 2:30am" in body  # BST: 01:30 UTC
     assert "UK Visas and Immigration" in body and "Disclosure (including transfer)" in body
-    assert "Custody episode 8" in body and "bob.icce" in body
+    assert "Erased custody episode 8." in body and "bob.icce" in body
+    assert "Disclosed disclosure 12 to UK Visas and Immigration for referral." in body
 
 
 @pytest.mark.parametrize(
@@ -218,7 +219,7 @@ def test_a_record_is_linked_to_its_register_page_while_it_exists(dpo, monkeypatc
     body = dpo.get(SEARCH).content.decode()
     assert f'href="/register/people/{kept.pk}/"' in body
     assert f'href="/register/people/{erased_pk}/"' not in body
-    assert f"Person {erased_pk}" in body  # still listed, without a link
+    assert f"Erased person {erased_pk}." in body  # still listed, without a link
 
 
 def test_links_appear_only_when_the_register_has_the_page(dpo):
@@ -231,7 +232,7 @@ def test_links_appear_only_when_the_register_has_the_page(dpo):
     if expected:
         assert f'href="{expected}"' in body
     else:
-        assert f"Person {person.pk}</td>" in body
+        assert f"Recorded Person {'a' * 12}." in body
 
 
 # --- the export -----------------------------------------------------------------------------

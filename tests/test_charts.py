@@ -7,7 +7,7 @@ import re
 import pytest
 from django.template import Context, Template
 
-from answerable.web.charts import BAR_AREA, BAR_HEIGHT, GAP, LABEL_WIDTH, MAX_LABEL, TOP, bar_chart
+from answerable.web.charts import BAR_AREA, BAR_HEIGHT, LABEL_WIDTH, MAX_LABEL, ROW, TOP, bar_chart
 
 
 def test_the_largest_bar_fills_the_bar_area_and_the_others_are_in_proportion():
@@ -22,9 +22,19 @@ def test_the_largest_bar_fills_the_bar_area_and_the_others_are_in_proportion():
 def test_bars_are_stacked_one_under_another_and_the_chart_holds_them():
     chart = bar_chart("Custodies", [(str(n), n) for n in range(1, 6)])
     ys = [bar.y for bar in chart.bars]
-    assert ys[0] == TOP and all(b - a == BAR_HEIGHT + GAP for a, b in itertools.pairwise(ys))
+    assert ys[0] == TOP and all(b - a == ROW for a, b in itertools.pairwise(ys))
     assert chart.height >= ys[-1] + BAR_HEIGHT + TOP
     assert all(bar.text_y < bar.y + BAR_HEIGHT for bar in chart.bars)
+    # Each label is on the line above its bar, below the bar before it.
+    assert all(0 < bar.label_y < bar.y for bar in chart.bars)
+    assert all(b.label_y - 16 > a.y + BAR_HEIGHT for a, b in itertools.pairwise(chart.bars))
+
+
+def test_the_chart_fits_half_the_page_column_so_its_text_is_drawn_at_body_size():
+    # GOV.UK's page is at most 960px wide: half a column is 450px. A chart no wider is
+    # never scaled down, so its 16px labels stay 16px at normal zoom.
+    chart = bar_chart("Custodies", [("Govan", 76)])
+    assert chart.width <= 450
 
 
 def test_a_withheld_figure_has_no_bar_and_is_labelled_c_never_0():
@@ -45,7 +55,7 @@ def test_a_figure_above_zero_always_has_a_bar():
 def test_empty_rows_give_an_empty_chart_that_says_so():
     chart = bar_chart("Nothing yet", [])
     assert chart.bars == () and chart.description == "No figures."
-    assert chart.height == BAR_HEIGHT + TOP * 2
+    assert chart.height == BAR_HEIGHT + TOP * 2  # never a chart of no height
 
 
 def test_only_withheld_or_zero_figures_draw_no_bars():
@@ -55,7 +65,7 @@ def test_only_withheld_or_zero_figures_draw_no_bars():
 
 
 def test_long_labels_are_shortened_and_negative_figures_refused():
-    chart = bar_chart("Custodies", [("x" * 50, 3)])
+    chart = bar_chart("Custodies", [("x" * (MAX_LABEL + 16), 3)])
     assert len(chart.bars[0].label) == MAX_LABEL and chart.bars[0].label.endswith("…")
     with pytest.raises(ValueError, match="negative"):
         bar_chart("Custodies", [("Govan", -1)])

@@ -8,11 +8,13 @@ and exporting it are themselves consultations of personal data, and are logged a
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -24,6 +26,7 @@ from answerable.audit.actions import Action
 from answerable.audit.chain import parse_recorded
 from answerable.audit.forms import AuditSearchForm
 from answerable.audit.models import AuditEntry
+from answerable.audit.sentences import RECORD_TYPE_LABELS, Sentence, describe
 from answerable.audit.trail import record
 from answerable.audit.verify import check
 from answerable.roles import predicates
@@ -60,16 +63,40 @@ CSV_HEADER = (
 @dataclass(frozen=True)
 class Row:
     entry: AuditEntry
-    record_label: str  # "Custody episode", or the stored type where no model has it
+    record_label: str  # "Custody episode", "ICCE request", or the stored type if unknown
     record_url: str  # the register's page for the record, or "" (none, or since erased)
     detail: str  # "fields: released_at; page: 2"
+    sentence: Sentence  # what happened, as the page says it (audit/sentences.py)
+
+
+def kind_of(record_type: str) -> str:
+    """A record type in words, as in a sentence: "custody episode", "ICCE request"."""
+    if record_type in RECORD_TYPE_LABELS:
+        return RECORD_TYPE_LABELS[record_type]
+    try:
+        return str(apps.get_model(record_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return record_type
 
 
 def record_label(record_type: str) -> str:
-    try:
-        return str(apps.get_model(record_type)._meta.verbose_name).capitalize()
-    except (LookupError, ValueError):
-        return record_type
+    """A record type as a label: its first letter a capital, acronyms kept ("ICCE request")."""
+    kind = kind_of(record_type)
+    return kind[:1].upper() + kind[1:]
+
+
+def field_labels(record_type: str) -> Callable[[str], str]:
+    """A field's name in words for the record type's model: "released_at" is "released at"
+    or whatever the model calls it."""
+
+    def label(name: str) -> str:
+        try:
+            field = apps.get_model(record_type)._meta.get_field(name)
+        except (LookupError, ValueError, FieldDoesNotExist):
+            return name.replace("_", " ")
+        return str(getattr(field, "verbose_name", name.replace("_", " ")))
+
+    return label
 
 
 def detail_text(detail: str) -> str:
@@ -90,35 +117,50 @@ def detail_text(detail: str) -> str:
     return "; ".join(parts)
 
 
-def record_urls(entries: Iterable[AuditEntry]) -> dict[tuple[str, str], str]:
-    """The register page of each record the entries name that has one and still exists."""
+def record_pages(
+    entries: Iterable[AuditEntry],
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """The register page of each record the entries name that has one and still exists,
+    and its name as the register shows it ("DEMO-NCS-009829")."""
     wanted: dict[str, set[int]] = {}
     for entry in entries:
         if entry.record_type in RECORD_PAGES and entry.record_id.isdigit():
             wanted.setdefault(entry.record_type, set()).add(int(entry.record_id))
-    urls = {}
+    urls, names = {}, {}
     for record_type, ids in wanted.items():
-        # Only whether the record is still there (an erased one has no page): nothing of it.
-        existing = (
-            apps.get_model(record_type).objects.filter(pk__in=ids).values_list("pk", flat=True)
-        )
-        for pk in existing:
-            try:
-                url = reverse(RECORD_PAGES[record_type], kwargs={"pk": pk})
-            except NoReverseMatch:
-                break  # the register has no such page (yet): no links for this type
-            urls[(record_type, str(pk))] = url
-    return urls
+        # Whether the record is still there (an erased one has no page) and its reference.
+        for found in apps.get_model(record_type).objects.filter(pk__in=ids):
+            key = (record_type, str(found.pk))
+            names[key] = str(found)
+            # The register may have no such page (yet): then no link.
+            with suppress(NoReverseMatch):
+                urls[key] = reverse(RECORD_PAGES[record_type], kwargs={"pk": found.pk})
+    return urls, names
+
+
+def sentence_of(entry: AuditEntry, names: dict[tuple[str, str], str]) -> Sentence:
+    key = (entry.record_type, entry.record_id)
+    return describe(
+        entry.action,
+        kind=kind_of(entry.record_type) if entry.record_type else "",
+        name=names.get(key, entry.record_id),
+        purpose=entry.purpose,
+        recipient=entry.recipient,
+        detail_text=entry.detail,
+        field_label=field_labels(entry.record_type),
+        kind_label=kind_of,
+    )
 
 
 def rows_of(entries: list[AuditEntry]) -> list[Row]:
-    urls = record_urls(entries)
+    urls, names = record_pages(entries)
     return [
         Row(
             entry=entry,
             record_label=record_label(entry.record_type) if entry.record_type else "",
             record_url=urls.get((entry.record_type, entry.record_id), ""),
             detail=detail_text(entry.detail),
+            sentence=sentence_of(entry, names),
         )
         for entry in entries
     ]

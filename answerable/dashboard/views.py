@@ -14,11 +14,19 @@ from answerable.web.access import require
 @require(predicates.can_see_dashboard)
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    blocks = dashboard_figures(today)
+    # A divisional user sees their division's figures beside the force's.
+    division = predicates.division_of(request.user)
+    blocks = dashboard_figures(today, division)
     footnotes: list[str] = []
     for block in blocks:
         footnotes += [note for note in block.footnotes if note not in footnotes]
-    context = {"today": today, "blocks": blocks, "footnotes": footnotes, "casework": False}
+    context = {
+        "today": today,
+        "blocks": blocks,
+        "footnotes": footnotes,
+        "casework": False,
+        "division": division,
+    }
     if predicates.can_do_casework(request.user):
         rows, total = open_cases(today)
         context.update(casework=True, cases=rows, cases_total=total)

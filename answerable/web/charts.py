@@ -4,18 +4,24 @@ Server-drawn so that they work without JavaScript and under the content security
 each chart is an image with a title and a text description, and its table beside it carries
 the exact figures (GOV.UK Design System: "always provide the data in a table").
 A withheld figure ([c], disclosure control) is drawn as no bar, labelled [c], never as 0.
+
+Legible at normal zoom: the chart is as wide as half the page's column (where it sits, beside
+its table), so it is drawn at its own size and its text is body size (16px); each label is
+on its own line above its bar, so that a long label needs no narrow column of its own.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-LABEL_WIDTH = 300  # 16px Arial: about 34 characters
-BAR_AREA = 420
-VALUE_WIDTH = 70
+LABEL_WIDTH = 0  # labels sit above their bars, not beside them
+LABEL_HEIGHT = 22  # one line of 16px text
+BAR_AREA = 360
+VALUE_WIDTH = 80  # "100,000" in 16px text, after the longest bar
 BAR_HEIGHT = 22
-GAP = 8
-TOP = 8
-MAX_LABEL = 34
+GAP = 10
+ROW = LABEL_HEIGHT + BAR_HEIGHT + GAP
+TOP = LABEL_HEIGHT + 4
+MAX_LABEL = 52  # 16px Arial across the chart's width
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,13 @@ class Bar:
 
     @property
     def text_y(self) -> int:
+        """The baseline of the figure, level with the bar."""
         return self.y + BAR_HEIGHT - 6
+
+    @property
+    def label_y(self) -> int:
+        """The baseline of the label, on the line above the bar."""
+        return self.y - 7
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,7 @@ class Chart:
     height: int
     label_width: int = LABEL_WIDTH
     value_x_offset: int = 6
+    label_x: int = 2
 
 
 def shorten(label: str, limit: int = MAX_LABEL) -> str:
@@ -56,7 +69,7 @@ def bar_chart(title: str, rows: Sequence[tuple[str, int | None]]) -> Chart:
     largest = max(shown, default=0)
     bars = []
     for index, (label, value) in enumerate(rows):
-        y = TOP + index * (BAR_HEIGHT + GAP)
+        y = TOP + index * ROW
         if value is None:
             bars.append(Bar(shorten(label), "[c]", y, 0, True))
             continue
@@ -70,7 +83,7 @@ def bar_chart(title: str, rows: Sequence[tuple[str, int | None]]) -> Chart:
         description = f"{len(bars)} bar{'s' if len(bars) != 1 else ''}; the largest is {largest:,}."
     if withheld:
         description += f" {withheld} withheld ([c]) under disclosure control."
-    height = TOP * 2 + len(bars) * (BAR_HEIGHT + GAP)
+    height = TOP + len(bars) * ROW
     return Chart(
         title=title,
         description=description,

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -47,24 +48,45 @@ def as_csv(answer: Answer) -> str:
     return out.getvalue()
 
 
-def write_xlsx(answer: Answer, path: Path) -> None:
-    """A workbook as the Government Statistical Service lays one out: the table on its own
-    sheet, and a cover sheet with the notes ([c] explained there)."""
+TABLE_FIRST_ROW = 4  # the table sheet's title, its period, a blank row, then the table
+
+
+def write_xlsx(answer: Answer, path: Path | IO[bytes]) -> None:
+    """A workbook as the Government Statistical Service lays one out: a cover sheet (the
+    title, the period and where the notes are), the table on its own sheet under its
+    title and period, and a notes sheet ([c] explained there), each note once."""
+    title = answer.counts.question.title
+    context = dict(notes(answer))
     book = Workbook()
     cover = book.active
     cover.title = "Cover"
-    append_row(cover, [answer.counts.question.title])
+    append_row(cover, [title])
     cover["A1"].font = Font(bold=True, size=14)
-    for heading, text in notes(answer):
-        append_row(cover, [heading, text])
+    append_row(cover, ["Period", context["Period"]])
+    append_row(
+        cover,
+        ["Notes", "The notes, the disclosure control applied and [c] are on the Notes sheet."],
+    )
     cover.column_dimensions["A"].width = 30
     cover.column_dimensions["B"].width = 100
     table = book.create_sheet("Table")
+    append_row(table, [title])
+    table["A1"].font = Font(bold=True, size=14)
+    append_row(table, [f"Period: {context['Period']}. Notes are on the Notes sheet."])
+    append_row(table, [])
     for row in grid(answer):
         append_row(table, row)
-    for cell in table[1]:
+    for cell in table[TABLE_FIRST_ROW]:
         cell.font = Font(bold=True)
     table.column_dimensions["A"].width = 30
+    sheet = book.create_sheet("Notes")
+    append_row(sheet, ["Note", "Text"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for heading, text in notes(answer):
+        append_row(sheet, [heading, text])
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 100
     book.save(path)
 
 

@@ -5,8 +5,11 @@ second, with row and column totals (the margins). Three or more: a row per combi
 then each dimension's totals and the grand total.
 """
 
-from answerable.answers.answer import Answer, Figure
+import re
+
+from answerable.answers.answer import Answer, Figure, Published
 from answerable.answers.counting import counted_line
+from answerable.web.wording import period_between, pounds
 
 TOTAL = "Total"
 Cell = str | int
@@ -46,13 +49,36 @@ def grid(answer: Answer) -> list[list[Cell]]:
     return rows
 
 
+def control_words(published: Published) -> str:
+    """The disclosure control applied, in words a reader of the table follows: what is
+    withheld and how many, never how the pattern was found (the solver is the disclosure
+    manager's business: the JSON document's `suppression.method` keeps it)."""
+    method, threshold = published.method, published.threshold
+    if threshold is None:
+        return method  # exact figures, or nothing held: already in words
+    parts = [
+        f"figures from 1 to {threshold - 1} are withheld, with any other figure that would "
+        "let one be worked out"
+    ]
+    if "grand total below the threshold" in method:
+        parts.append("the total is below the threshold, so the whole breakdown is withheld")
+    elif "every non-zero figure withheld" in method:
+        parts.append("every figure above 0 is withheld")
+    together = re.search(r"audited together with the other (\d+) table", method)
+    if together:
+        others = int(together.group(1))
+        parts.append(f"checked together with the other {others} table{'s' if others != 1 else ''}")
+    withheld = published.withheld
+    parts.append(f"{withheld} figure{'s' if withheld != 1 else ''} withheld ([c])")
+    return "; ".join(parts)
+
+
 def notes(answer: Answer) -> list[tuple[str, str]]:
-    """The context a reader needs, as (heading, text) pairs."""
+    """The context a reader needs, as (heading, text) pairs, each said once."""
     ask, question, published = answer.counts.ask, answer.counts.question, answer.published
-    period = f"{ask.first_day or 'the first record'} to {ask.last_day or 'the latest record'}"
     lines = [
         ("Question", question.title),
-        ("Period", period),
+        ("Period", period_between(ask.first_day, ask.last_day)),
         (
             "Counting",
             f"people, each counted once in each row, column and total ({question.unit})"
@@ -62,21 +88,18 @@ def notes(answer: Answer) -> list[tuple[str, str]]:
         ("Counted", counted_line(question, ask).removeprefix("Counted: ")),
     ]
     for name, values in ask.where.items():
-        lines.append((f"Only where {name}", ", ".join(values)))
-    if published.threshold is None:
-        lines.append(("Disclosure control", published.method))
-    else:
-        lines.append(
-            ("Disclosure control", f"{published.method}; {published.withheld} figure(s) withheld")
-        )
-    for footnote in published.footnotes:
+        dimension = question.dimensions.get(name)
+        title = dimension.title.lower() if dimension else name.replace("_", " ")
+        lines.append((f"Only where {title}", ", ".join(values)))
+    lines.append(("Disclosure control", control_words(published)))
+    for footnote in dict.fromkeys(published.footnotes):
         lines.append(("Note", footnote))
     estimate = answer.cost
     lines.append(
         (
             "Estimated cost of compliance",
-            f"{estimate.hours} hours, GBP {estimate.gbp} (limit GBP {estimate.limit_gbp}; "
-            "Fees Regulations SSI 2004/467)",
+            f"{estimate.hours} hours, {pounds(estimate.gbp)} (limit "
+            f"{pounds(estimate.limit_gbp)}; Fees Regulations SSI 2004/467)",
         )
     )
     return lines

@@ -6,6 +6,7 @@ their files say NOT FOR PUBLICATION in the file name and in the content itself, 
 copy forwarded without its covering e-mail still says so.
 """
 
+import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 EXACT_WARNING = (
     f"{NOT_FOR_PUBLICATION}: exact figures without disclosure control, for internal use only"
 )
+
+# The notes a CSV or PDF says at its head (the title and the period), not again below.
+SAID_ABOVE = ("Question", "Period")
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,21 @@ def filename(answer: Answer, exact: bool, extension: str) -> str:
     return "_".join(parts) + "." + extension
 
 
+def _lines(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
 def csv_bytes(answer: Answer, exact: bool) -> bytes:
-    text = as_csv(answer)
+    """The table as `answerable ask --format csv` writes it, under its title and period,
+    and followed by its notes (the disclosure control and [c] explained once)."""
+    context = notes(answer)
+    period = dict(context)["Period"]
+    head = _lines([[answer.counts.question.title], ["Period", period], []])
+    below = [[heading, text] for heading, text in context if heading not in SAID_ABOVE]
+    tail = _lines([[], ["Notes"], *below])
+    text = head + as_csv(answer) + tail
     if exact:
         text = f"{EXACT_WARNING}\n{text}"
     return text.encode("utf-8")
@@ -77,8 +94,21 @@ def xlsx_bytes(answer: Answer, exact: bool) -> bytes:
     return marked.getvalue()
 
 
+def css_string(text: str) -> str:
+    """Text as a CSS string literal (quotes and backslashes escaped)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def pdf_html(answer: Answer, exact: bool) -> str:
-    stylesheet = render_to_string("answers/answer_pdf.css")
+    marking = str(settings.ANSWERABLE_PROTECTIVE_MARKING)
+    if exact:
+        marking += f" \N{EN DASH} {NOT_FOR_PUBLICATION}"
+    # The marking is printed once on each page, by the page's own header (@top-center):
+    # never again in the body, where page 1 would show it twice.
+    stylesheet = render_to_string(
+        "answers/answer_pdf.css", {"marking": mark_safe(css_string(marking))}
+    )
+    context = notes(answer)
     return render_to_string(
         "answers/answer_pdf.html",
         {
@@ -87,12 +117,13 @@ def pdf_html(answer: Answer, exact: bool) -> str:
             "stylesheet": mark_safe(f"<style>{stylesheet}</style>"),
             "answer": answer,
             "question": answer.counts.question,
+            "period": dict(context)["Period"],
             "table": result_table(answer),
-            "notes": notes(answer),
+            "notes": [(heading, text) for heading, text in context if heading not in SAID_ABOVE],
             "exact": exact,
             "warning": EXACT_WARNING,
             "authority_name": settings.ANSWERABLE_AUTHORITY_NAME,
-            "marking": settings.ANSWERABLE_PROTECTIVE_MARKING,
+            "marking": marking,
         },
     )
 

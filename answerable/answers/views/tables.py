@@ -4,8 +4,8 @@ rows and total, and the rows of the bar chart drawn beside it (web/charts.py).""
 from dataclasses import dataclass
 
 from answerable.answers.answer import Answer
+from answerable.answers.filters import words_of
 from answerable.answers.output.grid import Cell, grid
-from answerable.answers.output.labels import reader_label
 
 ChartRows = list[tuple[str, int | None]]
 
@@ -21,7 +21,7 @@ class ResultTable:
 def _readable(row: list[Cell], labels: int) -> list[Cell]:
     """The row with its first `labels` cells as a reader sees them; the figures unchanged."""
     return [
-        reader_label(cell) if i < labels and isinstance(cell, str) else cell
+        words_of(cell) if i < labels and isinstance(cell, str) else cell
         for i, cell in enumerate(row)
     ]
 
@@ -64,7 +64,7 @@ def chart_data(answer: Answer) -> ChartData:
     return ChartData(
         title,
         [
-            ("Total" if not by else reader_label(figure.labels[0]), figure.count)
+            ("Total" if not by else words_of(figure.labels[0]), figure.count)
             for figure in figures
             if figure.status != "not_held"
         ],

@@ -35,6 +35,7 @@ from answerable.register.views.display import summary
 from answerable.register.views.kinds import CUSTODY, ICCE, NCCU, Kind
 from answerable.roles import predicates
 from answerable.web.access import require
+from answerable.web.wording import titled
 
 FORM_PURPOSE = "correction form"
 CONFLICT = (
@@ -74,7 +75,7 @@ def _render(
 ) -> HttpResponse:
     kind = correction.kind
     context = {
-        "title": f"{correction.title} {record}",
+        "title": titled(correction.title, str(record)),
         "form": form,
         "submit": "Save correction",
         "back_url": kind.detail_url(record),

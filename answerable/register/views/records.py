@@ -38,6 +38,7 @@ from answerable.register.views.kinds import (
 from answerable.roles import predicates
 from answerable.roles.predicates import User
 from answerable.web.access import require
+from answerable.web.wording import titled
 
 RECORD_PURPOSE = "record page"
 NOT_MADE_BY = "Not made by an NCCU contact or an ICCE referral."
@@ -186,7 +187,7 @@ def show_record(
     context = {
         "kind": kind,
         "record": record,
-        "heading": str(record) if kind is PERSON else f"{kind.title} {record}",
+        "heading": str(record) if kind is PERSON else titled(kind.title, str(record)),
         "rows": rows if rows is not None else summary(record, user),
         "sections": sections_of(user, record),
         "versions": versions(record),
