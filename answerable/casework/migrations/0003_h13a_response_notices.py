@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0002_issued_letters'),
+        ('casework', '0004_h14b_business_units'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

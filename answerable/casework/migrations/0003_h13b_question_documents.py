@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0002_issued_letters'),
+        ('casework', '0003_h13a_response_notices'),
         ('register', '0009_h13b_document_fields'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

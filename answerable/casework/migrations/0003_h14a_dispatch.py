@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0002_issued_letters'),
+        ('casework', '0003_h13b_question_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

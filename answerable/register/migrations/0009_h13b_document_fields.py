@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0008_record_coverage'),
+        ('register', '0009_h15b_icce_transfer'),
     ]
 
     operations = [
