@@ -37,6 +37,8 @@ urlpatterns = [
         "<str:reference>/questions/<int:number>/published/",
         views.question_published,
         name="question_published",
+    ),
+    path(
         "<str:reference>/questions/<int:number>/documents/",
         documents.question_documents,
         name="question_documents",

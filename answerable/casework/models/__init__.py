@@ -1,8 +1,8 @@
 """FOI casework records: one module per record (requests, answers, notices, reviews, appeals)."""
 
 from answerable.casework.models.appeals import CommissionerAppeal, CourtAppeal
-from answerable.casework.models.documents import QuestionDocument
 from answerable.casework.models.dispatch import Dispatch
+from answerable.casework.models.documents import QuestionDocument
 from answerable.casework.models.exemptions import CitedExemption, ThirdPartyConsultation
 from answerable.casework.models.holds import RecordHold, RecordType
 from answerable.casework.models.letters import IssuedLetter
