@@ -117,13 +117,22 @@ class CitedExemptionInline(admin.StackedInline):
     model = CitedExemption
     extra = 0
     fields = (
-        "section",
-        "condition",
+        ("section", "condition", "kind"),
         "reasons",
         ("harm_to", "harm_likelihood"),
         "harm_how",
         "public_interest",
     )
+    readonly_fields = ("kind",)
+
+    @admin.display(description="absolute or qualified")
+    def kind(self, cited: CitedExemption) -> str:
+        if not cited.pk:
+            return "-"
+        test = " (with its harm test)" if cited.needs_harm_test else ""
+        if cited.qualified:
+            return f"Qualified: give the public interest test{test}"
+        return f"Absolute: no public interest test{test}"
 
 
 @admin.register(ThirdPartyConsultation)

@@ -413,6 +413,9 @@ class IssueForm(forms.Form):
     notice = forms.ChoiceField(
         label="Kind of response",
         widget=forms.RadioSelect,
+        help_text="The response is issued as what it contains: figures withheld as [c] or "
+        "not held, or part of a question refused, make it a partial response, with a notice "
+        "for each.",
         error_messages={
             "required": "Choose the kind of response",
             "invalid_choice": "Choose a kind of response the case's answers allow",
