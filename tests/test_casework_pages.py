@@ -218,7 +218,7 @@ def new_request(**changes: str) -> dict[str, str]:
         "requester_email": "new@private.example",
         "requester_address": "",
         "title": "Immigration custodies in 2025",
-        "request_text": "How many people were held, and where?",
+        "request_text": "1. How many people were held?\n2) At which custody centres?",
         "questions": "1. How many people were held?\n\n2) At which custody centres?",
         "topics": "Custody",
     }

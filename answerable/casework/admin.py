@@ -29,6 +29,7 @@ from answerable.casework.models import (
     RecordHold,
     RequestQuestion,
     Review,
+    ThirdPartyConsultation,
 )
 from answerable.casework.models.requests import REQUESTER_FIELDS
 
@@ -72,6 +73,8 @@ class RequestQuestionInline(admin.StackedInline):
         "ask",
         "figures",
         "answer_text",
+        "part_answer_kind",
+        "part_answer_text",
         "document",
         "exemption",
     )
@@ -111,10 +114,44 @@ class RequestQuestionInline(admin.StackedInline):
         )
 
 
-class CitedExemptionInline(admin.TabularInline):
+class CitedExemptionInline(admin.StackedInline):
     model = CitedExemption
     extra = 0
-    fields = ("section", "reasons", "public_interest")
+    fields = (
+        ("section", "condition", "kind"),
+        "reasons",
+        ("harm_to", "harm_likelihood"),
+        "harm_how",
+        "public_interest",
+    )
+    readonly_fields = ("kind",)
+
+    @admin.display(description="absolute or qualified")
+    def kind(self, cited: CitedExemption) -> str:
+        if not cited.pk:
+            return "-"
+        test = " (with its harm test)" if cited.needs_harm_test else ""
+        if cited.qualified:
+            return f"Qualified: give the public interest test{test}"
+        return f"Absolute: no public interest test{test}"
+
+
+@admin.register(ThirdPartyConsultation)
+class ThirdPartyConsultationAdmin(SimpleHistoryAdmin):
+    """Third parties consulted before release (the Section 60 Code of Practice)."""
+
+    list_display = ("request", "party", "about", "consulted_on", "responded_on")
+    search_fields = ("request__reference", "party")
+    autocomplete_fields = ("request",)
+    fields = (
+        "request",
+        "exemption",
+        "party",
+        "about",
+        ("consulted_on", "responded_on"),
+        "views",
+        "decision",
+    )
 
 
 class ReviewInline(admin.StackedInline):

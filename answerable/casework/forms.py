@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import F, QuerySet
 
+from answerable.casework.letters.request import find
 from answerable.casework.models import InformationRequest, RequestQuestion
 from answerable.casework.models.choices import (
     AWAITING_RESPONSE,
@@ -26,6 +27,7 @@ from answerable.casework.models.choices import (
     Regime,
     Status,
 )
+from answerable.casework.models.questions import PART_KINDS
 from answerable.casework.models.requests import REQUESTER_FIELDS
 
 # UK dates as people type them, and the ISO form a date picker sends.
@@ -248,6 +250,18 @@ class NewRequestForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
+        reworded = [
+            str(number)
+            for number, question in enumerate(data["questions"], start=1)
+            if find(data["request_text"], question) is None
+        ]
+        if reworded:
+            self.add_error(
+                "questions",
+                f"Question {', '.join(reworded)} is not in the request as received: copy each "
+                "question's words from the request, without rewording them",
+            )
+            return data
         self.instance = InformationRequest(
             **{name: data[name] for name in self.request_fields()},
         )
@@ -284,6 +298,18 @@ class QuestionForm(forms.Form):
         required=False,
         help_text="The written answer, or the explanation given with a refusal.",
     )
+    part_answer_kind = forms.ChoiceField(
+        label="Part of the question answered otherwise (optional)",
+        choices=[("", "None: the whole question is answered as above"), *PART_KINDS],
+        required=False,
+        help_text="For example, figures given for 2017/18 and the earlier years refused on "
+        "cost, or the figures given and the scans of the reports refused.",
+    )
+    part_answer_text = forms.CharField(
+        label="Which part, and why (optional)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
 
     def __init__(self, *args: Any, question: RequestQuestion, **kwargs: Any) -> None:
         kwargs.setdefault(
@@ -292,6 +318,8 @@ class QuestionForm(forms.Form):
                 "text": question.text,
                 "answer_kind": question.answer_kind,
                 "answer_text": question.answer_text,
+                "part_answer_kind": question.part_answer_kind,
+                "part_answer_text": question.part_answer_text,
             },
         )
         super().__init__(*args, **kwargs)
@@ -310,6 +338,16 @@ class QuestionForm(forms.Form):
         question.text = data["text"]
         question.answer_kind = data["answer_kind"]
         question.answer_text = data["answer_text"]
+        question.part_answer_kind = data["part_answer_kind"]
+        question.part_answer_text = data["part_answer_text"]
+        request_text = question.request.request_text
+        if request_text.strip() and find(request_text, question.text) is None:
+            self.add_error(
+                "text",
+                "Copy the question's words from the request as received: a question is a "
+                "passage of the request, not reworded",
+            )
+            return data
         if question.answer_kind == AnswerKind.FIGURES and not question.ask:
             self.add_error(
                 "answer_kind",
@@ -375,6 +413,9 @@ class IssueForm(forms.Form):
     notice = forms.ChoiceField(
         label="Kind of response",
         widget=forms.RadioSelect,
+        help_text="The response is issued as what it contains: figures withheld as [c] or "
+        "not held, or part of a question refused, make it a partial response, with a notice "
+        "for each.",
         error_messages={
             "required": "Choose the kind of response",
             "invalid_choice": "Choose a kind of response the case's answers allow",

@@ -171,10 +171,11 @@ def quarterly_return(quarter: Quarter) -> QuarterlyReturn:
     # exemption, in partial responses as well as refusals (as issued: IssuedLetter).
     by_provision: dict[str, Counter] = {}
     for provisions, regime in _response_provisions([r["pk"] for r in responded]):
+        kind = "regulation" if family(regime) == "EIR" else "section"
         for provision in provisions:
-            by_provision.setdefault(provision, Counter())[family(regime)] += 1
-    for provision in sorted(by_provision, key=_section_order):
-        add("Provisions used in responses", f"section {provision}", by_provision[provision])
+            by_provision.setdefault(f"{kind} {provision}", Counter())[family(regime)] += 1
+    for measure in sorted(by_provision, key=lambda m: _section_order(m.split(" ", 1)[1])):
+        add("Provisions used in responses", measure, by_provision[measure])
 
     notices = InformationRequest.objects.filter(fee_notice_issued_on__range=(first, last))
     add(

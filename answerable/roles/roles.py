@@ -56,6 +56,7 @@ CASEWORK = (
     | _model_perms("casework", "informationrequest", "view", "add", "change")
     | _model_perms("casework", "requestquestion", "view", "add", "change", "delete")
     | _model_perms("casework", "citedexemption", "view", "add", "change", "delete")
+    | _model_perms("casework", "thirdpartyconsultation", "view", "add", "change")
     | _model_perms("casework", "review", "view", "add", "change")
     | _model_perms("casework", "commissionerappeal", "view", "add", "change")
     | _model_perms("casework", "courtappeal", "view", "add", "change")

@@ -204,7 +204,9 @@ def question_edit(request: HttpRequest, reference: str, number: int) -> HttpResp
     if not form.is_valid():
         # A frozen question is refused with the reason; nothing is saved.
         return render(request, "casework/question_edit.html", {**context, "form": form})
-    form.question.save(update_fields=["text", "answer_kind", "answer_text"])
+    form.question.save(
+        update_fields=["text", "answer_kind", "answer_text", "part_answer_kind", "part_answer_text"]
+    )
     return redirect(
         reverse("casework:case_detail", kwargs={"reference": reference})
         + f"#question-{question.number}"

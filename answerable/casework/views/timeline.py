@@ -25,7 +25,13 @@ def notice_label(value: str) -> str:
     try:
         return Notice(value).label
     except ValueError:
-        return {"fees": "Fees notice", "review": "Review notice"}.get(value, value)
+        return {
+            "fees": "Fees notice",
+            "review": "Review notice",
+            "acknowledgement": "Acknowledgement",
+            "clarification": "Request for clarification (s1(3))",
+            "late": "Late-response letter",
+        }.get(value, value)
 
 
 def request_events(case: Any) -> list[Event]:
