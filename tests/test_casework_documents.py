@@ -314,3 +314,41 @@ def test_an_foi_officer_answers_a_question_with_documents_on_its_page(media, dja
     )
     assert client.post(remove).status_code == 302
     assert not question.given_documents.exists()
+
+
+@pytest.mark.django_db
+def test_a_questions_older_single_document_is_enclosed_or_pointed_to(media):
+    """The older `document` field: its current version is enclosed where it has a file, or
+    pointed to where it is published, never "enclosed" with nothing enclosed."""
+    policy = save_document(None, reference="POL", title="Policy", kind="policy")
+    add_version(
+        policy,
+        version="2",
+        status="final",
+        dated=date(2021, 3, 15),
+        file_name="pol.pdf",
+        content=pdf_of("Policy text"),
+    )
+    isa = save_document(
+        None,
+        reference="ISA",
+        title="Agreement",
+        kind="information_sharing_agreement",
+        published_url="https://www.example.gov.uk/isa",
+    )
+    add_version(isa, version="1.0", status="final", dated=date(2016, 6, 1))
+    case = make_case(received_on=date(2024, 1, 3))
+    for number, document in enumerate((policy, isa), start=1):
+        RequestQuestion.objects.create(
+            request=case,
+            number=number,
+            text=f"Q{number}",
+            answer_kind="document",
+            answer_text="See below.",
+            document=document,
+        )
+    issued = issue_response(case, notice="full", issued_on=date(2024, 1, 10))
+    assert [e.filename for e in enclosures_for(issued)] == ["POL-2.pdf"]
+    assert "Please find enclosed: Policy, version 2" in issued.html
+    assert "https://www.example.gov.uk/isa" in issued.html
+    assert "Please find enclosed: Agreement" not in issued.html

@@ -17,7 +17,13 @@ from pathlib import PurePath
 import pypdf
 
 from answerable.casework.letters.content import DocumentAnswer, EnclosedDocument, Notice
-from answerable.casework.models import InformationRequest, IssuedLetter, QuestionDocument
+from answerable.casework.models import (
+    InformationRequest,
+    IssuedLetter,
+    QuestionDocument,
+    RequestQuestion,
+)
+from answerable.register.models import DocumentVersion
 from answerable.register.uploads import PDF
 
 # Letters that answer the request (not a fees or a review notice) carry its enclosures.
@@ -72,6 +78,32 @@ def documents_of(question_id: int) -> tuple[EnclosedDocument, ...]:
     return tuple(described(item) for item in given.order_by("pk"))
 
 
+def _legacy_version(question: RequestQuestion) -> DocumentVersion | None:
+    """The current version of the one document a question names in its older `document`
+    field, when the question has no documents chosen the newer way."""
+    if question.document_id is None or question.given_documents.exists():
+        return None
+    return question.document.current_version()
+
+
+def legacy_documents(question: RequestQuestion) -> tuple[EnclosedDocument, ...]:
+    """A question's older single `document`, as the letter prints it: its current version
+    enclosed where it has a file, else pointed to where it is published (s25); nothing
+    where it has neither (the letter then names the document only)."""
+    version = _legacy_version(question)
+    if version is None:
+        return ()
+    document = version.document
+    if version.file:
+        how = DocumentAnswer.ENCLOSED
+    elif document.published_url:
+        how = DocumentAnswer.OTHERWISE_ACCESSIBLE
+    else:
+        return ()
+    given = QuestionDocument(question=question, version=version, how=how.value)
+    return (described(given),)
+
+
 def _read(given: QuestionDocument) -> Enclosure | None:
     field = given.redacted_file if given.redacted_file else given.version.file
     if not field:
@@ -88,6 +120,14 @@ def request_enclosures(request: InformationRequest, *, public: bool = False) -> 
     """The files enclosed with the response to `request`; public=True leaves out third
     parties' material (the disclosure log publishes the rest)."""
     found = []
+    for question in request.questions.filter(document__isnull=False).order_by("number"):
+        version = _legacy_version(question)
+        if version is None or not version.file:
+            continue
+        if public and version.document.third_party:
+            continue
+        enclosure = _read(QuestionDocument(question=question, version=version))
+        found += [enclosure] if enclosure else []
     for given in _given(request):
         if given.how != DocumentAnswer.ENCLOSED.value:
             continue

@@ -18,7 +18,7 @@ from django.db import transaction
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
 from answerable.casework import answering, signoff
-from answerable.casework.enclosures import documents_of, request_enclosures
+from answerable.casework.enclosures import documents_of, legacy_documents, request_enclosures
 from answerable.casework.letters import advice
 from answerable.casework.letters.content import (
     Answered,
@@ -85,6 +85,7 @@ def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
     if not question.answer_kind:
         raise IssueError(f"question {question.number} has no answer yet")
     figures = question.answer_kind == AnswerKind.FIGURES
+    documents = documents_of(question.pk) or legacy_documents(question)
     try:
         flags = answering.shown(question.ask) if figures and isinstance(question.ask, dict) else {}
     except AskError as error:
@@ -96,8 +97,10 @@ def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
         answer_text=question.answer_text,
         figures=question.result if figures else None,
         exemption=_exemption(regime, question.exemption) if question.exemption else None,
-        document=str(question.document) if question.document else "",
-        documents=documents_of(question.pk),
+        # The older single document is printed as "Please find enclosed" only where it is
+        # enclosed or published (legacy_documents); otherwise named, as before.
+        document=str(question.document) if question.document and not documents else "",
+        documents=documents,
         part=ANSWERED[AnswerKind(question.part_answer_kind)] if question.part_answer_kind else None,
         part_text=question.part_answer_text,
         show_average=flags.get("show_average", False),
