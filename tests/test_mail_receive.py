@@ -211,3 +211,14 @@ def test_the_authority_words_the_acknowledgement_itself(tmp_path, capsys, mailou
     [ack] = mailoutbox
     assert ack.body == f"Our ref {reference}. Reply due {case.due_on:%d/%m/%Y}.\n"
     assert reference in ack.subject  # the subject's template is still the one shipped
+
+
+def test_a_reply_in_the_thread_joins_the_case_without_quoting_it(tmp_path, capsys):
+    reference = receive(tmp_path, request_message(), capsys)
+    raw = request_message(
+        message_id="<follow-up@requester.example>",
+        subject="One more thing",
+        body="Please include 2024 as well.",
+    ).replace(b"Message-ID:", b"In-Reply-To: <request-1@requester.example>\nMessage-ID:", 1)
+    assert receive(tmp_path, raw, capsys, name="thread.eml") == reference
+    assert InformationRequest.objects.count() == 1
