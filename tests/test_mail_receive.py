@@ -195,6 +195,7 @@ def test_the_case_page_lists_the_messages_received(tmp_path, capsys):
     assert "Received from the requester" in text
     assert reverse("mail:message", kwargs={"pk": message.pk}) in text
     assert "Acknowledgement" in text  # what was sent, under "Sent to the requester"
+    assert "Proposed from the request" in text  # the regime, for the officer to confirm
 
 
 def test_the_authority_words_the_acknowledgement_itself(tmp_path, capsys, mailoutbox, settings):
