@@ -177,6 +177,8 @@ def _file(
         if reason is not None:
             dispatch.bounced(case, reason)
             kind = MessageKind.REPLY
+        elif parsed.automatic:
+            kind = MessageKind.REPLY  # an out-of-office reply clarifies nothing
         else:
             kind = follow_up_kind(case, parsed.text)
         if kind == MessageKind.CLARIFICATION:
@@ -190,6 +192,13 @@ def _file(
         )
         _attach(message, parsed)
         return Outcome(case.reference, kind, created=False, duplicate=False), None
+    if parsed.automatic:
+        # RFC 3834: an automatic message (an out-of-office reply, a notification) is not a
+        # request, and answering it could start a loop of automatic replies.
+        problem = "sent automatically (Auto-Submitted), quoting no case: not a request"
+        message = _keep(raw, key, source, status=MessageStatus.UNREADABLE, problem=problem)
+        _attach(message, parsed)
+        return Outcome("", "", created=False, duplicate=False, problem=problem), None
     if not parsed.text:
         problem = "no request text: the message has attachments only"
         message = _keep(raw, key, source, status=MessageStatus.UNREADABLE, problem=problem)

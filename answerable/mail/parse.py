@@ -43,6 +43,7 @@ class Parsed:
     received_on: date
     attachments: tuple[Attachment, ...] = field(default=())
     replies_to: tuple[str, ...] = field(default=())  # In-Reply-To and References ids
+    automatic: bool = False  # sent by a program (RFC 3834 Auto-Submitted), not a person
 
 
 def message_key(raw: bytes) -> str:
@@ -157,6 +158,8 @@ def parse(raw: bytes, *, fallback_arrival: datetime) -> Parsed:
             text = html_to_text(content) if body.get_content_type() == "text/html" else content
         attachments = _attachments(message)
         arrived = arrival(message, fallback_arrival)
+        auto = str(message.get("Auto-Submitted", "") or "").strip().lower()
+        automatic = bool(auto) and not auto.startswith("no")
         threads = " ".join(
             str(message.get(name, "") or "") for name in ("In-Reply-To", "References")
         )
@@ -180,4 +183,5 @@ def parse(raw: bytes, *, fallback_arrival: datetime) -> Parsed:
         received_on=uk_day(arrived),
         attachments=attachments,
         replies_to=tuple(dict.fromkeys(re.findall(r"<[^<>\s]+>", threads))),
+        automatic=automatic,
     )
