@@ -6,12 +6,14 @@ with axe-core (WCAG 2.2 AA)."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, Site, running_site
+from mail_messages import request_message
 from mail_servers import Mailbox, smtp_server
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -142,3 +144,22 @@ def test_the_public_asks_and_the_requester_receives_the_response(
             (reference,),
         ).fetchone()
     assert status == ("sent",)
+
+
+def test_an_officer_reads_the_messages_received(tab: Tab, site: Site, tmp_path: Path) -> None:
+    page = tab.page
+    message = tmp_path / "request.eml"
+    message.write_bytes(
+        request_message(message_id="<browser-h14a@requester.example>", body=REQUEST)
+    )
+    reference = site.command("mail", "receive", str(message)).strip()
+    tab.sign_in("foi-officer")
+    tab.go("/casework/")
+    tab.navigate(page.get_by_role("link", name="Messages received"))
+    tab.check("h14a-messages")
+    # The message's own link, in the row of the case it was filed on.
+    row = page.get_by_role("row").filter(has_text=reference)
+    tab.navigate(row.get_by_role("link", name=re.compile(r"^Message \d+$")))
+    assert page.get_by_role("heading", name="Text").is_visible()
+    assert REQUEST in page.content()
+    tab.check("h14a-message")

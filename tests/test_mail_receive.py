@@ -195,6 +195,7 @@ def test_the_case_page_lists_the_messages_received(tmp_path, capsys):
     assert "Received from the requester" in text
     assert reverse("mail:message", kwargs={"pk": message.pk}) in text
     assert "Acknowledgement" in text  # what was sent, under "Sent to the requester"
+    assert "Proposed from the request" in text  # the regime, for the officer to confirm
 
 
 def test_the_authority_words_the_acknowledgement_itself(tmp_path, capsys, mailoutbox, settings):
@@ -211,3 +212,44 @@ def test_the_authority_words_the_acknowledgement_itself(tmp_path, capsys, mailou
     [ack] = mailoutbox
     assert ack.body == f"Our ref {reference}. Reply due {case.due_on:%d/%m/%Y}.\n"
     assert reference in ack.subject  # the subject's template is still the one shipped
+
+
+def test_a_reply_in_the_thread_joins_the_case_without_quoting_it(tmp_path, capsys):
+    reference = receive(tmp_path, request_message(), capsys)
+    raw = request_message(
+        message_id="<follow-up@requester.example>",
+        subject="One more thing",
+        body="Please include 2024 as well.",
+    ).replace(b"Message-ID:", b"In-Reply-To: <request-1@requester.example>\nMessage-ID:", 1)
+    assert receive(tmp_path, raw, capsys, name="thread.eml") == reference
+    assert InformationRequest.objects.count() == 1
+
+
+def test_an_automatic_message_is_not_a_request_and_is_not_answered(tmp_path, mailoutbox):
+    raw = request_message(message_id="<ooo@requester.example>", subject="Out of office").replace(
+        b"Message-ID:", b"Auto-Submitted: auto-replied\nMessage-ID:", 1
+    )
+    path = tmp_path / "ooo.eml"
+    path.write_bytes(raw)
+    with pytest.raises(CommandError):
+        call_command("mail", "receive", str(path))
+    assert InformationRequest.objects.count() == 0 and mailoutbox == []
+    assert "Auto-Submitted" in InboundMessage.objects.get().problem
+
+
+def test_the_acknowledgement_says_it_was_sent_automatically(tmp_path, capsys, mailoutbox):
+    receive(tmp_path, request_message(), capsys)
+    assert mailoutbox[0].extra_headers["Auto-Submitted"] == "auto-replied"
+
+
+def test_an_automatic_reply_on_a_case_does_not_move_its_clock(tmp_path, capsys):
+    reference = receive(tmp_path, request_message(), capsys)
+    InformationRequest.objects.filter(reference=reference).update(
+        status="clarification_sought", clarification_sought_on=date(2026, 4, 2)
+    )
+    raw = request_message(
+        message_id="<ooo-2@requester.example>", subject=f"Out of office Re: {reference}"
+    ).replace(b"Message-ID:", b"Auto-Submitted: auto-replied\nMessage-ID:", 1)
+    assert receive(tmp_path, raw, capsys, name="ooo.eml") == reference
+    case = InformationRequest.objects.get(reference=reference)
+    assert case.clarification_received_on is None and case.status == "clarification_sought"

@@ -35,6 +35,8 @@ def acknowledgement(case: InformationRequest) -> EmailMessage:
         body=render_to_string("mail/acknowledgement.txt", context),
         to=[case.requester_email],
         reply_to=[settings.ANSWERABLE_AUTHORITY_EMAIL],
+        # RFC 3834: sent automatically, so that an out-of-office reply does not answer it.
+        headers={"Auto-Submitted": "auto-replied"},
     )
 
 

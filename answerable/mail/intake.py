@@ -65,14 +65,26 @@ def follow_up_kind(case: InformationRequest, text: str) -> MessageKind:
     return MessageKind.REPLY
 
 
-def quoted_case(subject: str, text: str) -> InformationRequest | None:
-    """The existing case whose reference the subject (first) or body quotes."""
+def quoted_case(
+    subject: str, text: str, replies_to: tuple[str, ...] = ()
+) -> InformationRequest | None:
+    """The existing case whose reference the subject (first) or body quotes; failing that,
+    the case of a message this one answers (its In-Reply-To or References)."""
     pattern = reference_regex()
     for where in (subject, text):
         for match in pattern.finditer(where):
             case = InformationRequest.objects.filter(reference__iexact=match.group(0)).first()
             if case is not None:
                 return case
+    if replies_to:
+        earlier = (
+            InboundMessage.objects.filter(message_id__in=replies_to, request__isnull=False)
+            .select_related("request")
+            .order_by("-pk")
+            .first()
+        )
+        if earlier is not None:
+            return earlier.request
     return None
 
 
@@ -159,12 +171,14 @@ def _file(
         _keep(raw, key, source, status=MessageStatus.UNREADABLE, problem=str(error))
         return Outcome("", "", created=False, duplicate=False, problem=str(error)), None
     fields = {"subject": parsed.subject[:300], "received_on": parsed.received_on}
-    case = quoted_case(parsed.subject, parsed.text)
+    case = quoted_case(parsed.subject, parsed.text, parsed.replies_to)
     if case is not None:
         reason = bounce_reason(raw)
         if reason is not None:
             dispatch.bounced(case, reason)
             kind = MessageKind.REPLY
+        elif parsed.automatic:
+            kind = MessageKind.REPLY  # an out-of-office reply clarifies nothing
         else:
             kind = follow_up_kind(case, parsed.text)
         if kind == MessageKind.CLARIFICATION:
@@ -178,6 +192,13 @@ def _file(
         )
         _attach(message, parsed)
         return Outcome(case.reference, kind, created=False, duplicate=False), None
+    if parsed.automatic:
+        # RFC 3834: an automatic message (an out-of-office reply, a notification) is not a
+        # request, and answering it could start a loop of automatic replies.
+        problem = "sent automatically (Auto-Submitted), quoting no case: not a request"
+        message = _keep(raw, key, source, status=MessageStatus.UNREADABLE, problem=problem)
+        _attach(message, parsed)
+        return Outcome("", "", created=False, duplicate=False, problem=problem), None
     if not parsed.text:
         problem = "no request text: the message has attachments only"
         message = _keep(raw, key, source, status=MessageStatus.UNREADABLE, problem=problem)

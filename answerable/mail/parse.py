@@ -42,6 +42,8 @@ class Parsed:
     text: str
     received_on: date
     attachments: tuple[Attachment, ...] = field(default=())
+    replies_to: tuple[str, ...] = field(default=())  # In-Reply-To and References ids
+    automatic: bool = False  # sent by a program (RFC 3834 Auto-Submitted), not a person
 
 
 def message_key(raw: bytes) -> str:
@@ -156,6 +158,11 @@ def parse(raw: bytes, *, fallback_arrival: datetime) -> Parsed:
             text = html_to_text(content) if body.get_content_type() == "text/html" else content
         attachments = _attachments(message)
         arrived = arrival(message, fallback_arrival)
+        auto = str(message.get("Auto-Submitted", "") or "").strip().lower()
+        automatic = bool(auto) and not auto.startswith("no")
+        threads = " ".join(
+            str(message.get(name, "") or "") for name in ("In-Reply-To", "References")
+        )
     except UnreadableMessage:
         raise
     except (LookupError, ValueError, TypeError, AttributeError) as error:
@@ -175,4 +182,6 @@ def parse(raw: bytes, *, fallback_arrival: datetime) -> Parsed:
         text=text,
         received_on=uk_day(arrived),
         attachments=attachments,
+        replies_to=tuple(dict.fromkeys(re.findall(r"<[^<>\s]+>", threads))),
+        automatic=automatic,
     )

@@ -7,6 +7,9 @@ or file is in the audit trail (DPA 2018 s62(1)(c), consultation). The list shows
 and no subject: the officer opens a message to read it.
 """
 
+import email
+import email.policy
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,9 +46,6 @@ def queue(request: HttpRequest) -> HttpResponse:
 def _readable_text(message: InboundMessage) -> tuple[dict[str, str], str]:
     """Its headers and text as far as they can be read (an unreadable message may still
     show some); never an exception."""
-    import email
-    import email.policy
-
     try:
         parsed = email.message_from_bytes(bytes(message.raw), policy=email.policy.default)
         headers = {
