@@ -176,3 +176,31 @@ def test_no_task_on_an_answered_case_nor_to_a_unit_no_longer_active() -> None:
             due_on=date(2026, 7, 10),
             today=date(2026, 7, 2),
         )
+
+
+@pytest.mark.django_db
+def test_an_administrator_edits_a_units_mailbox_in_the_admin() -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from answerable.roles.assign import assign_role
+    from answerable.roles.roles import Role
+
+    admin_user = officer("admin-user")
+    assign_role(admin_user, Role.ADMINISTRATOR)
+    client = Client()
+    client.force_login(admin_user)
+    unit = BusinessUnit.objects.get(name="Border Policing Command")
+    url = reverse("admin:casework_businessunit_change", args=[unit.pk])
+    response = client.post(
+        url,
+        {"name": unit.name, "mailbox": "bpc.foi@force.example", "description": "", "active": "on"},
+    )
+    assert response.status_code == 302
+    unit.refresh_from_db()
+    assert unit.mailbox == "bpc.foi@force.example"
+    assert unit.history.count() == 1  # the change is kept in the unit's history
+    foi = officer("foi-user")
+    assign_role(foi, Role.FOI_OFFICER)
+    client.force_login(foi)
+    assert client.post(url, {"name": "x", "mailbox": "x@y.example"}).status_code == 403
