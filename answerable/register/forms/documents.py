@@ -9,10 +9,12 @@ from typing import Any
 from django import forms
 from django.core.validators import FileExtensionValidator
 
+from answerable.register.documents_check import FORMATS, HEAD_BYTES, check_upload
 from answerable.register.models import Document, DocumentVersion
 
-# Formats a requester can open; scans arrive as PDF or images.
-DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "html", "htm", "png", "jpg"]
+# Formats a requester can open; scans arrive as PDF or images. Never HTML: a page uploaded
+# as a document would run its scripts in the browser of whoever opened it.
+DOCUMENT_EXTENSIONS = sorted(FORMATS)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -67,6 +69,11 @@ class DocumentVersionForm(forms.ModelForm):
         upload = self.cleaned_data.get("file")
         if upload and getattr(upload, "size", 0) > MAX_FILE_BYTES:
             raise forms.ValidationError("The file is larger than 50 MB.")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            upload.seek(0)
+            head = upload.read(HEAD_BYTES)
+            upload.seek(0)
+            check_upload(upload.name, head)  # its content is what its name says
         return upload
 
     def clean(self) -> dict[str, Any]:
