@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "answerable.audit.actor.AuditActorMiddleware",
     # Records which staff user made each change in a register record's history (s62 DPA 2018).
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Cache-Control: no-store on every page with personal data (web/no_store.py).
+    "answerable.web.no_store.NoStoreMiddleware",
     # A busy database is a 503 with Retry-After, never a 500 (web/busy.py).
     "answerable.web.busy.BusyDatabaseMiddleware",
     # Throttles failed sign-ins (django-axes): last, as its documentation asks.

@@ -352,3 +352,19 @@ def test_own_roles_are_never_changed() -> None:
     assert refused_roles(ADMIN, [admin], [], own_account=True) == [admin]
     assert refused_roles(ADMIN, [], [admin, dpo], own_account=False) == [dpo]
     assert refused_roles(ADMIN, [], ["not a role"], own_account=False) == ["not a role"]
+
+
+def test_the_account_pages_open_for_the_administrator(admin: Client, ada: User, fred: User) -> None:
+    for url in (
+        reverse("admin:auth_user_changelist"),
+        reverse("admin:auth_user_add"),
+        change_url(ada),
+        change_url(fred),
+        reverse("admin:api_apiclient_changelist"),
+    ):
+        response = admin.get(url)
+        assert response.status_code == 200, url
+    page = admin.get(change_url(fred)).content.decode()
+    assert "Superuser status" not in page and "User permissions" not in page
+    assert 'name="email"' not in page  # beyond reach: not re-addressed
+    assert 'name="is_active"' in page

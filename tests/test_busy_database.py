@@ -96,3 +96,35 @@ def test_only_lock_failures_are_busy() -> None:
 def test_sqlite_waits_the_busy_timeout_of_the_settings(settings) -> None:
     options = settings.DATABASES["default"]["OPTIONS"]
     assert options["timeout"] == settings.ANSWERABLE_DATABASE_BUSY_TIMEOUT == 15
+
+
+def test_signing_in_while_busy_gets_the_busy_page(write_lock) -> None:
+    """Signing in writes in the view (the last sign-in, django-axes) and after it (the
+    session, in its middleware)."""
+    user = officer("sam.signin")
+    user.set_password("a long enough passphrase")
+    user.save()
+    client = Client(raise_request_exception=False)
+    client.get(reverse("web:login"))  # the CSRF cookie, before the lock
+    write_lock.take()
+    response = client.post(
+        reverse("web:login"), {"username": "sam.signin", "password": "a long enough passphrase"}
+    )
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert "Sorry, the service is busy" in response.content.decode()
+
+
+def test_handler500_answers_a_busy_database_met_outside_a_view_with_503(rf) -> None:
+    from answerable.web.busy import server_error
+
+    try:
+        raise OperationalError("database is locked")
+    except OperationalError:
+        busy = server_error(rf.get("/casework/"))
+    try:
+        raise OperationalError("disk I/O error")
+    except OperationalError:
+        broken = server_error(rf.get("/casework/"))
+    assert (busy.status_code, busy["Retry-After"]) == (503, "10")
+    assert broken.status_code == 500 and not broken.has_header("Retry-After")

@@ -30,19 +30,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def request(port: int, path: str) -> None:
-    deadline = time.monotonic() + 60
+def wait_for(port: int, seconds: float = 60) -> None:
+    """Until gunicorn listens (a connection, no request: nothing is logged)."""
+    deadline = time.monotonic() + seconds
     while True:
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", path, headers={"Host": "localhost"})
-            connection.getresponse().read()
-            connection.close()
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return
         except OSError:
             if time.monotonic() > deadline:
                 raise
-            time.sleep(0.3)
+            time.sleep(0.2)
+
+
+def request(port: int, path: str) -> None:
+    """One request, never retried: each is one line of the access log."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    connection.request("GET", path, headers={"Host": "localhost"})
+    connection.getresponse().read()
+    connection.close()
 
 
 @pytest.fixture
@@ -86,6 +92,7 @@ def server_logs(tmp_path: Path):
             stderr=subprocess.STDOUT,
         )
         try:
+            wait_for(port)
             request(port, FORGED)
             request(port, "/ok/")
         finally:

@@ -120,6 +120,9 @@ ERRORS = {
     status.HTTP_406_NOT_ACCEPTABLE: "Only application/json is answered.",
     status.HTTP_413_REQUEST_ENTITY_TOO_LARGE: "The body is larger than the limit.",
     status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: "The body is not application/json.",
+    # web/busy.py: every call writes (the audit trail, the token's last use).
+    status.HTTP_503_SERVICE_UNAVAILABLE: "The database is busy (an import is being written): "
+    "nothing was changed; send the same request again after Retry-After seconds.",
 }
 WRITE_ERRORS = {
     status.HTTP_409_CONFLICT: "A record with this reference is held already.",
