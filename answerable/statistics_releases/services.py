@@ -200,10 +200,13 @@ def _store(edition: Edition, titles: Sequence[str], answers: Sequence[Answer]) -
     edition.tables.all().delete()
     for position, (title, answer) in enumerate(zip(titles, answers, strict=True), start=1):
         table = EditionTable(edition=edition, position=position, title=title, **_stored(answer))
-        # The chart drawn once, as the page shows it (web/charts.py): a page reads it.
+        # The table and its chart drawn once, as the page shows them: a page reads them.
         chart = bar_chart(table.chart["title"], table.chart["rows"])
         table.chart["svg"] = render_to_string(
             "web/chart.html", {"chart": chart, "chart_id": f"chart-{table.element_id}"}
+        )
+        table.page["html"] = render_to_string(
+            "answers/_result_table.html", {"table": table.page, "caption": title}
         )
         table.save()
 
