@@ -5,7 +5,7 @@ officer sends it again or records that it was posted."""
 from datetime import date
 
 import pytest
-from casework_helpers import make_case, officer
+from casework_helpers import approve, make_case, officer
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
@@ -63,6 +63,7 @@ def case(settings, tmp_path):
 
 
 def issue(client: Client, case) -> None:
+    approve(case)
     url = reverse("casework:issue", kwargs={"reference": case.reference})
     response = client.post(url, {"notice": "full"})
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -71,7 +72,8 @@ def issue(client: Client, case) -> None:
 def test_enclosures_are_the_documents_answered_with(case):
     letter = IssuedLetter(request=case, notice="full", issued_on=date(2026, 7, 10))
     assert enclosures_for(letter) == [
-        Enclosure("data-sharing-policy.pdf", POLICY_PDF, "application/pdf")
+        # Named for the document and its version (casework/enclosures.py), not the upload.
+        Enclosure("DSA-1-1.0.pdf", POLICY_PDF, "application/pdf")
     ]
 
 
@@ -82,14 +84,14 @@ def test_issuing_emails_the_letter_and_its_enclosures(smtp, foi, case):
     files = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
     letter = IssuedLetter.objects.get(request=case)
     assert files[f"{case.reference}-full-{letter.issued_on}.pdf"] == bytes(letter.pdf)
-    assert files["data-sharing-policy.pdf"] == POLICY_PDF
+    assert files["DSA-1-1.0.pdf"] == POLICY_PDF
     sent = Dispatch.objects.get(request=case, what="response")
     assert (sent.method, sent.status, sent.attempts) == ("email", "sent", 1)
     assert sent.sent_at is not None and sent.letter == letter
     assert AuditEntry.objects.filter(action="disclosure", record_id=str(letter.pk)).exists()
     page = foi.get(reverse("casework:case_detail", kwargs={"reference": case.reference}))
     text = page.content.decode()
-    assert "Sent to the requester" in text and "data-sharing-policy.pdf" in text
+    assert "Sent to the requester" in text and "DSA-1-1.0.pdf" in text
 
 
 def test_a_refused_address_keeps_the_response_and_is_sent_again(smtp, foi, case):
@@ -136,6 +138,7 @@ def test_a_requester_without_email_gets_the_letter_by_post(foi, case, mailoutbox
 def test_issuing_from_the_administration_sends_it_too(smtp, foi, case):
     case.notice = "full"
     case.save()
+    approve(case)
     url = reverse("admin:casework_informationrequest_changelist")
     response = foi.post(url, {"action": "issue_responses", "_selected_action": [case.pk]})
     assert response.status_code == 302

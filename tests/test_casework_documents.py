@@ -8,7 +8,7 @@ from datetime import date
 
 import pypdf
 import pytest
-from casework_helpers import make_case
+from casework_helpers import approve, make_case
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -218,6 +218,7 @@ def answered(media):
 
 @pytest.mark.django_db
 def test_the_response_encloses_the_chosen_versions_and_prints_the_s25_address(answered):
+    approve(answered, "full")
     issued = issue_response(answered, notice="full", issued_on=date(2024, 1, 10))
     html = issued.html
     assert "Please find enclosed: Umbrella MoU, version 1.0, as the file MOU-1.0.pdf" in html
@@ -244,6 +245,7 @@ def test_the_response_encloses_the_chosen_versions_and_prints_the_s25_address(an
 def test_the_public_copy_publishes_released_documents_but_not_third_party_material(
     answered, client
 ):
+    approve(answered, "full")
     issue_response(answered, notice="full", issued_on=date(2024, 1, 10))
     publication = Publication.objects.get()
     assert [d.filename for d in publication.documents.all()] == [
@@ -256,6 +258,7 @@ def test_the_public_copy_publishes_released_documents_but_not_third_party_materi
 
 @pytest.mark.django_db
 def test_the_letter_download_is_the_bundle(answered, django_user_model):
+    approve(answered, "full")
     issued = issue_response(answered, notice="full", issued_on=date(2024, 1, 10))
     client = client_for(django_user_model, Role.FOI_OFFICER)
     url = reverse("casework:letter", kwargs={"pk": issued.pk, "format": "pdf"})
@@ -273,6 +276,7 @@ def test_what_a_document_cannot_answer_is_refused(answered):
     guidance = Document.objects.get(reference="NPCC").versions.get()
     with pytest.raises(DocumentChoiceError, match="no published address"):
         give_document(answered.questions.get(number=2), guidance, "s25")
+    approve(answered, "full")
     issue_response(answered, notice="full", issued_on=date(2024, 1, 10))
     question.refresh_from_db()
     with pytest.raises(DocumentChoiceError, match="has been issued"):
@@ -347,6 +351,7 @@ def test_a_questions_older_single_document_is_enclosed_or_pointed_to(media):
             answer_text="See below.",
             document=document,
         )
+    approve(case, "full")
     issued = issue_response(case, notice="full", issued_on=date(2024, 1, 10))
     assert [e.filename for e in enclosures_for(issued)] == ["POL-2.pdf"]
     assert "Please find enclosed: Policy, version 2" in issued.html

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from casework_helpers import make_case
+from casework_helpers import approve, make_case
 from interchange_files import write
 from letters_examples import text_of
 from seed_001 import custody_csv
@@ -183,6 +183,7 @@ def test_each_combination_is_issued_with_its_notices(register, name):
     numbers, build = COMBINATIONS[name]
     case = new_case(*numbers)
     expected = build(case)
+    approve(case, "full")
     issued = issue_response(case, notice="full", issued_on=ISSUED)  # the officer's first guess
 
     case.refresh_from_db()
@@ -208,6 +209,7 @@ def test_each_combination_is_issued_with_its_notices(register, name):
 def test_the_withheld_figures_exemption_records_its_condition(register):
     case = new_case(2)
     figures_withheld(case)
+    approve(case)
     issue_response(case, issued_on=ISSUED)
     cited = CitedExemption.objects.get(request=case)
     assert (cited.section, cited.condition) == ("38(1)(b)", "38(2a)(a)")
@@ -235,6 +237,7 @@ def test_a_part_of_a_question_refused_on_cost_sits_with_its_figures(register):
     )
     case.manual_search_minutes = 140_000
     case.save()
+    approve(case)
     issued = issue_response(case, issued_on=ISSUED)
     page = text_of(issued.html)
     assert issued.notice == "partial" and issued.provisions == ["12(1)"]
@@ -272,6 +275,7 @@ def test_a_law_enforcement_exemption_needs_its_harm_test_and_names_who_was_consu
         consulted_on=date(2018, 7, 10),
         views="Release would harm operations.",
     )
+    approve(case)
     issued = issue_response(case, issued_on=ISSUED)
     page = text_of(issued.html)
     assert issued.notice == "exempt" and issued.provisions == ["35(1)(a)"]

@@ -5,7 +5,7 @@ agreement under s25(1) with its published address."""
 from datetime import date
 
 import pytest
-from casework_helpers import make_case
+from casework_helpers import approve, make_case
 
 from answerable.casework.demo_documents import (
     AGREEMENTS_QUESTION,
@@ -30,6 +30,7 @@ def test_seed_000s_document_questions_are_answered_with_documents(settings, tmp_
     answer_seed_000_documents(case)
     answer_seed_000_documents(case)  # idempotent
     assert case.questions.count() == 2
+    approve(case, "full")
     issued = issue_response(case, notice="full", issued_on=date(2023, 8, 2))
 
     names = [e.filename for e in enclosures_for(issued)]

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 import time_machine
-from casework_helpers import make_case
+from casework_helpers import approve, make_case
 from django.test import Client
 from django.urls import reverse
 
@@ -23,6 +23,7 @@ def scheduled():
         request=case, number=1, text="Is there a policy?", answer_kind="text", answer_text="Yes."
     )
     with time_machine.travel("2024-01-10 12:00Z", tick=False):
+        approve(case, "full")
         issue_response(case, notice="full", issued_on=date(2024, 1, 10))
     return case
 

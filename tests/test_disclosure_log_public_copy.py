@@ -7,7 +7,7 @@ from datetime import date
 
 import pypdf
 import pytest
-from casework_helpers import make_case
+from casework_helpers import approve, make_case
 from django.template.loader import render_to_string
 
 from answerable.casework.issue import issue_response
@@ -45,7 +45,9 @@ def _pdf_text(pdf: bytes) -> str:
 
 @pytest.mark.django_db
 def test_the_public_copy_keeps_the_review_and_appeal_contacts_and_removes_the_name():
-    issue_response(_case(), notice="full", issued_on=date(2024, 1, 10))
+    case = _case()
+    approve(case, "full")
+    issue_response(case, notice="full", issued_on=date(2024, 1, 10))
     publication = Publication.objects.get()
     body, pdf = publication.body_html, _pdf_text(bytes(publication.pdf))
     for contact in ("foi@scotland.police.uk", "G40 4EH", "enquiries@foi.scot", "KY16 9DS"):
@@ -74,7 +76,9 @@ def test_every_contact_the_rights_paragraphs_print_is_kept():
 
 @pytest.mark.django_db
 def test_the_public_pdf_is_laid_out_like_the_letter():
-    issue_response(_case(), notice="full", issued_on=date(2024, 1, 10))
+    case = _case()
+    approve(case, "full")
+    issue_response(case, notice="full", issued_on=date(2024, 1, 10))
     publication = Publication.objects.get()
     # The letter's layout classes survive anonymising; its <title> is not left as text.
     for name in ('class="letterhead"', 'class="marking"', 'class="rights"', 'class="asked"'):
@@ -157,5 +161,6 @@ def test_an_issued_response_with_a_question_not_held_is_published_as_partial():
         answer_kind="not_held",
         answer_text="Religion is not recorded.",
     )
+    approve(case, "partial")
     issue_response(case, notice="partial", issued_on=date(2024, 1, 10))
     assert Publication.objects.get().outcome == Outcome.PARTIAL

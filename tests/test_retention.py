@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from casework_helpers import make_case
+from casework_helpers import approve, make_case
 from django.core.management import CommandError, call_command
 from register_records import one_of_each
 
@@ -136,6 +136,7 @@ def issued_case(**fields):
         request_text="Dear Sir, how many? Yours, Ms Requester Private",
         **fields,
     )
+    approve(case, "not_held")
     issue_response(case, notice="not_held", issued_on=date(2026, 7, 20))
     case.refresh_from_db()
     return case

@@ -17,6 +17,7 @@ from django.urls import reverse
 from interchange_files import write
 from openpyxl import load_workbook
 from seed_001 import custody_csv
+from test_statistics_releases_ledger import manager, publish, register, series  # noqa: F401
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record
@@ -56,6 +57,7 @@ WRITERS = {
     "disclosure_log/views.py": ("disclosure log csv",),
     "audit/views.py": ("audit export csv",),
     "casework/statistics.py": ("statistics csv",),
+    "statistics_releases/views.py": ("published statistics csv",),
 }
 NOT_SPREADSHEETS = {
     "register/synthetic/demo.py": "the demo's interchange files, imported at once",
@@ -184,6 +186,18 @@ def test_the_statistics_return() -> None:
     assert [c for c in cells if c.startswith(FORMULA_STARTS)] == []
 
 
+def test_the_published_statistics_csv(series, manager) -> None:  # noqa: F811
+    # Whatever a stored table holds (its labels come from the register when it was prepared)
+    # is written as text.
+    edition = publish(series, manager, "2026-Q1")
+    table = edition.tables.get(position=1)
+    table.grid = [["Custody centre", "Count"], *[[label, 1] for label in HOSTILE]]
+    table.save(update_fields=["grid"])
+    kwargs = {"slug": edition.slug, "position": 1}
+    response = Client().get(reverse("statistics:csv", kwargs=kwargs))
+    assert_no_formula(csv_cells(response.content.decode("utf-8")))
+
+
 @pytest.mark.parametrize(
     ("value", "cell"),
     [
@@ -205,5 +219,10 @@ def test_the_neutralising_function(value: object, cell: object) -> None:
 
 
 def test_every_registered_export_is_walked() -> None:
-    walked = set(EXPORTS) | {"disclosure log csv", "audit export csv", "statistics csv"}
+    walked = set(EXPORTS) | {
+        "disclosure log csv",
+        "audit export csv",
+        "statistics csv",
+        "published statistics csv",
+    }
     assert {name for names in WRITERS.values() for name in names} == walked

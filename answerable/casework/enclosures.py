@@ -24,7 +24,7 @@ from answerable.casework.models import (
     RequestQuestion,
 )
 from answerable.register.models import DocumentVersion
-from answerable.register.uploads import PDF
+from answerable.register.uploads import PDF, sniff
 
 # Letters that answer the request (not a fees or a review notice) carry its enclosures.
 RESPONSES = frozenset(n.value for n in Notice) - {Notice.FEES.value, Notice.REVIEW.value}
@@ -108,11 +108,11 @@ def _read(given: QuestionDocument) -> Enclosure | None:
     field = given.redacted_file if given.redacted_file else given.version.file
     if not field:
         return None
-    mime_type = (
-        given.redacted_mime_type if given.redacted_file else given.version.mime_type
-    ) or "application/octet-stream"
+    stored = given.redacted_mime_type if given.redacted_file else given.version.mime_type
     with field.open("rb") as handle:
         content = handle.read()
+    # A file stored before types were recorded is read for its type (register/uploads.py).
+    mime_type = stored or sniff(content) or "application/octet-stream"
     return Enclosure(filename=_file_name(given), content=content, mime_type=mime_type)
 
 

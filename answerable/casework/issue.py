@@ -272,13 +272,13 @@ def issue_response(
         raise IssueError(f"{request.reference} was answered on {request.responded_on}")
     if issued_on < request.received_on:
         raise IssueError("a response cannot be issued before the request was received")
+    unsplit = _split_problems(request)
+    if unsplit:
+        raise IssueError("; ".join(unsplit))
     # Approved by someone other than its author, twice over for a sensitive case (signoff.py).
     problem = signoff.approval_problem(request, chosen.value if chosen else None)
     if problem:
         raise IssueError(problem)
-    unsplit = _split_problems(request)
-    if unsplit:
-        raise IssueError("; ".join(unsplit))
     with transaction.atomic():
         answering.freeze(request, released_by=str(user or ""))
         cite_withheld_figures(request)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from answerable.statistics_releases import csvw, services
 from answerable.statistics_releases.models import Edition, EditionStatus, EditionTable
+from answerable.web.spreadsheet import neutralised_row
 
 CSVW_TYPE = "application/csvm+json"
 
@@ -140,7 +141,7 @@ def table_csv(request: HttpRequest, slug: str, position: int) -> HttpResponse:
     edition = _published(slug)
     table = _table(edition, position)
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows_of(table))
+    csv.writer(out, lineterminator="\r\n").writerows(neutralised_row(row) for row in rows_of(table))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{edition.slug}-table-{position}.csv"'
     metadata = reverse("statistics:metadata", kwargs={"slug": slug, "position": position})
