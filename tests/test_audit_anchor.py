@@ -214,3 +214,11 @@ def test_the_verify_page_shows_the_anchor_and_a_cut_tail(client, anchor_dir):
     (anchor_dir / anchor.FILE_NAME).write_text("not an anchor\n")
     html = client.get("/audit/verify/").content.decode()
     assert "cannot be checked against its anchor" in html
+
+
+def test_verify_warns_when_anchoring_is_on_but_no_anchor_is_found(capsys, anchor_dir):
+    append_entries(2)
+    status, out, err = run(capsys, "verify")
+    assert status == 0 and "intact" in out
+    assert "warning: no anchor in" in err and "audit-anchors.jsonl" in err
+    assert run(capsys, "verify", "--no-anchor")[2] == ""
