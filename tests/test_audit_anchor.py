@@ -11,6 +11,7 @@ import stat
 from unittest import mock
 
 import pytest
+from casework_helpers import officer
 from django.core import mail
 from django.db import connection, transaction
 
@@ -21,6 +22,8 @@ from answerable.audit.models import AuditEntry, ChainHead
 from answerable.audit.trail import record
 from answerable.audit.verify import check
 from answerable.cli import main
+from answerable.roles.assign import assign_role
+from answerable.roles.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +198,27 @@ def test_anchoring_off_and_an_empty_trail(capsys, settings, anchor_dir):
 
 def test_first_break_with_an_anchor_is_pure():
     assert first_break([], None, None, (2, "a" * 64)).sequence == 1
+
+
+def test_the_verify_page_shows_the_anchor_and_a_cut_tail(client, anchor_dir):
+    user = officer("dpo")
+    assign_role(user, Role.DATA_PROTECTION_OFFICER)
+    client.force_login(user)
+    append_entries(3)
+    anchor.anchor_head()
+    html = client.get("/audit/verify/").content.decode()
+    assert "Anchor checked (outside the database)" in html and "Entry 3, anchored" in html
+    cut_tail_and_head(2)
+    html = client.get("/audit/verify/").content.decode()
+    assert "The audit trail is broken at entry 3" in html
+    (anchor_dir / anchor.FILE_NAME).write_text("not an anchor\n")
+    html = client.get("/audit/verify/").content.decode()
+    assert "cannot be checked against its anchor" in html
+
+
+def test_verify_warns_when_anchoring_is_on_but_no_anchor_is_found(capsys, anchor_dir):
+    append_entries(2)
+    status, out, err = run(capsys, "verify")
+    assert status == 0 and "intact" in out
+    assert "warning: no anchor in" in err and "audit-anchors.jsonl" in err
+    assert run(capsys, "verify", "--no-anchor")[2] == ""

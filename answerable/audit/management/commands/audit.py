@@ -89,6 +89,16 @@ class Command(BaseCommand):
         result = check(
             progress, recorded, anchor_file=anchor_file, use_anchor=not options["no_anchor"]
         )
+        if result.anchor is None and result.entries and not options["no_anchor"]:
+            # Anchoring on and entries made, yet no anchor: it was never written (anchoring
+            # just turned on) or the file was removed. Either way the trail's tail is unproven.
+            where = anchor.default_file()
+            if where is not None:
+                self.stderr.write(
+                    f"warning: no anchor in {where}, so a tail cut off together with the chain "
+                    "head would not be seen; run `answerable audit anchor`, and find out why "
+                    "there was none"
+                )
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict()))
         if result.problem is not None:
