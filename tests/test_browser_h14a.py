@@ -1,7 +1,8 @@
 """Requests in, responses out, in Debian's Chromium (issue 14): a member of the public asks
-through the form and gets a reference; an officer issues the response and the requester's
-mailbox, a real SMTP server, receives the letter and its enclosure. Every page is checked
-with axe-core (WCAG 2.2 AA)."""
+through the form and gets a reference; the officer tasks a business unit, records its search
+and asks for sign-off; the disclosure manager approves; the officer issues, and the
+requester's mailbox, a real SMTP server, receives the letter and its enclosure. Every page
+is checked with axe-core (WCAG 2.2 AA)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,13 @@ from mail_messages import request_message
 from mail_servers import Mailbox, smtp_server
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
+from test_browser_h14b import (  # noqa: E402
+    approve_response,
+    ask_for_sign_off,
+    record_the_search,
+    signed_in,
+    task_a_unit,
+)
 from test_browser_journeys import Tab  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
@@ -91,8 +100,11 @@ question.save()
 """
 
 
+IN_FULL = re.compile("in full")
+
+
 def test_the_public_asks_and_the_requester_receives_the_response(
-    tab: Tab, site: Site, smtp: Mailbox
+    browser, tab: Tab, site: Site, smtp: Mailbox
 ) -> None:
     page = tab.page
     # A member of the public, not signed in, asks through the form.
@@ -123,6 +135,28 @@ def test_the_public_asks_and_the_requester_receives_the_response(
     script = ENCLOSE.replace("REFERENCE", repr(reference)).replace("POLICY", repr(POLICY))
     site.command("shell", "-c", script)
     tab.sign_in("foi-officer")
+    # The officer asks the unit that keeps the policies to search, and records its search.
+    task_a_unit(
+        tab,
+        reference,
+        unit="Public Protection Unit",
+        asked="Search for the current policy on sharing information with the Home Office.",
+        due=date.today() + timedelta(days=7),
+        name="h14-task",
+    )
+    record_the_search(
+        tab,
+        reference,
+        where="Public protection policy library",
+        terms="policy; information sharing; Home Office",
+        found="The information sharing policy, version 1.0",
+        minutes=30,
+        name="h14-search",
+    )
+    # Signed off by someone else: the disclosure manager, in a browser of their own.
+    ask_for_sign_off(tab, reference, notice=IN_FULL, name="h14-sign-off")
+    with signed_in(browser, site, "disclosure-manager") as manager:
+        approve_response(manager, reference, name="h14-approve")
     tab.go(f"/casework/{reference}/")
     tab.check("h14a-case-before-issue")
     page.locator("input[name=notice]").first.check()
@@ -136,7 +170,7 @@ def test_the_public_asks_and_the_requester_receives_the_response(
     files = {part.get_filename(): part.get_content() for part in response[0].iter_attachments()}
     letter = next(name for name in files if name.startswith(reference))
     assert files[letter].startswith(b"%PDF")
-    assert files["information-sharing-policy.pdf"] == POLICY
+    assert files["ISP-H14A-1.0.pdf"] == POLICY  # named for the document and its version
     with sqlite3.connect(Path(site.database)) as database:
         status = database.execute(
             "SELECT d.status FROM casework_dispatch d JOIN casework_informationrequest r "
