@@ -85,6 +85,16 @@ browser:
 	    echo "the browser tests need Chromium: sudo apt-get install chromium" >&2; exit 2; \
 	  fi; \
 	fi
+	@# A PDF's first page drawn as a screenshot (pdftoppm) for the browser tests' artefacts.
+	@if ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing poppler-utils for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else \
+	    echo "the browser tests need pdftoppm: sudo apt-get install poppler-utils" >&2; exit 2; \
+	  fi; \
+	fi
 
 # Development settings: DEBUG=1 supplies development-only SECRET_KEY and pseudonym key.
 # One demo user per role (custody, icce, foi-officer, disclosure-manager, analyst, dpo,

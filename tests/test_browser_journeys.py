@@ -175,7 +175,7 @@ def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(tab:
     tab.check("case")
 
     # ... issues the full response, and downloads the letter as sent.
-    page.get_by_label("Information released in full").check()
+    page.get_by_label("Information supplied in full").check()
     tab.navigate(page.get_by_role("button", name="Issue response"))
     with page.expect_download() as waiting:
         page.get_by_role("link", name="Download the letter (PDF)").click()
@@ -235,7 +235,10 @@ def test_a_custody_officer_records_an_nccu_contact(tab: Tab, site: Site) -> None
     before = count_rows(site, "register_nccucontact"), count_rows(site, "register_disclosure")
 
     today = date.today()
-    page.locator("[name=contacted_at_date]").fill(today.isoformat())
+    # The GOV.UK date input: day, month and year.
+    page.locator("[name=contacted_at_date_day]").fill(str(today.day))
+    page.locator("[name=contacted_at_date_month]").fill(str(today.month))
+    page.locator("[name=contacted_at_date_year]").fill(str(today.year))
     page.locator("[name=contacted_at_time]").fill("09:30")
     page.locator("[name=channel]").select_option("phone")
     page.locator("[name=station]").select_option(index=1)

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from answerable.audit.actions import Action
 from answerable.audit.models import AuditEntry
+from answerable.audit.sentences import RECORD_TYPE_LABELS
 from answerable.register.uk_time import UK
 
 # UK dates as people type them, and the ISO form a date picker sends.
@@ -35,12 +36,16 @@ FILTERS = (
 
 
 def record_type_label(record_type: str) -> str:
-    """ "Custody episode (register.custodyepisode)", or the stored value as it is."""
-    try:
-        model = apps.get_model(record_type)
-    except (LookupError, ValueError):
-        return record_type
-    return f"{str(model._meta.verbose_name).capitalize()} ({record_type})"
+    """ "Custody episode", "ICCE request" (acronyms kept), "Catalogue question"; the stored
+    value as it is for a type nothing names."""
+    if record_type in RECORD_TYPE_LABELS:
+        kind = RECORD_TYPE_LABELS[record_type]
+    else:
+        try:
+            kind = str(apps.get_model(record_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            return record_type
+    return kind[:1].upper() + kind[1:]
 
 
 def record_type_choices() -> list[tuple[str, str]]:

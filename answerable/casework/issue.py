@@ -17,6 +17,7 @@ from django.db import transaction
 
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
+from answerable.audit.actor import current_actor
 from answerable.casework import answering
 from answerable.casework.letters import advice
 from answerable.casework.letters.content import (
@@ -163,7 +164,9 @@ def issue_response(
     if issued_on < request.received_on:
         raise IssueError("a response cannot be issued before the request was received")
     with transaction.atomic():
-        answering.freeze(request, released_by=str(user or ""))
+        # Released by the signed-in user, or else whoever is acting (a command such as the
+        # demo's), never by no one.
+        answering.freeze(request, released_by=str(user) if user else current_actor())
         letter = letter_for(request, issued_on, notice)
         issued = _keep(request, letter, issued_on, user)
         personal = personal_strings(request)
