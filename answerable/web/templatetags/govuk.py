@@ -49,6 +49,13 @@ def is_choice_list(field: BoundField) -> bool:
 
 
 @register.filter
+def is_optional(field: BoundField) -> bool:
+    """Whether to label the field "(optional)": not required, and not required only in
+    some cases (a field given `needed_when`, which its form's clean() enforces then)."""
+    return not field.field.required and not getattr(field.field, "needed_when", "")
+
+
+@register.filter
 def is_date_input(field: BoundField) -> bool:
     return isinstance(field.field.widget, GovukDateInput)
 
