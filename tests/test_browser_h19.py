@@ -173,3 +173,18 @@ def test_the_accessibility_statement_has_the_required_sections(tab: Tab) -> None
     assert "axe-core" in main and "partially compliant" in main
     assert page.locator("main a[href^='mailto:'][href*='@']").count() >= 1
     tab.check("accessibility")
+
+
+def test_the_administration_pages_look_like_the_service(tab: Tab) -> None:
+    page = tab.page
+    tab.sign_in("administrator")
+    tab.go("/admin/")
+    header = page.locator("#header")
+    colour = header.evaluate("node => getComputedStyle(node).backgroundColor")
+    assert colour == "rgb(29, 112, 184)"  # GOV.UK blue, as the service's header
+    font = page.locator("body").evaluate("node => getComputedStyle(node).fontFamily")
+    assert "arial" in font.lower()
+    assert page.get_by_role("link", name="Back to the staff pages").is_visible()
+    # Not in the axe-core checks (the accessibility statement says so): a screenshot only.
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / "admin.png"), full_page=True)
