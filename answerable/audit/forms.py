@@ -15,10 +15,10 @@ from answerable.audit.actions import Action
 from answerable.audit.models import AuditEntry
 from answerable.audit.sentences import RECORD_TYPE_LABELS
 from answerable.register.uk_time import UK
+from answerable.web.dates import GovukDateField
 
 # UK dates as people type them, and the ISO form a date picker sends.
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
-DATE_HINT = "For example, 27/03/2026"
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
 
 # The search's own fields, as they are written into its audit entry and its CSV's name.
@@ -59,12 +59,13 @@ def record_type_choices() -> list[tuple[str, str]]:
 
 
 def _date(label: str) -> forms.DateField:
-    return forms.DateField(
+    """A date typed as day, month and year (the GOV.UK date input, web/dates.py); the one
+    value of an older link (29/03/2026 or 2026-03-29) is still read."""
+    return GovukDateField(
         label=label,
         required=False,
         input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"invalid": f"Enter the {label.lower()} as a real date, like 27/03/2026"},
+        error_messages={"invalid": f"Enter the {label.lower()} as a real date, like 27 3 2026"},
     )
 
 
