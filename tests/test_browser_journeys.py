@@ -10,7 +10,7 @@ import io
 import re
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -234,7 +234,8 @@ def test_a_custody_officer_records_an_nccu_contact(tab: Tab, site: Site) -> None
     tab.check("nccu-new-errors")
     before = count_rows(site, "register_nccucontact"), count_rows(site, "register_disclosure")
 
-    today = date.today()
+    # Yesterday: a contact at 09:30 today would be in the future before 09:30.
+    today = date.today() - timedelta(days=1)
     # The GOV.UK date input: day, month and year.
     page.locator("[name=contacted_at_date_day]").fill(str(today.day))
     page.locator("[name=contacted_at_date_month]").fill(str(today.month))
