@@ -85,7 +85,7 @@ browser:
 	    echo "the browser tests need Chromium: sudo apt-get install chromium" >&2; exit 2; \
 	  fi; \
 	fi
-	@# pdftoppm (poppler-utils) renders the public copy's PDF to PNG for its screenshot.
+	@# A PDF's first page drawn as a screenshot (pdftoppm) for the browser tests' artefacts.
 	@if ! command -v pdftoppm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing poppler-utils for the browser tests"; \

@@ -121,9 +121,9 @@ def test_entries_are_listed_newest_first_in_uk_time(dpo, clock_change):
     response = dpo.get(SEARCH)
     body = response.content.decode()
     assert sequences(response) == [3, 2, 1]
-    assert "28 March 2026 at 11:30pm" in body  # GMT
-    assert "29 March 2026 at 12:30am" in body  # GMT
-    assert "29 March 2026 at 2:30am" in body  # BST: 01:30 UTC
+    assert "28 March 2026<br>11:30pm" in body  # GMT
+    assert "29 March 2026<br>12:30am" in body  # GMT
+    assert "29 March 2026<br>2:30am" in body  # BST: 01:30 UTC
     assert "UK Visas and Immigration" in body and "Disclosure (including transfer)" in body
     assert "Erased custody episode 8." in body and "bob.icce" in body
     assert "Disclosed disclosure 12 to UK Visas and Immigration for referral." in body

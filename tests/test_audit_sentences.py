@@ -36,9 +36,7 @@ def test_a_register_list_gives_a_count_not_a_list_of_record_numbers():
         purpose="register list",
         detail={"records": list(range(1, 26)), "page": 2, "division": "G"},
     )
-    assert text == (
-        "Consulted a page of 25 ICCE requests in a register list (filters: page 2; division G)."
-    )
+    assert text == ("Consulted 25 ICCE requests in a register list (page 2) (filters: division G).")
     assert "[" not in text and "{" not in text
 
 

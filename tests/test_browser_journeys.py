@@ -10,7 +10,7 @@ import io
 import re
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -184,7 +184,7 @@ def test_an_foi_officer_answers_seed_001s_question_and_downloads_the_letter(
     open_case(tab, reference)
 
     # ... issues the full response, and downloads the letter as sent.
-    page.get_by_label("Information released in full").check()
+    page.get_by_label("Information supplied in full").check()
     tab.navigate(page.get_by_role("button", name="Issue response"))
     with page.expect_download() as waiting:
         page.get_by_role("link", name="Download the letter (PDF)").click()
@@ -243,8 +243,12 @@ def test_a_custody_officer_records_an_nccu_contact(tab: Tab, site: Site) -> None
     tab.check("nccu-new-errors")
     before = count_rows(site, "register_nccucontact"), count_rows(site, "register_disclosure")
 
-    today = date.today()
-    page.locator("[name=contacted_at_date]").fill(today.isoformat())
+    # Yesterday: a contact at 09:30 today would be in the future before 09:30.
+    today = date.today() - timedelta(days=1)
+    # The GOV.UK date input: day, month and year.
+    page.locator("[name=contacted_at_date_day]").fill(str(today.day))
+    page.locator("[name=contacted_at_date_month]").fill(str(today.month))
+    page.locator("[name=contacted_at_date_year]").fill(str(today.year))
     page.locator("[name=contacted_at_time]").fill("09:30")
     page.locator("[name=channel]").select_option("phone")
     page.locator("[name=station]").select_option(index=1)

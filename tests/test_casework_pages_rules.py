@@ -214,7 +214,7 @@ def test_the_timeline_runs_in_date_order_from_receipt_to_the_log():
         (date(2026, 7, 1), "Request received"),
         (date(2026, 7, 2), "Clarification sought (s1(3))"),
         (date(2026, 7, 6), "Clarification received"),
-        (date(2026, 7, 20), "Letter issued: Information released in full"),
+        (date(2026, 7, 20), "Letter issued: Information supplied in full"),
         (date(2026, 7, 27), "Appears in the disclosure log"),
         (date(2026, 8, 3), "Response due"),
     ]

@@ -472,9 +472,12 @@ class AttachForm(forms.Form):
         queryset=InformationRequest.objects.none(),
         required=False,
         empty_label="Choose a case",
-        help_text="Cases awaiting a response, the soonest deadline first",
+        help_text=(
+            "Needed for a new question. Cases awaiting a response, the soonest deadline first"
+        ),
         error_messages={"invalid_choice": "Choose a case awaiting a response from the list"},
     )
+    case.needed_when = NEW  # required for a new question (clean()): not labelled optional
     number = forms.IntegerField(
         label="New question number",
         required=False,

@@ -13,11 +13,12 @@ from django.db.models import QuerySet
 
 from answerable.audit.actions import Action
 from answerable.audit.models import AuditEntry
+from answerable.audit.sentences import RECORD_TYPE_LABELS
 from answerable.register.uk_time import UK
+from answerable.web.dates import GovukDateField
 
 # UK dates as people type them, and the ISO form a date picker sends.
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
-DATE_HINT = "For example, 27/03/2026"
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
 
 # The search's own fields, as they are written into its audit entry and its CSV's name.
@@ -35,12 +36,16 @@ FILTERS = (
 
 
 def record_type_label(record_type: str) -> str:
-    """ "Custody episode (register.custodyepisode)", or the stored value as it is."""
-    try:
-        model = apps.get_model(record_type)
-    except (LookupError, ValueError):
-        return record_type
-    return f"{str(model._meta.verbose_name).capitalize()} ({record_type})"
+    """ "Custody episode", "ICCE request" (acronyms kept), "Catalogue question"; the stored
+    value as it is for a type nothing names."""
+    if record_type in RECORD_TYPE_LABELS:
+        kind = RECORD_TYPE_LABELS[record_type]
+    else:
+        try:
+            kind = str(apps.get_model(record_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            return record_type
+    return kind[:1].upper() + kind[1:]
 
 
 def record_type_choices() -> list[tuple[str, str]]:
@@ -54,12 +59,13 @@ def record_type_choices() -> list[tuple[str, str]]:
 
 
 def _date(label: str) -> forms.DateField:
-    return forms.DateField(
+    """A date typed as day, month and year (the GOV.UK date input, web/dates.py); the one
+    value of an older link (29/03/2026 or 2026-03-29) is still read."""
+    return GovukDateField(
         label=label,
         required=False,
         input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"invalid": f"Enter the {label.lower()} as a real date, like 27/03/2026"},
+        error_messages={"invalid": f"Enter the {label.lower()} as a real date, like 27 3 2026"},
     )
 
 

@@ -178,9 +178,10 @@ def describe(
         records = detail.get("records")
         if isinstance(records, list):
             plural = kind if kind.endswith("s") else f"{kind}s" if len(records) != 1 else kind
+            page = f" (page {detail['page']})" if detail.get("page") else ""
             return Sentence(
-                f"Consulted a page of {len(records)} {plural} {through}".strip(),
-                after=_filters(detail, ("records",)),
+                f"Consulted {len(records)} {plural} {through}{page}".strip(),
+                after=_filters(detail, ("records", "page")),
             )
         return Sentence("Consulted", record, through)
     if action == "collection":

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
+from answerable.audit.actor import current_actor
 from answerable.casework import answering, signoff
 from answerable.casework.enclosures import documents_of, legacy_documents, request_enclosures
 from answerable.casework.letters import advice
@@ -280,7 +281,9 @@ def issue_response(
     if problem:
         raise IssueError(problem)
     with transaction.atomic():
-        answering.freeze(request, released_by=str(user or ""))
+        # Released by the signed-in user, or else whoever is acting (a command such as the
+        # demo's), never by no one.
+        answering.freeze(request, released_by=str(user) if user else current_actor())
         cite_withheld_figures(request)
         draft = letter_for(request, issued_on, chosen or Notice.FULL)
         notice = outcome(draft, chosen)

@@ -14,8 +14,31 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "web/start.html")
 
 
+# The pages the browser tests check with axe-core against WCAG 2.2 AA on every change
+# (tests/test_browser_journeys.py, tests/test_browser_h19.py): what the statement says was
+# tested, and the tests check the statement itself, so that it stays true.
+TESTED_PAGES = (
+    "the start page and signing in",
+    "the dashboard, for the force and for a division",
+    "the case list, a new case, a case and its issued response",
+    "the answers page",
+    "the register, its lists and a new record, with and without errors",
+    "the audit trail, and a search of it with no result",
+    "a list with no result",
+    "the disclosure log, its search and a published response",
+    "a page refused for lack of access",
+    "this statement",
+)
+STATEMENT_PREPARED = "5 December 2026"
+
+
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/accessibility.html")
+    context = {
+        "authority_email": settings.ANSWERABLE_AUTHORITY_EMAIL,
+        "tested_pages": TESTED_PAGES,
+        "prepared": STATEMENT_PREPARED,
+    }
+    return render(request, "web/accessibility.html", context)
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

@@ -9,7 +9,7 @@ import re
 
 from answerable.answers.answer import Answer, Figure, Published
 from answerable.answers.counting import counted_line
-from answerable.web.wording import period_between, pounds
+from answerable.web.wording import in_sentence, period_between, pounds
 
 TOTAL = "Total"
 Cell = str | int
@@ -89,7 +89,7 @@ def notes(answer: Answer) -> list[tuple[str, str]]:
     ]
     for name, values in ask.where.items():
         dimension = question.dimensions.get(name)
-        title = dimension.title.lower() if dimension else name.replace("_", " ")
+        title = in_sentence(dimension.title) if dimension else name.replace("_", " ")
         lines.append((f"Only where {title}", ", ".join(values)))
     lines.append(("Disclosure control", control_words(published)))
     for footnote in dict.fromkeys(published.footnotes):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from answerable.answers.answer import Answer
 from answerable.answers.filters import words_of
 from answerable.answers.output.grid import Cell, grid
+from answerable.web.wording import in_sentence
 
 ChartRows = list[tuple[str, int | None]]
 
@@ -57,10 +58,10 @@ def chart_data(answer: Answer) -> ChartData:
         title = question.title
     elif len(by) == 1:
         figures = published.cells
-        title = f"{question.title} by {question.dimensions[by[0]].title.lower()}"
+        title = f"{question.title} by {in_sentence(question.dimensions[by[0]].title)}"
     else:
         figures = published.margins[by[0]]
-        title = f"{question.title} by {question.dimensions[by[0]].title.lower()} (row totals)"
+        title = f"{question.title} by {in_sentence(question.dimensions[by[0]].title)} (row totals)"
     return ChartData(
         title,
         [

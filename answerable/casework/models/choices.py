@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from answerable.disclosure_log.models import Outcome
+
 
 class Regime(models.TextChoices):
     """The law a request is handled under; the values are answerable.clock.regimes.Regime's."""
@@ -56,10 +58,12 @@ AWAITING_RESPONSE = (
 
 
 class Notice(models.TextChoices):
-    """The outcome of a request: the strings of the letters package's Notice enum."""
+    """The outcome of a request: the strings of the letters package's Notice enum. Worded
+    as the disclosure log words the same outcome (one vocabulary for the case and its log
+    entry: disclosure_log.models.Outcome)."""
 
-    FULL = "full", "Information released in full"
-    PARTIAL = "partial", "Information released in part (s16 notice for the rest)"
+    FULL = "full", Outcome.FULL.label
+    PARTIAL = "partial", f"{Outcome.PARTIAL.label} (s16 notice for the rest)"
     COST = "cost", "Refused: excessive cost (s12, s16(4))"
     EXEMPT = "exempt", "Refused: exempt (s16(1))"
     NOT_HELD = "not_held", "Information not held (s17(1))"

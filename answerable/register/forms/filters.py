@@ -27,9 +27,9 @@ from answerable.register.choices import (
     Sex,
     YesNo,
 )
-from answerable.register.forms.moments import date_input
 from answerable.register.forms.stations import stations_for
 from answerable.register.models import Division, Station
+from answerable.web.dates import GovukDateField
 
 ANY = ("", "Any")
 REFERENCE_LENGTH = 64
@@ -58,8 +58,8 @@ class RegisterFilterForm(forms.Form):
         max_length=REFERENCE_LENGTH,
         help_text="The exact reference.",
     )
-    date_from = forms.DateField(label="From", required=False, widget=date_input())
-    date_to = forms.DateField(label="To", required=False, widget=date_input())
+    date_from = GovukDateField(label="From", required=False)
+    date_to = GovukDateField(label="To", required=False)
     division = forms.ModelChoiceField(
         label="Division", queryset=Division.objects.none(), required=False, empty_label="Any"
     )

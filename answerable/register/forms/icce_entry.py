@@ -10,9 +10,9 @@ from typing import Any
 
 from answerable.register.forms.corrections import CorrectionMixin
 from answerable.register.forms.icce import IcceRequestForm
-from answerable.register.forms.moments import date_input
 from answerable.register.forms.wording import StaffWordingMixin
 from answerable.register.models import Division
+from answerable.web.dates import GovukDateField
 
 FIELDS = (
     "reference",
@@ -50,7 +50,13 @@ class IcceRequestEntryForm(StaffWordingMixin, IcceRequestForm):
             self.fields.pop("division")
             self.instance.division = division
         for name in DATES:
-            self.fields[name].widget = date_input()
+            typed = self.fields[name]
+            self.fields[name] = GovukDateField(
+                label=typed.label,
+                required=typed.required,
+                help_text=typed.help_text,
+                initial=typed.initial,
+            )
         self.fields[
             "countries"
         ].help_text = (

@@ -2,8 +2,9 @@
 
 The register holds aware date-times, and an officer reads the date and the time off a
 custody clock or a call log in UK local time (uk_time.py), so each model date-time is asked
-for as its two parts and combined here. The boxes use the browser's own date and time
-inputs, which need no JavaScript and fall back to plain text boxes.
+for as its two parts and combined here: the date as the GOV.UK date input (day, month and
+year: web/dates.py), the time in the browser's own time box, which needs no JavaScript and
+falls back to a plain text box.
 """
 
 from datetime import date, datetime, time
@@ -12,13 +13,9 @@ from typing import Any
 from django import forms
 
 from answerable.register.uk_time import UK, as_uk_aware
+from answerable.web.dates import GovukDateField
 
-ISO_DATE = "%Y-%m-%d"  # what <input type="date"> sends and shows, whatever the locale
 CLOCK = "%H:%M"
-
-
-def date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
 
 
 def time_input() -> forms.TimeInput:
@@ -54,12 +51,11 @@ class UkMomentsMixin:
         for name, (label, required) in self.moments.items():
             self.fields.pop(name, None)
             day, clock = parts(getattr(self.instance, name, None))
-            self.fields[f"{name}_date"] = forms.DateField(
+            self.fields[f"{name}_date"] = GovukDateField(
                 label=f"{label}: date",
                 required=required,
                 initial=day,
-                widget=date_input(),
-                help_text="The UK local date.",
+                help_text="The UK local date, for example 27 3 2026.",
                 error_messages={"required": f"Enter the date {label.lower()}"},
             )
             self.fields[f"{name}_time"] = forms.TimeField(

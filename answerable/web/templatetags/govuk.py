@@ -4,6 +4,8 @@ from django import forms, template
 from django.forms.boundfield import BoundField, BoundWidget
 from django.utils.safestring import SafeString
 
+from answerable.web.dates import GovukDateInput
+
 register = template.Library()
 
 # The design system's class for each kind of widget.
@@ -47,10 +49,25 @@ def is_choice_list(field: BoundField) -> bool:
 
 
 @register.filter
+def is_optional(field: BoundField) -> bool:
+    """Whether to label the field "(optional)": not required, and not required only in
+    some cases (a field given `needed_when`, which its form's clean() enforces then)."""
+    return not field.field.required and not getattr(field.field, "needed_when", "")
+
+
+@register.filter
+def is_date_input(field: BoundField) -> bool:
+    return isinstance(field.field.widget, GovukDateInput)
+
+
+@register.filter
 def error_anchor(field: BoundField) -> str:
     """The id an error summary links to for the field: the field itself, or for radios and
     checkboxes its first option, which is what the design system's error summary asks for
-    (a list of options has no element of the field's own id to move to)."""
+    (a list of options has no element of the field's own id to move to); for a date, its
+    day box."""
+    if is_date_input(field):
+        return f"{field.auto_id}_day"
     return f"{field.auto_id}_0" if is_choice_list(field) else field.auto_id
 
 

@@ -22,6 +22,11 @@ def govuk_datetime(value: datetime | None) -> str:
 
 
 @register.filter
+def govuk_time(value: datetime) -> str:
+    return wording.govuk_time(value)
+
+
+@register.filter
 def period(value: str | None) -> str:
     return wording.period(value)
 
