@@ -22,7 +22,7 @@ from answerable.answers.output.formats import as_csv, write_xlsx
 from answerable.answers.output.grid import notes
 from answerable.answers.views.tables import result_table
 from answerable.casework.letters.render import html_to_pdf
-from answerable.web.spreadsheet import text_cell
+from answerable.web.spreadsheet import neutralised_row, text_cell
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 EXACT_WARNING = (
@@ -58,7 +58,7 @@ def filename(answer: Answer, exact: bool, extension: str) -> str:
 
 def _lines(rows: list[list[str]]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
+    csv.writer(out, lineterminator="\n").writerows(neutralised_row(row) for row in rows)
     return out.getvalue()
 
 
