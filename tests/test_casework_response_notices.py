@@ -6,9 +6,9 @@ part of the request refused on cost (s12, with s15 advice); figures with cells w
 the register does not hold (s17). The outcome follows from what the response contains, and
 the Commissioner's statistics return counts every provision used.
 
-`COMBINATIONS` is the list each combination is run from. Documents enclosed and s25 answers
-with a published address are built elsewhere (documents as answers): add their builders to
-`COMBINATIONS` (a function taking the case and returning what the letter must say).
+`COMBINATIONS` is the list each combination is run from, documents enclosed and an s25
+answer with a published address among them (a function taking the case and returning what
+the letter must say).
 """
 
 from collections.abc import Callable
@@ -21,6 +21,7 @@ from interchange_files import write
 from letters_examples import text_of
 from seed_001 import custody_csv
 
+from answerable.casework.given_documents import give_document
 from answerable.casework.issue import (
     IssueError,
     issue_acknowledgement,
@@ -28,6 +29,7 @@ from answerable.casework.issue import (
     issue_late_notice,
     issue_response,
 )
+from answerable.casework.letters.render import html_to_pdf
 from answerable.casework.models import (
     CitedExemption,
     InformationRequest,
@@ -38,6 +40,7 @@ from answerable.casework.models import (
 from answerable.casework.models.choices import Notice as Outcome
 from answerable.casework.statistics import Quarter, quarterly_return
 from answerable.register.coverage_records import record_coverage
+from answerable.register.documents import add_version, save_document
 from answerable.register.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +54,7 @@ REQUEST = (
     "2. What police stations were people held at in 2017/18?\n"
     "3. How many were held in each year from 2015/16 to 2017/18?\n"
     "4. Please send me the custody records of every person held since 2015.\n"
+    "5. Please send me any agreement on sharing data with the Home Office, with a web link.\n"
     "Thank you."
 )
 QUESTIONS = (
@@ -58,7 +62,14 @@ QUESTIONS = (
     "2. What police stations were people held at in 2017/18?",
     "3. How many were held in each year from 2015/16 to 2017/18?",
     "4. Please send me the custody records of every person held since 2015.",
+    "5. Please send me any agreement on sharing data with the Home Office, with a web link.",
 )
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded documents in the test's own directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -168,18 +179,54 @@ def figures_in_full(case: InformationRequest) -> Expected:
     return Expected("full", (), ("537", "replicated below"), ("refusal notice", "[c]"))
 
 
-# Each combination: the questions the case asks, and how they are answered. Documents
-# enclosed and s25 answers (documents as answers) are added here by that work.
+def documents_enclosed_and_s25(case: InformationRequest) -> Expected:
+    """The MoU's final version enclosed; the 2016 agreement, already published, answered
+    under s25(1) with its address (an exemption: its refusal notice says where it is)."""
+    mou = save_document(None, reference="MOU", title="Umbrella MoU", kind="mou")
+    final = add_version(
+        mou,
+        version="1.0",
+        status="final",
+        dated=date(2020, 1, 20),
+        file_name="mou.pdf",
+        content=html_to_pdf("<p>Umbrella MoU final text</p>"),
+    )
+    isa = save_document(
+        None,
+        reference="ISA-2016",
+        title="Information Sharing Agreement (umbrella)",
+        kind="information_sharing_agreement",
+        published_url="https://www.example.gov.uk/isa-2016",
+    )
+    isa_v = add_version(isa, version="1.0", status="final", dated=date(2016, 6, 1))
+    answer(case, 5, "document", answer_text="The agreements are as follows.")
+    question = case.questions.get(number=5)
+    give_document(question, final)
+    give_document(question, isa_v, "s25")
+    return Expected(
+        "partial",
+        ("25(1)",),
+        (
+            "Please find enclosed: Umbrella MoU, version 1.0, as the file MOU-1.0.pdf",
+            "https://www.example.gov.uk/isa-2016",
+            "section 25(1) of the Act",
+        ),
+        ("section 12(1)", "section 38(1)(b)"),
+    )
+
+
+# Each combination: the questions the case asks, and how they are answered.
 COMBINATIONS: dict[str, tuple[tuple[int, ...], Callable[[InformationRequest], Expected]]] = {
     "figures + s12 part": ((1, 4), figures_and_cost_part),
     "figures with withheld cells (s38)": ((2,), figures_withheld),
     "s17 for periods not held": ((3,), figures_not_held),
     "figures in full": ((1,), figures_in_full),
+    "documents enclosed and s25 links": ((5,), documents_enclosed_and_s25),
 }
 
 
 @pytest.mark.parametrize("name", list(COMBINATIONS))
-def test_each_combination_is_issued_with_its_notices(register, name):
+def test_each_combination_is_issued_with_its_notices(register, media, name):
     numbers, build = COMBINATIONS[name]
     case = new_case(*numbers)
     expected = build(case)

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from answerable.casework.issue import issue_response
 from answerable.casework.letters.content import Answered, Letter, Notice, QuestionAnswer
 from answerable.casework.models import RequestQuestion
-from answerable.casework.public_copy import public_outcome, withholds_figures
+from answerable.casework.public_copy import public_outcome
 from answerable.disclosure_log.anonymise import EMAIL, MARK, POSTCODE, sanitise
 from answerable.disclosure_log.models import Outcome, Publication
 from answerable.disclosure_log.public_contacts import public_contacts
@@ -126,20 +126,17 @@ def _letter(notice: Notice, *questions: QuestionAnswer) -> Letter:
     )
 
 
-def test_withheld_cells_are_recognised():
-    assert withholds_figures(WITHHELD) and not withholds_figures(SHOWN)
-    assert not withholds_figures(None)
-
-
 @pytest.mark.parametrize(
     ("notice", "answers", "expected"),
     [
         (Notice.FULL, [(Answered.FIGURES, SHOWN), (Answered.TEXT, None)], Outcome.FULL),
         (Notice.FULL, [(Answered.FIGURES, WITHHELD)], Outcome.PARTIAL),
         (Notice.FULL, [(Answered.FIGURES, SHOWN), (Answered.COST, None)], Outcome.PARTIAL),
-        (Notice.PARTIAL, [(Answered.FIGURES, SHOWN)], Outcome.PARTIAL),
+        # Chosen as partial, but nothing is withheld: the content decides (elements.outcome).
+        (Notice.PARTIAL, [(Answered.FIGURES, SHOWN)], Outcome.FULL),
         (Notice.FULL, [(Answered.NOT_HELD, None)], Outcome.NOT_HELD),
-        (Notice.FULL, [(Answered.COST, None), (Answered.NOT_HELD, None)], Outcome.EXEMPT),
+        # Nothing given: the refusal first in the Act's order (elements.outcome).
+        (Notice.FULL, [(Answered.COST, None), (Answered.NOT_HELD, None)], Outcome.COST),
         (Notice.COST, [(Answered.COST, None)], Outcome.COST),
     ],
 )

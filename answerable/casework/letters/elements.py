@@ -110,7 +110,16 @@ def question_parts(question: QuestionAnswer) -> set[Answered]:
         found.add(Answered.EXEMPT)
     if not_held_figures(question):
         found.add(Answered.NOT_HELD)
+    if question.answered in DISCLOSED and question.exemption is not None:
+        found.add(Answered.EXEMPT)  # information given with part withheld under an exemption
     return found - DISCLOSED
+
+
+def otherwise_accessible(question: QuestionAnswer) -> bool:
+    """Whether the answer points to a published document instead of giving it (FOISA
+    s25(1), FOIA s21(1): information otherwise accessible is exempt, and the notice says
+    where it is)."""
+    return any(not document.enclosed for document in question.documents)
 
 
 def parts(letter: Letter) -> set[Answered]:
@@ -136,8 +145,11 @@ def outcome(letter: Letter, chosen: Notice | None = None) -> Notice:
         return chosen
     disclosed = bool(letter.answered(*DISCLOSED))
     refused = parts(dataclasses.replace(letter, notice=Notice.FULL))
+    # A document pointed to where it is published is not given (s25(1)): its notice, the
+    # address, is printed with the answer (parts/documents.html).
+    pointed = any(otherwise_accessible(question) for question in letter.questions)
     if disclosed:
-        return Notice.PARTIAL if refused else Notice.FULL
+        return Notice.PARTIAL if refused or pointed else Notice.FULL
     kinds = [notice for notice, part in _PART_OF_NOTICE.items() if part in refused]
     if chosen in kinds:
         return chosen
@@ -401,7 +413,8 @@ def _question_problems(letter: Letter, regime: Regime) -> list[str]:
 def _notice_problems(letter: Letter, regime: Regime) -> list[str]:
     found = []
     disclosed = letter.answered(*DISCLOSED)
-    withheld = [q for q in letter.questions if question_parts(q)]
+    # Refused in part, or pointed to where published (s25(1)) rather than given.
+    withheld = [q for q in letter.questions if question_parts(q) or otherwise_accessible(q)]
     if letter.notice is Notice.FULL:
         if not disclosed:
             found.append("a full disclosure needs the questions and their answers")
@@ -562,6 +575,11 @@ def _provision(text: str) -> str:
     return normalise(text.split(" of ")[0])
 
 
+# Information otherwise accessible, pointed to rather than given: FOISA s25(1), FOIA s21(1);
+# the EIRs' equivalent is reg 6(1)(b) (already publicly available and easily accessible).
+OTHERWISE_ACCESSIBLE = {"foisa": "25(1)", "foia": "21(1)", "eir-s": "6(1)(b)", "eir": "6(1)(b)"}
+
+
 def provisions_used(letter: Letter) -> list[str]:
     """Every provision the response relies on to give less than all the information asked
     for, each once (in the Act's order of the notice): the cost limit, vexatious requests,
@@ -582,4 +600,6 @@ def provisions_used(letter: Letter) -> list[str]:
         used.append(_provision(regime.ncnd))
     if Answered.NOT_HELD in found:
         used.append(_provision(regime.not_held))
+    if any(otherwise_accessible(question) for question in letter.questions):
+        used.append(OTHERWISE_ACCESSIBLE.get(regime.code, ""))
     return list(dict.fromkeys(item for item in used if item and item[0].isdigit()))
