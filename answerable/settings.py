@@ -423,7 +423,10 @@ ANSWERABLE_AUDIT_ANCHOR_EMAIL = env_list("ANSWERABLE_AUDIT_ANCHOR_EMAIL", [])
 
 # Backups are sealed (AES-256-GCM, backup/sealed.py) with this key: 32 bytes in URL-safe
 # base64 (`answerable backup --new-key`). Without it `backup` and `restore` refuse to run.
-ANSWERABLE_BACKUP_KEY = env_str("ANSWERABLE_BACKUP_KEY", "")
+# With DEBUG=1 (make run) a development-only key, like SECRET_KEY's; never in production.
+ANSWERABLE_BACKUP_KEY = env_str(
+    "ANSWERABLE_BACKUP_KEY", "ZGV2ZWxvcG1lbnQtb25seS1iYWNrdXAta2V5LTMyYnk=" if DEBUG else ""
+)
 
 # The retention schedule (retention/schedule.py; docs/dpia.md): register records are kept this
 # many years from their event, requesters' details this many months after the case closes.

@@ -93,9 +93,13 @@ def test_the_audit_trail_reads_as_sentences(tab: Tab) -> None:
     assert page.locator("main").inner_text().count(dashboards) == before + 1
     tab.go("/register/custody/")  # a page of a register list
     tab.navigate(page.locator("main table a.govuk-link").first)  # a record's page
+    # The DPO states why before a record opens (issue 15).
+    page.get_by_label("A subject access request (DPA 2018 s45)").check()
+    page.get_by_label("Your reference, or what you are checking").fill("SAR-2026-0042")
+    tab.navigate(page.get_by_role("button", name="Open the record"))
     tab.go("/audit/")
     main = page.locator("main").inner_text()
-    assert "Consulted custody episode" in main and "through the register pages" in main
+    assert "Consulted" in main and "custody episode" in main
     assert re.search(r"Consulted \d+ custody episodes in a register list \(page 1\)", main)
     assert "{'" not in main and "asks:" not in main and "Icce request" not in main
     # The record consulted is linked to its register page.

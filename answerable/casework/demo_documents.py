@@ -23,6 +23,7 @@ from answerable.register.synthetic.demo_documents import HIGH_HARM_CRITERIA
 from answerable.register.synthetic.demo_records import ISA_2016, UMBRELLA_MOU
 
 SEED_000 = "23-1751"
+ISA_TEMPLATE = "DEMO-ISA-TEMPLATE"
 # Where Police Scotland publishes what it has released before: its disclosure log.
 ISA_2016_URL = (
     "https://www.scotland.police.uk/access-to-information/freedom-of-information/disclosure-log/"
@@ -111,6 +112,7 @@ def answer_seed_000_documents(request: InformationRequest) -> None:
     with transaction.atomic():
         mou = _with_file(UMBRELLA_MOU, "1.0")
         criteria = _with_file(HIGH_HARM_CRITERIA)
+        _with_file(ISA_TEMPLATE)  # enclosed in answer to the question on the NPCC guideline
         isa = Document.objects.get(reference=ISA_2016)
         if not isa.published_url:
             isa.published_url = ISA_2016_URL

@@ -273,7 +273,7 @@ def issue_response(
         raise IssueError(f"{request.reference} was answered on {request.responded_on}")
     if issued_on < request.received_on:
         raise IssueError("a response cannot be issued before the request was received")
-    unsplit = _split_problems(request)
+    unsplit = _split_problems(request) + _document_problems(request)
     if unsplit:
         raise IssueError("; ".join(unsplit))
     # Approved by someone other than its author, twice over for a sensitive case (signoff.py).
@@ -350,6 +350,20 @@ def issue_review_notice(review: Review, *, issued_on: date, user: Any = None) ->
         review.responded_on = issued_on
         review.save()
     return issued
+
+
+def _document_problems(request: InformationRequest) -> list[str]:
+    """Documents a question names but cannot give: "Please find enclosed" with nothing
+    enclosed is no answer."""
+    found = []
+    for question in request.questions.filter(document__isnull=False).order_by("number"):
+        if not documents_of(question.pk) and not legacy_documents(question):
+            found.append(
+                f"question {question.number} names {question.document}, which has no file to "
+                "enclose and no published address: add its file or its address (Documents), "
+                "or answer in writing"
+            )
+    return found
 
 
 def _exemptions_cited(letter: Letter) -> str:
