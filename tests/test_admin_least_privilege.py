@@ -8,6 +8,7 @@ import json
 from io import StringIO
 
 import pytest
+from casework_helpers import officer
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -20,7 +21,6 @@ from answerable.audit.models import AuditEntry
 from answerable.roles.assign import assign_role
 from answerable.roles.grants import may_grant, refused_roles, within_reach
 from answerable.roles.roles import ROLES, Role
-from tests.casework_helpers import officer
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 
 import pytest
+from casework_helpers import officer
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
@@ -18,7 +19,6 @@ from answerable.register.models import CustodyEpisode, Station
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role
 from answerable.web.busy import is_busy
-from tests.casework_helpers import officer
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -2,12 +2,12 @@
 cached."""
 
 import pytest
+from casework_helpers import officer
 from django.test import Client
 from django.urls import reverse
 
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role
-from tests.casework_helpers import officer
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from casework_helpers import officer
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -28,7 +29,6 @@ from answerable.register.models import Station
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role
 from answerable.web.spreadsheet import FORMULA_STARTS, neutralise
-from tests.casework_helpers import officer
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +159,7 @@ def test_answers_keep_hostile_labels_as_text(
 
 
 def test_the_disclosure_log_export(client: Client) -> None:
-    from tests.test_disclosure_log_pages import at, issue
+    from test_disclosure_log_pages import at, issue
 
     with at("2024-01-31T12:00:00+00:00"):
         for number, label in enumerate(HOSTILE):
