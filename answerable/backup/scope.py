@@ -27,7 +27,7 @@ SEEDED_BY_MIGRATE = frozenset(
         "register.historicalforce",
         "register.historicaldivision",
         "register.historicalstation",
-        # The business units FOI officers task (casework migration 0004_h14b_business_units).
+        # The business units FOI officers task (casework migration 0002_business_units).
         "casework.businessunit",
     }
 )

@@ -35,6 +35,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("casework", "0003_h14b_tasking_signoff")]
+    dependencies = [("casework", "0001_initial")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
