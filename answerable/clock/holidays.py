@@ -69,7 +69,9 @@ def _library_part(part: str, years: tuple[int, ...]) -> dict[date, str]:
     """The library's bank holidays of one part of the UK that fall on weekdays."""
     days: dict[date, str] = {}
     for subdivision in PARTS[part][1].split(","):
-        for day, name in holiday_library.UK(subdiv=subdivision, years=years).items():
+        for day, name in holiday_library.country_holidays(
+            "GB", subdiv=subdivision, years=years
+        ).items():
             if day.weekday() < SATURDAY:
                 days.setdefault(day, name)
     return days

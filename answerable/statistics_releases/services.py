@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -36,6 +35,7 @@ from answerable.answers.models import ReleaseKind
 from answerable.answers.output.document import as_document
 from answerable.answers.output.grid import grid, notes
 from answerable.answers.views.tables import chart_data, result_table
+from answerable.roles.predicates import User
 from answerable.statistics_releases.models import (
     DefinedTable,
     Edition,
@@ -263,7 +263,7 @@ def prepared(
 # -- checking ---------------------------------------------------------------------------------
 
 
-def check(edition: Edition, user: AbstractBaseUser | AnonymousUser) -> Edition:
+def check(edition: Edition, user: User) -> Edition:
     """The disclosure manager's sign-off: someone other than who prepared it."""
     if not user.is_authenticated or not user.has_perm(CHECK_PERMISSION):
         raise ReleaseError("only a disclosure manager can check an edition for publication")
