@@ -82,7 +82,7 @@ class CommissionerAppeal(models.Model):
         ).due
 
     def clean(self) -> None:
-        if self.review_id and self.review.request_id != self.request_id:
+        if self.review is not None and self.review.request_id != self.request_id:
             raise ValidationError({"review": "Choose a review of this request."})
         if (
             self.outcome
