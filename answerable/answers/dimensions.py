@@ -234,7 +234,9 @@ def conditions(
     )
 
 
-def _age_where(column: str, ranges: list[tuple[int, int | None]], not_recorded: bool) -> Q:
+def _age_where(
+    column: str, ranges: Sequence[tuple[int | None, int | None]], not_recorded: bool
+) -> Q:
     parts = [
         Q(**{f"{column}__gte": low, **({f"{column}__lt": high} if high is not None else {})})
         for low, high in ranges

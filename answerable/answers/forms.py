@@ -261,7 +261,9 @@ class AskForm(forms.Form):
         dimensions = [("", "None"), *dimension_choices()]
         invalid = {"invalid_choice": "Choose a breakdown from the list: %(value)s is not one"}
         for name in BREAKDOWNS:
-            self.fields[name].choices = dimensions
+            breakdown = self.fields[name]
+            assert isinstance(breakdown, forms.ChoiceField)
+            breakdown.choices = dimensions
             self.fields[name].error_messages.update(invalid)
         self.fields["from"] = forms.DateField(
             label="From", required=False, input_formats=DATE_FORMATS, help_text=DATE_HINT
@@ -322,7 +324,8 @@ class AskForm(forms.Form):
         return threshold
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for field, message in self.read_errors:
             self.add_error(field, message)
         if self.group_error:
@@ -446,6 +449,9 @@ def open_cases() -> models.QuerySet[InformationRequest]:
 
 
 class CaseChoice(forms.ModelChoiceField):
+    # When the form needs a case though the field is optional (its clean() says so), or "".
+    needed_when = ""
+
     def label_from_instance(self, case: InformationRequest) -> str:
         return f"{case.reference}: {case.title}"
 
@@ -503,8 +509,10 @@ class AttachForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cases = open_cases()
-        self.fields["case"].queryset = cases
-        self.fields["existing"].queryset = (
+        case, existing = self.fields["case"], self.fields["existing"]
+        assert isinstance(case, CaseChoice) and isinstance(existing, QuestionChoice)
+        case.queryset = cases
+        existing.queryset = (
             RequestQuestion.objects.filter(
                 request__in=InformationRequest.objects.awaiting_response()
             )
@@ -514,7 +522,8 @@ class AttachForm(forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         target, case, existing = data.get("target"), data.get("case"), data.get("existing")
         if target == NEW:
             if case is None and "case" not in self.errors:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import numpy as np
 
@@ -382,7 +382,12 @@ def _as_withheld(
         return item
     if len(item) == 2 and not isinstance(item[0], int | np.integer):
         cells, own_threshold = item
+        # (cells, threshold): the first is no cell number, so the pair is no list of cells.
+        assert not isinstance(cells, int) and not isinstance(own_threshold, Sequence)
         return WithheldSum(
             tuple(int(cell) for cell in cells), int(own_threshold), index, f"withheld {index}"
         )
-    return WithheldSum(tuple(int(cell) for cell in item), threshold, index, f"withheld {index}")
+    cells_only = cast(Sequence[int], item)  # the pair was read above: a list of cell numbers
+    return WithheldSum(
+        tuple(int(cell) for cell in cells_only), threshold, index, f"withheld {index}"
+    )

@@ -13,6 +13,7 @@ from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from answerable.answers.answer import Answer
 from answerable.answers.output.document import as_document
@@ -59,6 +60,7 @@ def write_xlsx(answer: Answer, path: Path | IO[bytes]) -> None:
     context = dict(notes(answer))
     book = Workbook()
     cover = book.active
+    assert isinstance(cover, Worksheet)  # a new workbook's one sheet
     cover.title = "Cover"
     append_row(cover, [title])
     cover["A1"].font = Font(bold=True, size=14)

@@ -79,7 +79,8 @@ class StaffCreationForm(AdminUserCreationForm):
     request: HttpRequest  # set for each request by StaffAdmin.get_form
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         refuse_command_line_only(self)
         return cleaned
 
@@ -121,7 +122,8 @@ class StaffChangeForm(UserChangeForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         editor = self.request.user
         refuse_command_line_only(self)
         if "groups" in cleaned:

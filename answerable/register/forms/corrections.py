@@ -47,7 +47,8 @@ class CorrectionMixin:
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get(VERSION_FIELD):
             # A hidden field's own error would not be shown: say it at the top of the form.
             self.add_error(None, LOST_VERSION)

@@ -67,7 +67,8 @@ class CustodyEpisodeCorrectionForm(
         ].help_text = "Leave the date and time empty while the person is still in custody."
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         arrived, released = cleaned.get("arrived_at"), cleaned.get("released_at")
         for name, moment in (("arrived_at", arrived), ("released_at", released)):
             if is_future_moment(moment):

@@ -80,7 +80,8 @@ class RegisterFilterForm(forms.Form):
             self.fields.pop("station")
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", "The end of the period cannot come before its start.")

@@ -59,7 +59,8 @@ class IcceRequestForm(PersonRefMixin, forms.ModelForm):
         return division.force.name if division is not None else None
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         self._check_dates(cleaned)
         self._check_high_harm(cleaned)
         self._check_referral(cleaned)

@@ -92,7 +92,8 @@ class NccuContactEntryForm(StaffWordingMixin, UkMomentsMixin, PersonRefMixin, fo
         return station.force.name if station is not None else settings.ANSWERABLE_FORCE
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if is_future_moment(cleaned.get("contacted_at")):
             self.moment_error("contacted_at", "A contact cannot be in the future.")
         station = cleaned.get("station")

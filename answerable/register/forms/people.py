@@ -44,7 +44,8 @@ class PersonRefMixin:
         raise NotImplementedError
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         ref = cleaned.get(PERSON_REF_FIELD) or ""
         self._pseudonym = None
         if not ref:

@@ -96,7 +96,7 @@ def correct(request: HttpRequest, correction: Correction, pk: int) -> HttpRespon
     with transaction.atomic():
         # Locked until the transaction ends: no other save comes between the check and
         # this one (SQLite: the IMMEDIATE transaction holds the write lock already).
-        current = kind.model.objects.select_for_update().get(pk=pk)
+        current = kind.model._default_manager.select_for_update().get(pk=pk)
         if not predicates.can_correct(user, kind.name, current):
             raise PermissionDenied
         form = _form(correction, current, request.POST)
@@ -115,10 +115,10 @@ def _conflict(request: HttpRequest, correction: Correction, current: Model) -> H
     """The form again, with what the user typed, now carrying the stored version: saving
     it again is a choice made having seen the other person's version."""
     model = type(current)
-    theirs = model.objects.get(pk=current.pk)  # `current` holds the form's values by now
+    theirs = model._default_manager.get(pk=current.pk)  # `current` holds the form's values by now
     data = request.POST.copy()
     data[VERSION_FIELD] = version_of(theirs)
-    form = _form(correction, model.objects.get(pk=current.pk), data)
+    form = _form(correction, model._default_manager.get(pk=current.pk), data)
     form.is_valid()
     form.add_error(None, conflict_message(theirs))
     audit(Action.CONSULTATION, record=theirs, purpose=FORM_PURPOSE)

@@ -206,7 +206,7 @@ def show_record(
 
 
 def _open(request: HttpRequest, kind: Kind, pk: int, *related: str) -> HttpResponse:
-    record = get_object_or_404(kind.model.objects.select_related(*related), pk=pk)
+    record = get_object_or_404(kind.model._default_manager.select_related(*related), pk=pk)
     if not predicates.can_view_record(request.user, kind.name, record):
         raise PermissionDenied
     return show_record(request, kind, record)
