@@ -59,7 +59,9 @@ class CustodyEpisodeCorrectionForm(
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         episode = self.instance
-        self.fields["station"].queryset = stations_for(
+        station_field = self.fields["station"]
+        assert isinstance(station_field, forms.ModelChoiceField)
+        station_field.queryset = stations_for(
             episode.division, force=episode.force, current=episode.station
         )
         self.fields[

@@ -73,9 +73,13 @@ class RegisterFilterForm(forms.Form):
             # The list shows only the user's division: nothing else to choose.
             self.fields.pop("division")
         else:
-            self.fields["division"].queryset = Division.objects.select_related("force")
+            division_field = self.fields["division"]
+            assert isinstance(division_field, forms.ModelChoiceField)
+            division_field.queryset = Division.objects.select_related("force")
         if self.has_station:
-            self.fields["station"].queryset = stations_for(division)
+            station_field = self.fields["station"]
+            assert isinstance(station_field, forms.ModelChoiceField)
+            station_field.queryset = stations_for(division)
         else:
             self.fields.pop("station")
 

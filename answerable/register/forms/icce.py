@@ -20,7 +20,7 @@ class IcceRequestForm(PersonRefMixin, forms.ModelForm):
 
     class Meta:
         model = IcceRequest
-        fields = (
+        fields: tuple[str, ...] = (
             "reference",
             "division",
             "sent_on",
@@ -50,7 +50,9 @@ class IcceRequestForm(PersonRefMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "criteria" in self.fields:
-            self.fields["criteria"].queryset = DocumentVersion.objects.filter(
+            criteria_field = self.fields["criteria"]
+            assert isinstance(criteria_field, forms.ModelChoiceField)
+            criteria_field.queryset = DocumentVersion.objects.filter(
                 document__kind=DocumentKind.HIGH_HARM_CRITERIA
             ).select_related("document")
 

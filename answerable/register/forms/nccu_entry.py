@@ -82,7 +82,9 @@ class NccuContactEntryForm(StaffWordingMixin, UkMomentsMixin, PersonRefMixin, fo
         self.division = division
         record = self.instance
         current = record.station if record.pk and record.station_id else None
-        self.fields["station"].queryset = stations_for(division, current=current)
+        station_field = self.fields["station"]
+        assert isinstance(station_field, forms.ModelChoiceField)
+        station_field.queryset = stations_for(division, current=current)
 
     def person_force_name(self, cleaned: dict[str, Any]) -> str | None:
         # The identifier is the force's own (register/pseudonym.py), as the admin's form.
