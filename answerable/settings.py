@@ -32,7 +32,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "answerable.web",  # first: its templates (errors, sign-in) override the framework's
-    "answerable.register.admin_app.RegisterAdminConfig",
+    "answerable.web.admin_app.AnswerableAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -37,9 +37,8 @@ from answerable.answers.filters import (
     words_of,
 )
 from answerable.casework.models import InformationRequest, RequestQuestion
+from answerable.core.dates import DATE_FORMATS
 
-# UK dates as people type them, and the ISO form the ask contract and a date picker use.
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"]
 DATE_HINT = "For example, 01/04/2017 or 2017-04-01"
 DEFAULT_BANDS, DEFAULT_AGES = (24, 48), (18,)
 # The engine takes any number of breakdowns; a table of more than three dimensions is no

@@ -31,7 +31,7 @@ from answerable.casework.letters.content import (
 from answerable.casework.letters.content import Review as ReviewContent
 from answerable.casework.letters.elements import outcome, parts, provisions_used, withheld_figures
 from answerable.casework.letters.exemptions import normalise, title_of
-from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf, stylesheet
+from answerable.casework.letters.render import render_html, render_pdf, stylesheet
 from answerable.casework.letters.request import problems as split_problems
 from answerable.casework.models import (
     CitedExemption,
@@ -42,6 +42,7 @@ from answerable.casework.models import (
 )
 from answerable.casework.models.choices import AnswerKind, Status
 from answerable.casework.public_copy import public_outcome
+from answerable.core.pdf import html_to_pdf
 from answerable.disclosure_log.anonymise import anonymise_text
 from answerable.disclosure_log.names import name_variants
 from answerable.disclosure_log.public_contacts import public_contacts
