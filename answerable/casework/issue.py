@@ -17,6 +17,7 @@ from django.db import transaction
 
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
+from answerable.answers.stored import shown
 from answerable.audit.actor import current_actor
 from answerable.casework import answering, signoff
 from answerable.casework.enclosures import documents_of, legacy_documents, request_enclosures
@@ -89,7 +90,7 @@ def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
     figures = question.answer_kind == AnswerKind.FIGURES
     documents = documents_of(question.pk) or legacy_documents(question)
     try:
-        flags = answering.shown(question.ask) if figures and isinstance(question.ask, dict) else {}
+        flags = shown(question.ask) if figures and isinstance(question.ask, dict) else {}
     except AskError as error:
         raise IssueError(f"question {question.number}: {error}") from None
     return QuestionAnswer(
