@@ -77,7 +77,7 @@ def test_a_env_file_is_read_as_a_shell_would_without_expansion(tmp_path):
 def test_a_line_that_is_not_name_equals_value_is_refused_naming_file_and_line(tmp_path, line):
     path = tmp_path / ".env"
     path.write_text(f"DEBUG=1\n{line}\n", encoding="utf-8")
-    with pytest.raises(ImproperlyConfigured, match=rf"\.env, line 2: expected NAME=value"):
+    with pytest.raises(ImproperlyConfigured, match=r"\.env, line 2: expected NAME=value"):
         read_env_file(path)
 
 
@@ -101,7 +101,7 @@ def test_answerable_env_file_names_another_file_or_none(environ, tmp_path):
 
 def test_a_missing_file_named_by_answerable_env_file_is_an_error(environ, tmp_path):
     environ.setenv("ANSWERABLE_ENV_FILE", str(tmp_path / "missing.env"))
-    with pytest.raises(ImproperlyConfigured, match="ANSWERABLE_ENV_FILE names .*missing.env"):
+    with pytest.raises(ImproperlyConfigured, match=r"ANSWERABLE_ENV_FILE names .*missing\.env"):
         env_file(tmp_path / ".env")
 
 
