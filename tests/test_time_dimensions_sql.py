@@ -14,9 +14,9 @@ from django.db import connection
 from answerable.answers import periods
 from answerable.answers.dimensions import FinancialYearOf, MonthOf, YearOf
 from answerable.answers.engine import Ask, NothingToBreakDown, count
+from answerable.core.uk_time import UK, uk_date
 from answerable.register.choices import DetentionBasis
 from answerable.register.models import CustodyEpisode, Disclosure
-from answerable.register.uk_time import UK, uk_date
 
 pytestmark = pytest.mark.django_db
 
