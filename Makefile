@@ -111,11 +111,15 @@ imap-server:
 	  fi; \
 	fi
 
-# Development settings: DEBUG=1 supplies development-only SECRET_KEY and pseudonym key.
+# Development settings, kept for the checkout in `.env` (written once, if missing: DEBUG=1 and
+# a SECRET_KEY of its own; DEBUG supplies development-only pseudonym and backup keys), which
+# settings.py reads, so that every `answerable` command run afterwards has them too.
+.env: | $(STAMP)
+	$(BIN)/python -m answerable.env .env
+
 # One demo user per role (custody, icce, foi-officer, disclosure-manager, analyst, dpo,
 # administrator) and a superuser `admin`, all with one new random password per run, printed.
-run: export DEBUG := 1
-run: $(STAMP) system-libs assets
+run: $(STAMP) .env system-libs assets
 	$(BIN)/answerable migrate --noinput
 	$(BIN)/answerable demo
 	@password=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))'); \

@@ -8,9 +8,8 @@ from django_countries.fields import (  # type: ignore[attr-defined]  # not in it
     LazyTypedChoiceField,
 )
 
+from answerable.core.dates import DATE_FORMATS
 from answerable.register.models.transfers import TransferBasis, TransferredData
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 
 
 class IcceTransferForm(forms.Form):

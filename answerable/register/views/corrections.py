@@ -23,6 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
+from answerable.core.uk_time import UK
 from answerable.register.forms.corrections import VERSION_FIELD, CorrectionMixin, version_of
 from answerable.register.forms.custody_correction import CustodyEpisodeCorrectionForm
 from answerable.register.forms.icce_entry import IcceRequestCorrectionForm
@@ -31,7 +32,6 @@ from answerable.register.forms.people import PERSON_REF_FIELD
 from answerable.register.models import IcceRequest, NccuContact
 from answerable.register.models.fields import Timestamped
 from answerable.register.sharing import record_icce_referral_disclosure
-from answerable.register.uk_time import UK
 from answerable.register.views import access
 from answerable.register.views.display import summary
 from answerable.register.views.kinds import CUSTODY, ICCE, NCCU, Kind
