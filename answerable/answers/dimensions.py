@@ -367,11 +367,26 @@ class _DayPart(Func):
     def __init__(self, day: str | models.Expression) -> None:
         super().__init__(models.F(day) if isinstance(day, str) else day)
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
-        template = extra.pop("template", None) or getattr(self, f"{connection.vendor}_template")
+    def as_sql(
+        self,
+        compiler: Any,
+        connection: Any,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra: Any,
+    ) -> tuple[str, tuple[Any, ...]]:
+        template = template or getattr(self, f"{connection.vendor}_template")
         if not template:
             raise NotImplementedError(f"{type(self).__name__}: no SQL for {connection.vendor}")
-        sql, params = super().as_sql(compiler, connection, template=template, **extra)
+        sql, params = super().as_sql(
+            compiler,
+            connection,
+            function=function,
+            template=template,
+            arg_joiner=arg_joiner,
+            **extra,
+        )
         if params:
             raise ValueError(f"{type(self).__name__} takes a column, not an expression with values")
         return sql, params
