@@ -23,9 +23,9 @@ PYTEST_ARGS ?= -n auto --dist loadscope
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://$(HOST):$(PORT)/"
-	@echo "make test           set up, lint, format check, the whole test suite on SQLite"
+	@echo "make test           set up, lint, format check, import layers, the whole test suite on SQLite"
 	@echo "make test-postgres  the test suite on PostgreSQL (set DATABASE_URL=postgres://...)"
-	@echo "make lint           ruff check and ruff format --check"
+	@echo "make lint           ruff check, ruff format --check and the import layers (lint-imports)"
 	@echo "make format         ruff format and ruff check --fix"
 	@echo "make clean          remove .venv and caches (keeps var/, the local database)"
 
@@ -139,6 +139,7 @@ run: $(STAMP) system-libs assets
 test: $(STAMP_DEV) system-libs assets browser imap-server
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: postgres-url $(STAMP_DEV) system-libs assets browser imap-server
@@ -154,6 +155,7 @@ postgres-url:
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP_DEV)
 	$(BIN)/ruff format .
