@@ -7,9 +7,12 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from answerable.env import env_bool, env_int, env_list, env_str
+from answerable.env import env_bool, env_int, env_list, env_str, load_env_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The checkout's `.env` (written by `make run`; ANSWERABLE_ENV_FILE names another, or none
+# when empty), under the environment: see README, Settings.
+ENV_FILE = load_env_file(BASE_DIR / ".env")
 VAR_DIR = Path(env_str("ANSWERABLE_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
