@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import answer_benchmark as ab  # noqa: E402  (the same files and registers)
+import answer_benchmark as ab  # the same files and registers
 
 ROOT = ab.ROOT
 DEFAULT_WORKDIR = ROOT / "var" / "time-dims-benchmark"
@@ -51,7 +51,9 @@ FY_START = "(year({d}) - CASE WHEN month({d}) < 4 THEN 1 ELSE 0 END)"
 LABELS = {
     "year": "strftime({d}, '%Y')",
     "month": "strftime({d}, '%Y-%m')",
-    "financial_year": f"{FY_START}::VARCHAR || '/' || lpad((({FY_START} + 1) % 100)::VARCHAR, 2, '0')",
+    "financial_year": (
+        f"{FY_START}::VARCHAR || '/' || lpad((({FY_START} + 1) % 100)::VARCHAR, 2, '0')"
+    ),
     "division": "coalesce(division, 'not_recorded')",
     "station": "station",
     "sex": "coalesce(sex, 'not_recorded')",
@@ -201,9 +203,7 @@ def duckdb_tables(data: Path) -> Any:
             disclosures=ab._quote(data / ab.DISCLOSURES_FILE),
         )
     )
-    raw = connection.execute(
-        "SELECT DISTINCT recorded(nationality) FROM custody_csv"
-    ).fetchall()
+    raw = connection.execute("SELECT DISTINCT recorded(nationality) FROM custody_csv").fetchall()
     codes = [(text, parse_nationality(text)) for (text,) in raw if text is not None]
     connection.execute("CREATE TABLE nationality_codes (raw VARCHAR, code VARCHAR)")
     if codes:
@@ -289,6 +289,20 @@ def report(
     return rows
 
 
+def direct_register(register: ab.Register, data: Path, size: int) -> None:
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": register.url}
+    ab.run(["migrate", "-v0"], env)
+    expected = (size, ab.rows_in(data / ab.DISCLOSURES_FILE))
+    if register.held() == expected:
+        say(f"{size:,} {register.database}: reusing the directly loaded register")
+        return
+    if register.held() != (0, 0):
+        raise SystemExit(f"{register.url} holds other rows: remove it")
+    say(f"{size:,} {register.database}: benchmarks/direct_load.py")
+    loader = Path(__file__).resolve().parent / "direct_load.py"
+    subprocess.run([sys.executable, str(loader), str(data)], env=env, check=True, cwd=ROOT)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sqlite-episodes", type=int, default=1_000_000)
@@ -297,6 +311,13 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--json", type=Path, help="write the rows here too")
+    parser.add_argument(
+        "--load",
+        choices=("import", "direct"),
+        default="import",
+        help="build SQLite's register with `answerable import` (default) or benchmarks/"
+        "direct_load.py (no validation or history: when the importer is too slow)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker:
@@ -308,7 +329,7 @@ def main() -> None:
 
     django.setup()  # for parse_nationality, as the importer reads nationalities
 
-    plan = [("sqlite", options.sqlite_episodes)]
+    plan = [("sqlite", options.sqlite_episodes)] if options.sqlite_episodes else []
     if options.postgres_episodes:
         if not options.postgres:
             raise SystemExit("--postgres URL (or BENCH_POSTGRES_URL) for PostgreSQL")
@@ -317,11 +338,15 @@ def main() -> None:
     rows: list[dict] = []
     for database, size in plan:
         data = ab.ensure_files(size, options.workdir)
-        if database == "sqlite":
-            register = ab.Register("sqlite", f"sqlite:///{data / 'register.sqlite3'}")
+        if database == "sqlite" and options.load == "direct":
+            register = ab.Register("sqlite", f"sqlite:///{data / 'register-direct.sqlite3'}")
+            direct_register(register, data, size)
         else:
-            register = ab.Register("postgres", options.postgres)
-        ab.ensure_register(register, data, size, options.postgres, PART_ROWS)
+            if database == "sqlite":
+                register = ab.Register("sqlite", f"sqlite:///{data / 'register.sqlite3'}")
+            else:
+                register = ab.Register("postgres", options.postgres)
+            ab.ensure_register(register, data, size, options.postgres, PART_ROWS)
         at_start = load()
         say(f"{database} {size:,}: timing the engine ({at_start})")
         engine = time_engine(register, options.repeats)
