@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "answerable.api",
     "answerable.backup",
     "answerable.retention",
+    "answerable.demo",
     "axes",
     "csp",
     "rest_framework",
