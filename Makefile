@@ -23,7 +23,7 @@ PYTEST_ARGS ?= -n auto --dist loadscope
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://$(HOST):$(PORT)/"
-	@echo "make test           set up, lint, format check, import layers, the whole test suite on SQLite"
+	@echo "make test           set up, lint, format check, import layers, mypy, the whole test suite on SQLite"
 	@echo "make test-postgres  the test suite on PostgreSQL (set DATABASE_URL=postgres://...)"
 	@echo "make lint           ruff check, ruff format --check, the import layers (lint-imports), mypy"
 	@echo "make typecheck      mypy on the package and the benchmarks (settings in pyproject.toml)"
@@ -145,6 +145,7 @@ test: $(STAMP_DEV) system-libs assets browser imap-server
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: postgres-url $(STAMP_DEV) system-libs assets browser imap-server
@@ -161,6 +162,7 @@ lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy
