@@ -364,7 +364,7 @@ class _DayPart(Func):
     sqlite_template = ""
     postgresql_template = ""
 
-    def __init__(self, day: str | models.Expression) -> None:
+    def __init__(self, day: str | models.Expression | models.F) -> None:
         super().__init__(models.F(day) if isinstance(day, str) else day)
 
     def template_for(self, vendor: str) -> str:
@@ -459,12 +459,27 @@ class TimeGroup(Func):
         self.part = part
         super().__init__(models.F(day), output_field=models.IntegerField())
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+    def as_sql(
+        self,
+        compiler: Any,
+        connection: Any,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra: Any,
+    ) -> tuple[str, tuple[Any, ...]]:
         if connection.vendor == "sqlite":
             template = "%(expressions)s"
         else:
             template = self.part(models.F("x")).template_for(connection.vendor)
-        return super().as_sql(compiler, connection, template=template, **extra)
+        return super().as_sql(
+            compiler,
+            connection,
+            function=function,
+            template=template,
+            arg_joiner=arg_joiner,
+            **extra,
+        )
 
     def get_db_converters(self, connection: Any) -> list[Any]:
         return []  # an ISO date on SQLite is not an int: `key` reads either

@@ -21,6 +21,13 @@ ROWS_PER_STATEMENT = 500  # 500 x ~25 columns stays far below SQLite's and Postg
 Row = dict[str, Any]  # column name -> value
 
 
+def pk_column(model: type[models.Model]) -> str:
+    """The column of the model's primary key (every concrete model has one)."""
+    pk = model._meta.pk
+    assert pk is not None and pk.column is not None
+    return pk.column
+
+
 def _sqlite_datetime(value: datetime | None) -> str | None:
     # As Django's SQLite backend stores them: UTC, naive, "YYYY-MM-DD HH:MM:SS[.ffffff]".
     if value is None:
@@ -85,7 +92,7 @@ def insert(model: type[models.Model], rows: Sequence[Row], *, returning: bool = 
     plain = all(convert is None for convert in converters)
     one_row = "(" + ", ".join([_placeholder()] * len(columns)) + ")"
     head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "
-    tail = f" RETURNING {quote(model._meta.pk.column)}"
+    tail = f" RETURNING {quote(pk_column(model))}"
     ids: list[int] = []
     connection.ensure_connection()
     cursor = connection.connection.cursor()  # sqlite3's cursor is no context manager
@@ -111,7 +118,7 @@ def _copy(model: type[models.Model], rows: Sequence[Row], *, returning: bool) ->
     """PostgreSQL: COPY, the bulk-loading path, with ids reserved from the table's sequence
     first when the caller needs them (a million-row INSERT ... RETURNING spends its time
     in the driver binding parameters)."""
-    table, key = model._meta.db_table, model._meta.pk.column
+    table, key = model._meta.db_table, pk_column(model)
     columns = list(rows[0])
     ids: list[int] = []
     connection.ensure_connection()
@@ -171,9 +178,10 @@ def copy_to_history(
     added in the order of the records' ids, as simple_history would hold them."""
     if not ids:
         return
+    # django-simple-history's manager on the model, which the stubs do not know.
     historical = model.history.model  # type: ignore[attr-defined]
     quote = connection.ops.quote_name
-    key = quote(model._meta.pk.column)
+    key = quote(pk_column(model))
     tracked = [
         quote(field.column)
         for field in historical._meta.concrete_fields
@@ -218,9 +226,9 @@ def update(model: type[models.Model], changes: dict[int, Row]) -> None:
     sql = (
         f"UPDATE {quote(model._meta.db_table)} SET "
         + ", ".join(f"{quote(column)} = {mark}" for column in columns)
-        + f" WHERE {quote(model._meta.pk.column)} = {mark}"
+        + f" WHERE {quote(pk_column(model))} = {mark}"
     )
-    converters = _converters(model, [*columns, model._meta.pk.column])
+    converters = _converters(model, [*columns, pk_column(model)])
     connection.ensure_connection()
     cursor = connection.connection.cursor()
     try:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypedDict, cast
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -36,6 +36,7 @@ from answerable.register.bulk import (
     copy_to_history,
     insert,
     insert_with_history,
+    pk_column,
     update,
     update_with_history,
 )
@@ -255,6 +256,29 @@ def _fold(profile: Profile, attributes: dict[str, Any], at: datetime) -> Profile
     return merge_profile(profile[0], profile[1], attributes, at)
 
 
+class _Derived(Protocol):
+    """What the imported models (custody episodes, disclosures) add to a Model."""
+
+    @staticmethod
+    def derived_values(values: dict[str, Any]) -> dict[str, Any]: ...
+
+
+class _History(TypedDict):
+    """Who, when and why, for every history entry an import writes (bulk.py)."""
+
+    user_id: int | None
+    when: datetime
+    reason: str
+
+
+def _key_of(target: Target) -> str:
+    """The column that identifies a record within a force: every format the importer takes
+    (TARGETS: custody episodes, disclosures) has one."""
+    key = target.format.key
+    assert key is not None
+    return key
+
+
 class _Writer:
     """Writes a file's checked rows, chunk by chunk, and its people at the end."""
 
@@ -268,7 +292,7 @@ class _Writer:
     ) -> None:
         self.target, self.refs, self.batch, self.scratch = target, refs, batch, scratch
         self.stamp = batch.started_at
-        self.history = {
+        self.history: _History = {
             "user_id": user.pk if user else None,
             "when": batch.started_at,
             "reason": f"{target.format.name} import, batch {batch.pk} ({batch.file_name})",
@@ -279,7 +303,7 @@ class _Writer:
         model = target.model
         quote = connection.ops.quote_name
         self.existing_sql = (
-            f"SELECT {quote(target.format.key)}, {quote(model._meta.pk.column)}, source_hash "
+            f"SELECT {quote(_key_of(target))}, {quote(pk_column(model))}, source_hash "
             f"FROM {quote(model._meta.db_table)} WHERE force_id = {scratch.mark} AND "
         )
         person = connection.ops.quote_name(Person._meta.db_table)
@@ -296,6 +320,7 @@ class _Writer:
         people new to the register are created now, with their profile so far."""
         forces = self.refs.forces
         event = self.target.event
+        assert event is not None  # custody episodes and disclosures are placed by a time
         fields = self.profile_fields
         known: dict[tuple[str, str], str] = {}  # people recur: pseudonymise each once
         pseudonyms: list[str | None] = []
@@ -385,7 +410,7 @@ class _Writer:
     def _existing(self, chunk: list[Values]) -> dict[tuple[int, str], tuple[int, str]]:
         """(force id, reference) -> (record id, source hash) for the chunk's rows already
         held."""
-        key = self.target.format.key
+        key = _key_of(self.target)
         by_force: dict[int, list[str]] = {}
         for values in chunk:
             by_force.setdefault(self.refs.forces[values["force"]].pk, []).append(values[key])
@@ -402,7 +427,8 @@ class _Writer:
         self, chunk: list[Values], pseudonyms: list[str | None], people: dict[str, int]
     ) -> None:
         target, refs, stamp, batch = self.target, self.refs, self.stamp, self.batch
-        model, key = target.model, target.format.key
+        model, key = target.model, _key_of(target)
+        derived_values = cast(_Derived, model).derived_values
         held = self._existing(chunk)
         unlinked = dict.fromkeys(target.links)
         new: list[dict[str, Any]] = []
@@ -420,7 +446,7 @@ class _Writer:
                         key: values[key],
                         **fields,
                         **unlinked,
-                        **model.derived_values(fields),
+                        **derived_values(fields),
                         "source_hash": digest,
                         "import_batch_id": batch.pk,
                         "created_at": stamp,
@@ -430,7 +456,7 @@ class _Writer:
             elif current[1] != digest:
                 changed[current[0]] = {
                     **fields,
-                    **model.derived_values(fields),
+                    **derived_values(fields),
                     "source_hash": digest,
                     "import_batch_id": batch.pk,
                     "updated_at": stamp,
@@ -486,7 +512,8 @@ def _checked_chunks(
             # A bad header makes every row unreadable: report the header, not each row.
             raise ImportRejected(path.name, errors)
         read = fmt.reader(header)
-        key, key_column = fmt.key, header.column_number(fmt.key)
+        key = _key_of(target)
+        key_column = header.column_number(key)
         resolve = target.resolve
         chunk: list[Values] = []
         read_in_chunk = 0
