@@ -2,7 +2,7 @@
 the answer engine when `answerable import` is too slow for the machine's time (it validated
 374 rows/s on 2 cores at a load average of 20). Not the importer: no validation, people,
 history or audit trail; the derived columns are computed by the register's own functions
-(the UK local date, register/uk_time.py; nationality as an ISO code,
+(the UK local date, core/uk_time.py; nationality as an ISO code,
 register/nationality.py), so an answer counts what it would count after an import.
 
     DATABASE_URL=... .venv/bin/python benchmarks/direct_load.py DIR
@@ -27,10 +27,10 @@ def main(folder: Path) -> None:
     import django
 
     django.setup()
-    from answerable.register.uk_time import as_uk_aware, elapsed_minutes, elapsed_seconds, uk_date
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from answerable.core.uk_time import as_uk_aware, elapsed_minutes, elapsed_seconds, uk_date
     from answerable.register.models import CustodyEpisode, Disclosure, Division, Force, Station
     from answerable.register.nationality import parse_nationality
 

@@ -11,6 +11,7 @@ victims' crime types, which follow corpus B3's proportions.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -271,7 +272,7 @@ def _independent(
         child = np.where(crime == "child_sexual_exploitation", 1.0, 0.12)
         if kind in ("suspect", "request"):
             female, child = np.full(m, 0.15), np.full(m, 0.03)
-        columns: dict[str, object] = {
+        columns: dict[str, Any] = {
             "disclosed": rng.integers(start, end, m),
             "division": division_codes[rng.integers(0, len(division_codes), m)],
             "person_ref": refs,

@@ -66,7 +66,9 @@ IMMIGRATION_NATIONALITY = _nationalities(profiles.IMMIGRATION_NATIONALITIES)
 OTHER_NATIONALITY = _nationalities(profiles.OTHER_NATIONALITIES)
 
 
-def _by_pool(pool: np.ndarray, immigration: np.ndarray, other: np.ndarray) -> np.ndarray:
+def _by_pool(
+    pool: np.ndarray, immigration: np.ndarray | float, other: np.ndarray | float
+) -> np.ndarray:
     return np.where(pool == 0, immigration, other)
 
 

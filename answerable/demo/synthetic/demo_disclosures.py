@@ -14,6 +14,7 @@ a little safeguarding. ICCE high-harm referrals are planned with their requests
 
 import random
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from answerable.core.uk_time import UK
 from answerable.demo.synthetic import profiles
@@ -96,7 +97,7 @@ def _status_checks(rng: random.Random, episodes: list[DemoEpisode]) -> list[Demo
             "handed_to_home_office",
             "transferred_detention",
         ):
-            table = (
+            table: tuple[tuple[str, float], ...] = (
                 ("detained_immigration_powers", 0.7),
                 ("removed", 0.08),
                 ("deported", 0.02),
@@ -215,7 +216,7 @@ def _others(rng: random.Random, people: People) -> list[DemoDisclosure]:
                 disclosures.append(_victim(rng, people, day, rng.choice(crimes), role="witness"))
                 continue
             person = people.new("immigration", day, female=0.15, child=0.03)
-            common = {
+            common: dict[str, Any] = {
                 "kind": kind,
                 "disclosed": _office_time(rng, day),
                 "division": _division(rng),

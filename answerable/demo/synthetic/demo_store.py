@@ -9,7 +9,7 @@ bulk_create_with_history, which writes the same history entries, because saving 
 at a time took half a minute on PostgreSQL.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -86,7 +86,8 @@ def save_if_changed(
         for name, value in changed.items():
             setattr(record, name, value)
         outcome = "updated"
-    record._change_reason = CHANGE_REASON  # simple_history's reason for this change
+    # simple_history's reason for this change; not a field the stubs know.
+    record._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
     record.save()
     return record, outcome
 
@@ -111,6 +112,7 @@ def store_documents() -> tuple[Tally, Tally]:
             },
         )
         documents.add(outcome)
+        assert isinstance(document, Document)
         held_versions = {v.version: v for v in document.versions.all()}
         for version in spec.versions:
             _, outcome = save_if_changed(
@@ -183,7 +185,7 @@ class Lookups:
 
 def _sync(
     model: type[models.Model],
-    held: dict[str, models.Model],
+    held: Mapping[str, models.Model],
     wanted: Iterable[tuple[str, dict[str, Any]]],
 ) -> Tally:
     """Create the records not held (in bulk), update those that differ, leave the rest."""

@@ -38,8 +38,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         except ImportRejected as rejected:
             # A demo file the importer rejects is a bug in the demo: show where.
-            for error in rejected.errors[:MAX_ERRORS_SHOWN]:
-                self.stderr.write(error.format(rejected.file_name))
+            for problem in rejected.errors[:MAX_ERRORS_SHOWN]:
+                self.stderr.write(problem.format(rejected.file_name))
             raise CommandError(
                 f"the demo file {rejected.file_name} was rejected with "
                 f"{len(rejected.errors)} error(s); nothing from it was stored"
