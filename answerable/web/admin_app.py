@@ -55,6 +55,7 @@ class FilterLookupsOnly:
 
     def _filter_paths(self, request: HttpRequest | None) -> list[str]:
         paths = []
+        # A ModelAdmin mixin: get_list_filter is the admin's own.
         list_filter = self.get_list_filter(request) if request is not None else []  # type: ignore[attr-defined]
         for entry in list_filter:
             if isinstance(entry, (tuple, list)):

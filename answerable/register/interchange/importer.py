@@ -481,7 +481,8 @@ class _Writer:
             changes: dict[int, dict[str, Any]] = {}
             for _, pk, (profile, at), (current, held_at) in page:
                 # The file's profile is one observation at its latest time.
-                merged, latest = merge_profile(current, held_at, profile, at)  # type: ignore[arg-type]
+                assert at is not None  # the file's profile is dated by the rows that made it
+                merged, latest = merge_profile(current, held_at, profile, at)
                 if merged != current or latest != held_at:
                     changes[pk] = {**merged, "last_recorded_at": latest, "updated_at": self.stamp}
             update_with_history(Person, changes, **self.history)
