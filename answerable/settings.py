@@ -35,7 +35,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "answerable.web",  # first: its templates (errors, sign-in) override the framework's
-    "answerable.register.admin_app.RegisterAdminConfig",
+    "answerable.web.admin_app.AnswerableAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "answerable.api",
     "answerable.backup",
     "answerable.retention",
+    "answerable.demo",
     "axes",
     "csp",
     "rest_framework",
@@ -124,7 +125,7 @@ ANSWERABLE_DATABASE_BUSY_TIMEOUT = env_int("ANSWERABLE_DATABASE_BUSY_TIMEOUT", 1
 ANSWERABLE_BUSY_RETRY_AFTER = env_int("ANSWERABLE_BUSY_RETRY_AFTER", 10, minimum=1)
 
 
-def _database() -> dict:
+def _database() -> dj_database_url.DBConfig:
     default_url = f"sqlite:///{VAR_DIR / 'answerable.sqlite3'}"
     url = env_str("DATABASE_URL", default_url)
     try:
@@ -149,7 +150,7 @@ def _database() -> dict:
     return config
 
 
-DATABASES = {"default": _database()}
+DATABASES: dict[str, dj_database_url.DBConfig] = {"default": _database()}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

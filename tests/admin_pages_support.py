@@ -8,6 +8,7 @@ from django.db.models import Model
 from django.urls import reverse
 from register_records import one_of_each
 
+from answerable.core.uk_time import UK
 from answerable.register.choices import (
     DetentionBasis,
 )
@@ -24,7 +25,6 @@ from answerable.register.models import (
     Person,
     Station,
 )
-from answerable.register.uk_time import UK
 
 
 def url(model: type[Model], view: str, *args: object) -> str:

@@ -15,6 +15,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from answerable.casework.models import InformationRequest
+from answerable.core.uk_time import UK
 from answerable.register.choices import (
     Channel,
     DetentionBasis,
@@ -38,7 +39,6 @@ from answerable.register.models import (
     Station,
 )
 from answerable.register.reference_data import POLICE_SCOTLAND
-from answerable.register.uk_time import UK
 
 
 def police_scotland() -> Force:

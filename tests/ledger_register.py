@@ -26,9 +26,9 @@ from typing import Any
 
 from factories import CustodyEpisodeFactory
 
+from answerable.core.uk_time import UK
 from answerable.register.models import CustodyEpisode, Disclosure, Force, Station
 from answerable.register.reference_data import STATIONS
-from answerable.register.uk_time import UK
 
 # Public knowledge: which division each custody centre is in (the force publishes it).
 PUBLIC_STATIONS: Mapping[str, str] = STATIONS

@@ -10,6 +10,7 @@ from casework_helpers import officer
 from django.test import Client
 from factories import CustodyEpisodeFactory, IcceRequestFactory, NccuContactFactory, PersonFactory
 
+from answerable.core.uk_time import UK
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -21,7 +22,6 @@ from answerable.register.models import (
     Station,
 )
 from answerable.register.sharing import record_nccu_disclosure
-from answerable.register.uk_time import UK
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role as StaffRole
 

@@ -8,7 +8,7 @@ from casework_helpers import officer
 from factories import CustodyEpisodeFactory
 
 from answerable.answers.engine import Ask
-from answerable.register.uk_time import UK
+from answerable.core.uk_time import UK
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role
 from answerable.statistics_releases import services

@@ -25,6 +25,7 @@ from register_pages_support import (  # noqa: F401
 )
 
 from answerable.audit.models import AuditEntry
+from answerable.core.uk_time import UK
 from answerable.register.choices import (
     CustodyOutcome,
     DetentionBasis,
@@ -44,7 +45,6 @@ from answerable.register.models import (
     NccuContact,
     Station,
 )
-from answerable.register.uk_time import UK
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import ROLES
 from answerable.roles.roles import Role as StaffRole
