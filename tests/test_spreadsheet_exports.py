@@ -18,7 +18,7 @@ from django.urls import reverse
 from interchange_files import write
 from openpyxl import load_workbook
 from seed_001 import custody_csv
-from test_statistics_releases_ledger import manager, publish, register, series  # noqa: F401
+from statistics_releases_support import manager, publish, register, series  # noqa: F401
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record
@@ -159,7 +159,7 @@ def test_answers_keep_hostile_labels_as_text(
 
 
 def test_the_disclosure_log_export(client: Client) -> None:
-    from test_disclosure_log_pages import at, issue
+    from disclosure_log_support import at, issue
 
     with at("2024-01-31T12:00:00+00:00"):
         for number, label in enumerate(HOSTILE):
@@ -186,7 +186,7 @@ def test_the_statistics_return() -> None:
     assert [c for c in cells if c.startswith(FORMULA_STARTS)] == []
 
 
-def test_the_published_statistics_csv(series, manager) -> None:  # noqa: F811
+def test_the_published_statistics_csv(series, manager) -> None:
     # Whatever a stored table holds (its labels come from the register when it was prepared)
     # is written as text.
     edition = publish(series, manager, "2026-Q1")

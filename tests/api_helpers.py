@@ -1,6 +1,6 @@
 """Shared by the API's tests: systems with tokens, and requests made as them.
 
-Named test_api_* so that it sits with the API's tests; it holds no tests of its own.
+A support module, imported by name (`from api_helpers import ...`): tests/ is not a package.
 """
 
 import uuid
