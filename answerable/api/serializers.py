@@ -100,3 +100,8 @@ class ErrorSerializer(serializers.Serializer):
 
     error = serializers.CharField()
     fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    code = serializers.CharField(
+        required=False,
+        help_text="Only on 503 `question_too_costly`: the question took longer to count than "
+        "the answer budget; send it again after Retry-After seconds, or narrow it.",
+    )

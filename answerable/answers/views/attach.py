@@ -23,6 +23,7 @@ from answerable.answers.views.page import (
     answered,
     attach_form_for,
     render_page,
+    too_costly_page,
 )
 from answerable.answers.views.running import log_run, query_of
 from answerable.casework import answering
@@ -63,6 +64,7 @@ def _question(form: AttachForm, query: dict) -> RequestQuestion:
 
 @require(can_attach)
 @require_POST
+@too_costly_page
 def attach(request: HttpRequest) -> HttpResponse:
     # The question comes in the action's query string, as the page asked it, and is kept
     # without `exact`: a case's figures are always disclosure-controlled (answering.refresh).
