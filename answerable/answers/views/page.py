@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,14 +17,14 @@ from django.urls import reverse
 
 from answerable.answers.answer import Answer
 from answerable.answers.budget import QuestionTooCostly
+from answerable.answers.case_page import case_page
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.coarser import offers
-from answerable.answers.forms import AskForm, AttachForm, is_query_field
+from answerable.answers.forms import AskForm, is_query_field
 from answerable.answers.links import CASE, CASE_QUESTION
 from answerable.answers.output.grid import notes
 from answerable.answers.views.access import can_attach
 from answerable.answers.views.downloads import FORMATS
-from answerable.answers.views.for_case import for_case
 from answerable.answers.views.running import RunError, run
 from answerable.answers.views.tables import chart_data, result_table
 from answerable.roles import predicates
@@ -84,7 +85,7 @@ def render_page(
     form: AskForm,
     answer: Answer | None,
     *,
-    attach_form: AttachForm | None = None,
+    attach_form: forms.Form | None = None,
     status: int | None = None,
 ) -> HttpResponse:
     exact = answer is not None and form.wants_exact
@@ -95,7 +96,7 @@ def render_page(
         "exact_refused": "exact" in request.GET and "exact" not in form.fields,
         "answer": answer,
         "exact": exact,
-        "for_case": for_case(request),
+        "for_case": case_page().for_case(request),
     }
     if answer is not None:
         chart = chart_data(answer)
@@ -114,7 +115,7 @@ def render_page(
             ],
             offers=[] if exact else _offers(request, answer),
             may_attach=may_attach,
-            attach_form=(attach_form or AttachForm()) if may_attach else None,
+            attach_form=(attach_form or case_page().attach_form()) if may_attach else None,
             attach_url=reverse("answers:attach")
             + "?"
             + query_string(request, exact=False, case=True),
