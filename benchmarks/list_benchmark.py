@@ -122,6 +122,8 @@ def main() -> None:
         .first()
     )
     division = Division.objects.get(pk=busiest) if busiest else Division.objects.first()
+    if division is None:
+        raise SystemExit("the register has no divisions: build it first (see the docstring)")
     station = Station.objects.filter(division=division).first() or Station.objects.first()
     say = print if not options.json else (lambda *a, **k: None)
     say(

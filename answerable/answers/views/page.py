@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -136,12 +137,14 @@ def _offers(request: HttpRequest, answer: Answer) -> list[tuple[str, str]]:
     return found
 
 
-def too_costly_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def too_costly_page(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
     """A question whose counting passed the answer budget (answers/budget.py) gets a page
     saying so and what to do, as 503 with Retry-After: not now, and nothing was counted."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             return view(request, *args, **kwargs)
         except QuestionTooCostly as error:

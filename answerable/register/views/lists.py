@@ -45,7 +45,7 @@ class KeysFirstPaginator(Paginator):
 
     def page(self, number: Any) -> Page:
         number = self.validate_number(number)
-        records: QuerySet = self.object_list
+        records: QuerySet = self.object_list  # type: ignore[assignment]
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
         keys_of = records.values_list("pk", flat=True)  # in the list's order
@@ -54,7 +54,8 @@ class KeysFirstPaginator(Paginator):
         else:
             keys = list(keys_of[bottom:top])
         by_key = records.order_by().in_bulk(keys) if keys else {}
-        return self._get_page([by_key[key] for key in keys if key in by_key], number, self)
+        rows = [by_key[key] for key in keys if key in by_key]
+        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
