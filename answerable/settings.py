@@ -223,6 +223,13 @@ ANSWERABLE_SUPPRESSION_REASON = env_str("ANSWERABLE_SUPPRESSION_REASON", "")
 ANSWERABLE_MINUTES_PER_QUESTION = env_int("ANSWERABLE_MINUTES_PER_QUESTION", 15, minimum=0)
 ANSWERABLE_MINUTES_PER_BREAKDOWN = env_int("ANSWERABLE_MINUTES_PER_BREAKDOWN", 5, minimum=0)
 
+# How long the counting of one catalogue answer may take, in milliseconds (0: no limit), so a
+# costly question never holds a worker while quick ones wait (answers/budget.py): past it the
+# API answers 503 `question_too_costly` with Retry-After, the pages and `answerable ask` say
+# the question is too costly now.
+ANSWERABLE_ANSWER_TIMEOUT_MS = env_int("ANSWERABLE_ANSWER_TIMEOUT_MS", 10_000, minimum=0)
+ANSWERABLE_ANSWER_RETRY_AFTER = env_int("ANSWERABLE_ANSWER_RETRY_AFTER", 60, minimum=1)
+
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _log_level = env_str("LOG_LEVEL", "WARNING")
 LOG_LEVEL = _log_level.strip().upper()

@@ -103,3 +103,8 @@ class ErrorSerializer(serializers.Serializer):
     fields = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField())
     )
+    code = serializers.CharField(
+        required=False,
+        help_text="Only on 503 `question_too_costly`: the question took longer to count than "
+        "the answer budget; send it again after Retry-After seconds, or narrow it.",
+    )

@@ -9,8 +9,9 @@ from math import prod
 from typing import Any
 
 from answerable.answers.answer import Answer, ReleaseRefused, ThresholdError, answer
+from answerable.answers.budget import counted
 from answerable.answers.disclosure_control import SuppressionFailed
-from answerable.answers.engine import EPISODES, Ask, AskError, count
+from answerable.answers.engine import EPISODES, Ask, AskError
 from answerable.answers.filters import WHERE_PREFIX
 from answerable.answers.forms import DEFAULT_AGES, DEFAULT_BANDS
 from answerable.answers.ledger.release import explore
@@ -89,9 +90,13 @@ def run(
     ask: Ask, *, exact: bool, purpose: str, threshold: int | None = None, **detail: Any
 ) -> Answer:
     """The answer to `ask`, disclosure-controlled unless `exact` (with `threshold` for the
-    policy's, as `answerable ask --threshold`); RunError saying why not."""
+    policy's, as `answerable ask --threshold`); RunError saying why not, QuestionTooCostly
+    (answers/budget.py) when counting it takes longer than the answer budget.
+
+    The register is counted once, within the budget; the table's size is checked, and the
+    answer made, from those counts."""
     try:
-        counts = count(ask)
+        counts = counted(ask)
     except AskError as error:
         field, message = field_of(error)
         raise RunError(message, field) from None
@@ -118,7 +123,9 @@ def run(
     try:
         # Staff exploration: what could be released today, checked against the release
         # ledger and not recorded (exact figures are the disclosure manager's, and logged).
-        return answer(ask, suppress=False) if exact else explore(ask, threshold)
+        if exact:
+            return answer(ask, suppress=False, counts=counts)
+        return explore(ask, threshold, counts=counts)
     except ThresholdError as error:
         raise RunError(str(error), "threshold") from None
     except (ReleaseRefused, SuppressionFailed) as error:

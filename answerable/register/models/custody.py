@@ -96,6 +96,16 @@ class CustodyEpisode(SubjectAttributes, Timestamped):
                 fields=["offence_code", "arrived_on", "detention_basis"],
                 name="custody_off_day_basis",
             ),
+            # The staff list (register/views/lists.py), newest first: the keys of a page read
+            # from an index in the list's order, for divisional staff (their division first)
+            # and force-wide, so that no page sorts the division's rows (issue 16).
+            models.Index(
+                fields=["division", "arrived_on", "arrived_at", "id"], name="custody_list_division"
+            ),
+            models.Index(fields=["arrived_on", "arrived_at", "id"], name="custody_list"),
+            models.Index(
+                fields=["station", "arrived_on", "arrived_at", "id"], name="custody_list_station"
+            ),
         ]
 
     def __str__(self) -> str:

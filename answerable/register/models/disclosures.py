@@ -125,6 +125,14 @@ class Disclosure(SubjectAttributes, Timestamped):
                 fields=["division", "disclosed_on", "purpose", "seconds_to_disclose"],
                 name="disclosure_div_day",
             ),
+            # The staff list (register/views/lists.py), newest first: the keys of a page read
+            # from an index in the list's order, for divisional staff (their division first)
+            # and force-wide, so that no page sorts the division's rows (issue 16).
+            models.Index(
+                fields=["division", "disclosed_on", "disclosed_at", "id"],
+                name="disclosure_list_division",
+            ),
+            models.Index(fields=["disclosed_on", "disclosed_at", "id"], name="disclosure_list"),
         ]
 
     def __str__(self) -> str:
