@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,11 +122,9 @@ def main() -> None:
         data = work / "data"
         custody, disclosures = data / "custody-episodes.csv", data / "disclosures.csv"
         if not custody.exists():
-            answerable(
-                ["generate", "--episodes", str(options.episodes), "--seed", str(options.seed)]
-                + ["--out", str(data)],
-                env,
-            )
+            seed, episodes = str(options.seed), str(options.episodes)
+            generate = ["generate", "--episodes", episodes, "--seed", seed, "--out", str(data)]
+            answerable(generate, env)
         rows = {"custody": rows_in(custody), "disclosures": rows_in(disclosures)}
         files = {"custody": custody, "disclosures": disclosures}
         results: dict[str, list[dict[str, float]]] = {}
