@@ -122,9 +122,13 @@ def main() -> None:
         data = work / "data"
         custody, disclosures = data / "custody-episodes.csv", data / "disclosures.csv"
         if not custody.exists():
-            seed, episodes = str(options.seed), str(options.episodes)
-            generate = ["generate", "--episodes", episodes, "--seed", seed, "--out", str(data)]
-            answerable(generate, env)
+            answerable(
+                [
+                    *("generate", "--episodes", str(options.episodes)),
+                    *("--seed", str(options.seed), "--out", str(data)),
+                ],
+                env,
+            )
         rows = {"custody": rows_in(custody), "disclosures": rows_in(disclosures)}
         files = {"custody": custody, "disclosures": disclosures}
         results: dict[str, list[dict[str, float]]] = {}

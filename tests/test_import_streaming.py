@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from answerable.register.uk_time import as_uk_aware
 from interchange_files import write
 
 from answerable.audit.models import AuditEntry
@@ -21,7 +22,6 @@ from answerable.register.interchange.errors import ImportRejected
 from answerable.register.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, ImportBatch, Person
 from answerable.register.profile import merge_profile
-from answerable.register.uk_time import as_uk_aware
 
 pytestmark = pytest.mark.django_db
 

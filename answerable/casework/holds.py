@@ -88,7 +88,7 @@ def held_records(ask: dict[str, Any]) -> QuerySet:
     """The records a figures question's `ask` query counts: its question's records in its
     period, filtered by its `where`. A `where` that can no longer be read (a value since
     renamed) is left out, so that more is held rather than less."""
-    from answerable.casework.answering import ask_from_json
+    from answerable.answers.stored import ask_from_json
 
     parsed = ask_from_json(ask)
     question = question_named(parsed.question)
@@ -152,7 +152,7 @@ def holds_on(record: Model) -> list[Hold]:
                 found.append(Hold(question.request.reference, f"question {question.number}"))
 
     if model in (Document, DocumentVersion):
-        document_id = record.pk if model is Document else record.document_id
+        document_id = record.document_id if isinstance(record, DocumentVersion) else record.pk
         for question in RequestQuestion.objects.filter(
             request__in=open_cases, document_id=document_id
         ).select_related("request"):
@@ -167,7 +167,7 @@ def holds_on(record: Model) -> list[Hold]:
                 covered = True
             else:
                 covered = (
-                    model.objects.filter(pk=record.pk)
+                    model._default_manager.filter(pk=record.pk)
                     .filter(_period(day_field, hold.first_day, hold.last_day))
                     .exists()
                 )

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q
 
+from answerable.core.dates import DATE_FORMATS
 from answerable.disclosure_log.models import (
     Outcome,
     Publication,
@@ -17,8 +18,6 @@ from answerable.disclosure_log.models import (
     Topic,
 )
 
-# UK dates as people type them, and the ISO form a date picker sends.
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 DATE_HINT = "For example, 27/03/2024"
 
 
@@ -65,12 +64,15 @@ class LogFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Only topics of published responses: a topic used only by a scheduled or withdrawn
         # one would announce it.
-        self.fields["topic"].queryset = Topic.objects.filter(
+        topic = self.fields["topic"]
+        assert isinstance(topic, forms.ModelChoiceField)
+        topic.queryset = Topic.objects.filter(
             publications__in=Publication.objects.published()
         ).distinct()
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("issued_from"), data.get("issued_to")
         if start and end and start > end:
             self.add_error(

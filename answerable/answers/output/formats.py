@@ -1,7 +1,7 @@
 """Writing an answer as a text table, JSON, CSV or XLSX.
 
 Labels come from the register (station names, offence codes), which anyone with a write
-scope or an import file can set: every CSV and XLSX cell goes through web/spreadsheet.py,
+scope or an import file can set: every CSV and XLSX cell goes through core/spreadsheet.py,
 so that none is read as a formula.
 """
 
@@ -13,11 +13,12 @@ from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from answerable.answers.answer import Answer
 from answerable.answers.output.document import as_document
 from answerable.answers.output.grid import grid, notes
-from answerable.web.spreadsheet import append_row, neutralised_row
+from answerable.core.spreadsheet import append_row, neutralised_row
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -59,6 +60,7 @@ def write_xlsx(answer: Answer, path: Path | IO[bytes]) -> None:
     context = dict(notes(answer))
     book = Workbook()
     cover = book.active
+    assert isinstance(cover, Worksheet)  # a new workbook's one sheet
     cover.title = "Cover"
     append_row(cover, [title])
     cover["A1"].font = Font(bold=True, size=14)

@@ -49,6 +49,7 @@ from answerable.casework.letters.figures import figure_table
 from answerable.casework.letters.notes import ShownTable, figure_notes
 from answerable.casework.letters.regimes import REGIMES, Regime
 from answerable.casework.letters.request import paragraphs, split
+from answerable.core.pdf import html_to_pdf
 
 __all__ = ["LetterError", "render_html", "render_pdf"]
 
@@ -132,8 +133,9 @@ def public_version(letter: Letter) -> Letter:
     scrub = _scrubber(letter)
 
     def exemption(item: Exemption | None) -> Exemption | None:
-        if item is None:
-            return None
+        return None if item is None else scrubbed_exemption(item)
+
+    def scrubbed_exemption(item: Exemption) -> Exemption:
         return dataclasses.replace(
             item, reasons=scrub(item.reasons), public_interest=scrub(item.public_interest)
         )
@@ -156,7 +158,7 @@ def public_version(letter: Letter) -> Letter:
         request_text=scrub(letter.request_text),
         questions=tuple(question(q) for q in letter.questions),
         narrowing_advice=tuple(scrub(line) for line in letter.narrowing_advice),
-        exemptions=tuple(exemption(e) for e in letter.exemptions),
+        exemptions=tuple(scrubbed_exemption(e) for e in letter.exemptions),
         vexatious_reason=scrub(letter.vexatious_reason),
         clarification=scrub(letter.clarification),
         delay_reason=scrub(letter.delay_reason),
@@ -336,15 +338,3 @@ def render_pdf(letter: Letter, *, public: bool = False) -> bytes:
 def stylesheet() -> str:
     """The letter's print stylesheet (templates/casework/letters/letter.css)."""
     return render_to_string(f"{TEMPLATES}/letter.css")
-
-
-def html_to_pdf(html: str, *, stylesheet: str = "") -> bytes:
-    """A rendered letter (its print stylesheet is inline) as a PDF, e.g. after anonymising.
-
-    `stylesheet` is applied as well: the disclosure log's copy is sanitised, which removes
-    the letter's own <style>, so it is printed with the letter's stylesheet given here."""
-    # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
-    from weasyprint import CSS, HTML
-
-    sheets = [CSS(string=stylesheet)] if stylesheet else []
-    return HTML(string=html).write_pdf(stylesheets=sheets)
