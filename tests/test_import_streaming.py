@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from answerable.register.uk_time import as_uk_aware
 from interchange_files import write
 
 from answerable.audit.models import AuditEntry
+from answerable.core.uk_time import as_uk_aware
 from answerable.register.interchange import importer
 from answerable.register.interchange.errors import ImportRejected
 from answerable.register.interchange.importer import import_file
