@@ -100,8 +100,14 @@ class Format:
     ) -> Callable[[RawRow, datetime], tuple[Values, list[CellError]]]:
         """`read` for every row of one file, with the work the header decides done once:
         the same values and the same problems, in the same order, as `read`."""
+        unique = {self.key, "person_ref"}  # a cache of these would never be used
         plan = [
-            (column.name, header.positions.get(column.name), column.parse, column.required)
+            (
+                column.name,
+                header.positions.get(column.name),
+                column.parse if column.name in unique else _cached(column),
+                column.required,
+            )
             for column in self.columns
         ]
         rules = self.row_rules
@@ -134,6 +140,32 @@ class Format:
             return values, [at_cell(row.line, header, name, message) for name, message in problems]
 
         return read
+
+
+# The kinds of column (columns.py) whose values are immutable and often repeat in a file:
+# stations, divisions, ages, nationalities, dates.
+CACHED_KINDS = frozenset({"text", "whole_number", "nationality", "date"})
+CACHE_SIZE = 4_096  # values remembered per column: the cache's memory is bounded
+_MISSING = object()
+
+
+def _cached(column: Column) -> Parser:
+    """The column's parser, remembering the values of the first CACHE_SIZE distinct cells
+    (a cell that fails is not remembered: its error is raised each time)."""
+    parse = column.parse
+    if column.kind not in CACHED_KINDS:
+        return parse
+    cache: dict[str, Any] = {}
+
+    def cached(cell: str) -> Any:
+        value = cache.get(cell, _MISSING)
+        if value is _MISSING:
+            value = parse(cell)
+            if len(cache) < CACHE_SIZE:
+                cache[cell] = value
+        return value
+
+    return cached
 
 
 def at_cell(line: int, header: Header, name: str, message: str) -> CellError:
