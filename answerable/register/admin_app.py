@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin import widgets
-from django.contrib.admin.apps import AdminConfig
+from django.contrib.admin.apps import AdminConfig, SimpleAdminConfig
 from django.http import HttpRequest
 
 # What a list filter or the date hierarchy adds to a field's path in the query string. Any
@@ -68,6 +68,16 @@ class FilterLookupsOnly:
 
 class RegisterAdminConfig(AdminConfig):
     default_site = "answerable.register.admin_app.RegisterAdminSite"
+
+    def ready(self) -> None:
+        from answerable import startup
+
+        if startup.defer_admin_discovery:
+            # A light command (answerable/startup.py): the admin's checks, not its modules;
+            # answerable/urls.py discovers them if URLs are ever loaded.
+            SimpleAdminConfig.ready(self)
+            return
+        super().ready()
 
 
 class RegisterAdminSite(admin.AdminSite):

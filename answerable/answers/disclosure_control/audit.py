@@ -26,8 +26,6 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-
 from answerable.answers.disclosure_control.system import (
     TOLERANCE,
     InconsistentFigures,
@@ -35,9 +33,14 @@ from answerable.answers.disclosure_control.system import (
     SolverFailure,
 )
 from answerable.answers.disclosure_control.table import FigureKey, figure_key
+from answerable.lazy import lazy_module
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from answerable.answers.disclosure_control.published import ProtectedTable
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 # The Government Statistical Service's marker for a figure withheld for confidentiality.
 WITHHELD_MARKER = "[c]"

@@ -17,10 +17,18 @@ maximum; every other unknown is capped by the smallest equation it is in. With t
 programme is unbounded, which keeps HiGHS's answers unambiguous.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 # HiGHS works in floating point; its default feasibility tolerance is 1e-7. Anything within
 # this of an integer is read as that integer, and every point is re-checked exactly in
