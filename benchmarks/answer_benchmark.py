@@ -281,12 +281,12 @@ def cases_for(catalogue: dict[str, list[str]]) -> list[Case]:
     """Every question with each breakdown, the corpus's two-way breakdowns that apply, and
     year x every other breakdown, over each period."""
     cases = []
-    for question, dimensions in catalogue.items():
-        breakdowns: list[tuple[str, ...]] = [(name,) for name in dimensions]
-        breakdowns += [pair for pair in TWO_WAY if set(pair) <= set(dimensions)]
-        if "year" in dimensions:
-            breakdowns += [("year", name) for name in dimensions if name not in TIME_DIMENSIONS]
-        for period in PERIODS:
+    for period in PERIODS:  # one year first: the issue's first target
+        for question, dimensions in catalogue.items():
+            breakdowns: list[tuple[str, ...]] = [(name,) for name in dimensions]
+            breakdowns += [pair for pair in TWO_WAY if set(pair) <= set(dimensions)]
+            if "year" in dimensions:
+                breakdowns += [("year", name) for name in dimensions if name not in TIME_DIMENSIONS]
             cases += [Case(question, by, period) for by in breakdowns]
     return cases
 
@@ -556,8 +556,14 @@ def read_catalogue(register: Register, source: Path | None) -> dict[str, list[st
 
 
 def time_engine(
-    register: Register, source: Path | None, cases: Sequence[Case], repeats: int
+    register: Register,
+    source: Path | None,
+    cases: Sequence[Case],
+    repeats: int,
+    budget: float | None = None,
 ) -> list[dict[str, Any]]:
+    """Each case's result; once `budget` seconds have gone, the cases left are not timed
+    (their result says so), so that a run on a busy machine still ends with a table."""
     process = subprocess.Popen(
         _worker_command("--worker", "--repeats", str(repeats)),
         env=_environment(register, source),
@@ -567,8 +573,13 @@ def time_engine(
         text=True,
     )
     assert process.stdin is not None and process.stdout is not None
-    results = []
+    results: list[dict[str, Any]] = []
+    start = time.perf_counter()
     for index, case in enumerate(cases, 1):
+        if budget is not None and time.perf_counter() - start > budget:
+            results += [{"untimed": True}] * (len(cases) - len(results))
+            say(f"--budget reached: {len(cases) - index + 1} cases not timed")
+            break
         process.stdin.write(
             json.dumps({"question": case.question, "by": case.by, "period": case.period}) + "\n"
         )
@@ -727,6 +738,9 @@ def summary(rows: Sequence[Row]) -> list[str]:
     checked = [row for row in rows if row.check in ("equal", "MISMATCH")]
     equal = sum(row.check == "equal" for row in checked)
     lines = [f"- Counts equal to DuckDB's: {equal}/{len(checked)} cases ({len(rows)} timed)."]
+    untimed = sum(row.check.startswith("not timed") for row in rows)
+    if untimed:
+        lines.append(f"- {untimed} cases not timed: the --budget ran out.")
     failed = [row for row in rows if row.check.startswith("ERROR")]
     if failed:
         lines.append(
@@ -767,6 +781,43 @@ def _git(*args: str) -> str:
         return "unknown"
 
 
+def _context(
+    options: argparse.Namespace,
+    source: Path | None,
+    register: Register,
+    repeats: int,
+    started: datetime,
+    load_before: tuple[float, float, float],
+) -> dict[str, str]:
+    load_after = os.getloadavg()
+    code = (
+        str(source)
+        if source
+        else f"this checkout, {_git('rev-parse', '--short', 'HEAD')} "
+        f"({_git('log', '-1', '--format=%s')[:80]})"
+    )
+    asked_what = " for one case per question (--quick)" if options.quick else ""
+    context = {
+        "Run": f"{started:%Y-%m-%d %H:%M} UTC, {datetime.now(UTC) - started} long",
+        "Code timed": code,
+        "Register": f"{options.episodes:,} synthetic episodes (seed {SEED}, to {LAST_DAY}), "
+        f"{register.held()[1]:,} disclosures, on {register.kind}",
+        "Machine": f"{os.cpu_count()} cores; load average {load_before[0]:.1f} at the start, "
+        f"{load_after[0]:.1f} at the end",
+        "Medians": f"answer and DuckDB of {repeats} call(s) after a warm-up; `ask` of "
+        f"{options.ask_repeats} run(s), over {options.ask_period}, {options.ask_breakdowns} "
+        f"breakdowns{asked_what}",
+        "Periods": f"one year = {YEAR[0]} to {YEAR[1]}; all years = no dates given",
+    }
+    return context
+
+
+def _write(out: Path, text: str) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    say(f"wrote {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--episodes", type=int, default=1_000_000, help="register size")
@@ -788,6 +839,19 @@ def main() -> None:
         default="one year",
         help="the cases timed with `answerable ask` end to end (default: those over one year, "
         "the issue's target; over all years the in-process time is most of it)",
+    )
+    parser.add_argument(
+        "--ask-breakdowns",
+        choices=("single", "every"),
+        default="single",
+        help="the cases timed with `ask`: those with one breakdown (default), or every one",
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        metavar="SECONDS",
+        help="stop timing new cases in the engine after this long (the rest are listed as "
+        "not timed): a table by a deadline on a busy machine",
     )
     parser.add_argument("--only", help="time only the cases whose name matches this regex")
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="files, SQLite")
@@ -825,7 +889,7 @@ def main() -> None:
     references = [reference_sql(case) for case in cases]  # stops at a breakdown with none
     say(f"{len(cases)} cases, {repeats} timed call(s) each")
 
-    engine = time_engine(register, source, cases, repeats)
+    engine = time_engine(register, source, cases, repeats, options.budget)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "answerable.settings")
     os.environ.setdefault("DEBUG", "1")
@@ -837,6 +901,9 @@ def main() -> None:
     connection = duckdb_tables(data, settings.ANSWERABLE_FORCE)
     rows: list[Row] = []
     for case, sql, result in zip(cases, references, engine, strict=True):
+        if "untimed" in result:
+            rows.append(Row(case, math.nan, math.nan, math.nan, None, "not timed (--budget)"))
+            continue
         if "error" in result:
             rows.append(Row(case, math.nan, math.nan, math.nan, None, f"ERROR: {result['error']}"))
             continue
@@ -864,41 +931,30 @@ def main() -> None:
         )
     connection.close()
 
-    asked: set[str] = set()
+    context = _context(options, source, register, repeats, started, load_before)
+    if options.out:  # the table so far, in case the `ask` runs are cut short
+        _write(options.out, report(rows, context))
+    asked: list[str] = []
     for row in rows:
-        if row.check.startswith("ERROR") or (options.quick and row.case.question in asked):
+        if row.check.startswith(("ERROR", "not timed")) or (
+            options.quick and row.case.question in asked
+        ):
             continue
         if options.ask_period not in ("every", row.case.period):
             continue
-        asked.add(row.case.question)
+        if options.ask_breakdowns == "single" and len(row.case.by) > 1:
+            continue
+        asked.append(row.case.question)
         row.ask = time_ask(register, source, row.case, options.ask_repeats)
         say(f"  ask {row.case.name}: {row.ask[0]:.2f} s wall, {row.ask[1]:.2f} s CPU")
+        if options.out and len(asked) % 10 == 0:  # the table so far
+            _write(options.out, report(rows, context))
 
-    load_after = os.getloadavg()
-    code = (
-        str(source)
-        if source
-        else f"this checkout, {_git('rev-parse', '--short', 'HEAD')} "
-        f"({_git('log', '-1', '--format=%s')[:80]})"
-    )
-    asked_what = " for one case per question (--quick)" if options.quick else ""
-    context = {
-        "Run": f"{started:%Y-%m-%d %H:%M} UTC, {datetime.now(UTC) - started} long",
-        "Code timed": code,
-        "Register": f"{options.episodes:,} synthetic episodes (seed {SEED}, to {LAST_DAY}), "
-        f"{register.held()[1]:,} disclosures, on {register.kind}",
-        "Machine": f"{os.cpu_count()} cores; load average {load_before[0]:.1f} at the start, "
-        f"{load_after[0]:.1f} at the end",
-        "Medians": f"answer and DuckDB of {repeats} call(s) after a warm-up; `ask` of "
-        f"{options.ask_repeats} run(s), over {options.ask_period}{asked_what}",
-        "Periods": f"one year = {YEAR[0]} to {YEAR[1]}; all years = no dates given",
-    }
+    context = _context(options, source, register, repeats, started, load_before)
     text = report(rows, context)
     print(text)
     if options.out:
-        options.out.parent.mkdir(parents=True, exist_ok=True)
-        options.out.write_text(text, encoding="utf-8")
-        say(f"wrote {options.out}")
+        _write(options.out, text)
     if any(row.differences for row in rows):
         say("MISMATCH: some counts differ from DuckDB's (listed under Mismatches)")
         sys.exit(1)
