@@ -170,7 +170,7 @@ EMPTY_NOTE = "empty: `generate` writes none"
 # Loading the CSV files, deriving what the register derives on import:
 # custody-episodes-v1 (File, Meaning): an empty cell or `not_recorded` is not recorded; a
 # date-time without an offset is UK local time, and one in the hour repeated when the clocks
-# go back is its first occurrence (BST), as the importer reads it (register/uk_time.py);
+# go back is its first occurrence (BST), as the importer reads it (core/uk_time.py);
 # duration is real elapsed whole minutes; a period holds an event by its UK local date; a
 # person is their force's identifier (register/pseudonym.py: force casefolded, ref trimmed).
 DUCKDB_LOAD = r"""

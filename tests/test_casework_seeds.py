@@ -21,10 +21,10 @@ from answerable.casework.demo import SEED_000, SEED_001, request_text
 from answerable.casework.holds import HoldError
 from answerable.casework.issue import IssueError, issue_response
 from answerable.casework.models import InformationRequest, IssuedLetter, RequestQuestion
+from answerable.core.uk_time import UK
 from answerable.disclosure_log.publish import pdf_text
 from answerable.register.interchange.importer import import_file
 from answerable.register.models import Disclosure
-from answerable.register.uk_time import UK
 
 pytestmark = pytest.mark.django_db
 

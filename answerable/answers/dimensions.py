@@ -14,8 +14,7 @@ from operator import or_
 from typing import Any
 
 from django.db import models
-from django.db.models import Case, Q, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Case, Func, Q, Value, When
 
 from answerable.answers import bands, periods
 from answerable.register.choices import NOT_RECORDED
@@ -349,11 +348,71 @@ def country(name: str, title: str, column: str) -> Dimension:
     )
 
 
+class _DayPart(Func):
+    """A part of a stored date (a UK local date, register/uk_time.py) as an integer, computed
+    by the database itself: Django's ExtractYear is, on SQLite, a Python function called for
+    every row (`django_date_extract`), which made time breakdowns 50-130 times slower than
+    DuckDB over the same rows (issue 16). SQLite stores a DateField as ISO text `YYYY-MM-DD`,
+    so its parts are substrings; PostgreSQL reads them with date_part (double precision,
+    cheaper than EXTRACT's numeric). The argument must be a column (it appears more than
+    once in the SQL, so it must carry no parameters)."""
+
+    arity = 1
+    output_field = models.IntegerField()
+    sqlite_template = ""
+    postgresql_template = ""
+
+    def __init__(self, day: str | models.Expression) -> None:
+        super().__init__(models.F(day) if isinstance(day, str) else day)
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        template = extra.pop("template", None) or getattr(self, f"{connection.vendor}_template")
+        if not template:
+            raise NotImplementedError(f"{type(self).__name__}: no SQL for {connection.vendor}")
+        sql, params = super().as_sql(compiler, connection, template=template, **extra)
+        if params:
+            raise ValueError(f"{type(self).__name__} takes a column, not an expression with values")
+        return sql, params
+
+
+class YearOf(_DayPart):
+    """The calendar year: 2018 for 2018-12-31."""
+
+    sqlite_template = "CAST(substr(%(expressions)s, 1, 4) AS INTEGER)"
+    postgresql_template = "CAST(date_part('year', %(expressions)s) AS integer)"
+
+
+class MonthOf(_DayPart):
+    """The month as year * 100 + month: 202004 for 2020-04-30 (label: periods.month_label)."""
+
+    sqlite_template = (
+        "CAST(substr(%(expressions)s, 1, 4) || substr(%(expressions)s, 6, 2) AS INTEGER)"
+    )
+    postgresql_template = (
+        "CAST(date_part('year', %(expressions)s) * 100 + date_part('month', %(expressions)s)"
+        " AS integer)"
+    )
+
+
+class FinancialYearOf(_DayPart):
+    """The year the UK financial year (1 April to 31 March, periods.financial_year) starts:
+    2017 for 2017-04-01 and for 2018-03-31."""
+
+    sqlite_template = (
+        "(CAST(substr(%(expressions)s, 1, 4) AS INTEGER) - (substr(%(expressions)s, 6, 2) < '04'))"
+    )
+    postgresql_template = (
+        "CAST(date_part('year', %(expressions)s) AS integer)"
+        " - CAST(date_part('month', %(expressions)s) < 4 AS integer)"
+    )
+
+
 def _time(
     name: str,
     title: str,
     day: str,
-    label: Callable[[int, int], str],
+    part: type[_DayPart],
+    label: Callable[[int], str],
     all_labels: Callable[[date, date], list[str]],
     days_of: Callable[[str], tuple[date, date]],
 ) -> Dimension:
@@ -368,11 +427,8 @@ def _time(
     return Dimension(
         name=name,
         title=title,
-        group=lambda options: {
-            f"{_alias(name)}_y": ExtractYear(day),
-            f"{_alias(name)}_m": ExtractMonth(day),
-        },
-        label=lambda raw, options: label(raw[0], raw[1]),
+        group=lambda options: {_alias(name): part(day)},
+        label=lambda raw, options: label(raw[0]),
         where=where,
         values=values,
         open_ended=True,
@@ -388,7 +444,8 @@ def time_dimensions(day: str) -> list[Dimension]:
             "year",
             "Calendar year",
             day,
-            lambda y, m: str(y),
+            YearOf,
+            str,
             periods.years_between,
             periods.days_of_year,
         ),
@@ -396,7 +453,8 @@ def time_dimensions(day: str) -> list[Dimension]:
             "financial_year",
             "Financial year",
             day,
-            lambda y, m: periods.financial_year(date(y, m, 1)),
+            FinancialYearOf,
+            lambda start: periods.financial_year(date(start, 4, 1)),
             periods.financial_years_between,
             periods.days_of_financial_year,
         ),
@@ -404,7 +462,8 @@ def time_dimensions(day: str) -> list[Dimension]:
             "month",
             "Month",
             day,
-            lambda y, m: f"{y}-{m:02d}",
+            MonthOf,
+            lambda key: f"{key // 100}-{key % 100:02d}",
             periods.months_between,
             periods.days_of_month,
         ),

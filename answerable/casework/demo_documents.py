@@ -15,8 +15,8 @@ case does not have them yet.
 from django.db import transaction
 
 from answerable.casework.given_documents import give_document
-from answerable.casework.letters.render import html_to_pdf
 from answerable.casework.models import InformationRequest, RequestQuestion
+from answerable.core.pdf import html_to_pdf
 from answerable.register.documents import attach_file
 from answerable.register.models import Document, DocumentVersion
 from answerable.register.synthetic.demo_documents import HIGH_HARM_CRITERIA

@@ -91,7 +91,7 @@ def held_records(ask: dict[str, Any]) -> QuerySet:
     renamed) is left out, so that more is held rather than less."""
     from answerable.answers.dimensions import Options
     from answerable.answers.engine import question_named
-    from answerable.casework.answering import ask_from_json
+    from answerable.answers.stored import ask_from_json
 
     parsed = ask_from_json(ask)
     question = question_named(parsed.question)

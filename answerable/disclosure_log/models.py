@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from answerable.register.uk_time import uk_date
+from answerable.core.uk_time import uk_date
 
 DEFAULT_DELAY_DAYS = 7
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from answerable.core.uk_time import elapsed_minutes, uk_date
 from answerable.register.choices import IMMIGRATION_BASES, CustodyOutcome, DetentionBasis
 from answerable.register.models.fields import (
     SubjectAttributes,
@@ -13,7 +14,6 @@ from answerable.register.models.fields import (
     optional_yes_no,
 )
 from answerable.register.models.reference import Division, Force, Station
-from answerable.register.uk_time import elapsed_minutes, uk_date
 
 
 class CustodyEpisode(SubjectAttributes, Timestamped):

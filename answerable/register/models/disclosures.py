@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from answerable.core.uk_time import elapsed_seconds, uk_date
 from answerable.register.choices import (
     REFERRAL_PURPOSES,
     Channel,
@@ -23,7 +24,6 @@ from answerable.register.choices import (
 )
 from answerable.register.models.fields import SubjectAttributes, Timestamped, optional_choice
 from answerable.register.models.reference import Division, Force
-from answerable.register.uk_time import elapsed_seconds, uk_date
 
 ANSWER_COLUMNS = ("disclosed_on", "purpose", "role", "crime_type", "sex", "seconds_to_disclose")
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from django.db import models, transaction
 from django.utils import timezone
 
+from answerable.core.uk_time import uk_date
 from answerable.register.coverage import CUSTODY
 from answerable.register.coverage_records import record_coverage
 from answerable.register.interchange.importer import ImportSummary, import_file
@@ -39,7 +40,6 @@ from answerable.register.synthetic.demo_store import (
     store_nccu,
     store_outcome_reports,
 )
-from answerable.register.uk_time import uk_date
 
 LABEL = "SYNTHETIC DEMO DATA: invented records, not real people or events"
 # What the demonstration register holds, and from when (register/coverage.py): its custody

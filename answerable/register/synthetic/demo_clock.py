@@ -3,8 +3,8 @@
 import random
 from datetime import UTC, date, datetime, timedelta
 
+from answerable.core.uk_time import UK
 from answerable.register.synthetic.profiles import HOURLY_ARRIVALS
-from answerable.register.uk_time import UK
 
 # The demo is planned to this day and shown as at the day it is loaded (never later).
 HORIZON = date(2030, 3, 31)

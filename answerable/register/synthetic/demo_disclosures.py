@@ -15,12 +15,12 @@ a little safeguarding. ICCE high-harm referrals are planned with their requests
 import random
 from datetime import date, datetime, timedelta
 
+from answerable.core.uk_time import UK
 from answerable.register.synthetic import profiles
 from answerable.register.synthetic.demo_clock import HORIZON, at_uk, random_day
 from answerable.register.synthetic.demo_custody import DemoEpisode
 from answerable.register.synthetic.demo_people import People, subject_cells
 from answerable.register.synthetic.demo_records import DemoDisclosure
-from answerable.register.uk_time import UK
 
 START = date(2017, 4, 1)
 # The 207 fall a day inside B3's window; no other victim comes within a week of it.

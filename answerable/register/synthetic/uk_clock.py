@@ -1,7 +1,7 @@
 """Writing instants as UK local time, the way a custody system exports them.
 
 Synthetic events are drawn as real instants (UTC), so durations are real elapsed time
-across clock changes (register/uk_time.py). They are written as naive UK local time, which
+across clock changes (core/uk_time.py). They are written as naive UK local time, which
 the interchange formats read as Europe/London; the one exception is the second occurrence
 of the hour repeated when the clocks go back, which a naive time cannot express (it is read
 as the first, BST), so those few carry an explicit +00:00.
@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 
-from answerable.register.uk_time import UK, uk_start_of_day
+from answerable.core.uk_time import UK, uk_start_of_day
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 BST_OFFSET = 60  # minutes

@@ -7,13 +7,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from answerable.core.uk_time import uk_date
 from answerable.register.synthetic.generator import (
     DEFAULT_IMMIGRATION_SHARE,
     DEFAULT_START,
     GenerationSpec,
     generate,
 )
-from answerable.register.uk_time import uk_date
 
 
 def _date(text: str) -> date:

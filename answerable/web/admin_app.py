@@ -1,6 +1,7 @@
-"""The admin application and its site: the register's header, and the warning shown on every
-page while synthetic demonstration data is loaded (staff must never mistake demonstration
-records for real ones, nor enter real records into a demonstration installation).
+"""The admin application and its site, for every app's admin: the register's header, and the
+warning shown on every page while synthetic demonstration data is loaded (staff must never
+mistake demonstration records for real ones, nor enter real records into a demonstration
+installation; web/demonstration.py).
 
 Kept apart from apps.py because a module may declare only one default AppConfig, and apart
 from the admin package because resolving the default site must not import the modules that
@@ -13,6 +14,8 @@ from django.contrib import admin
 from django.contrib.admin import widgets
 from django.contrib.admin.apps import AdminConfig, SimpleAdminConfig
 from django.http import HttpRequest
+
+from answerable.web.demonstration import synthetic_data_loaded
 
 # What a list filter or the date hierarchy adds to a field's path in the query string. Any
 # other lookup (__regex, __contains, __startswith, ...) is refused: it would let a query
@@ -66,8 +69,8 @@ class FilterLookupsOnly:
         return paths
 
 
-class RegisterAdminConfig(AdminConfig):
-    default_site = "answerable.register.admin_app.RegisterAdminSite"
+class AnswerableAdminConfig(AdminConfig):
+    default_site = "answerable.web.admin_app.AnswerableAdminSite"
 
     def ready(self) -> None:
         from answerable import startup
@@ -80,7 +83,7 @@ class RegisterAdminConfig(AdminConfig):
         super().ready()
 
 
-class RegisterAdminSite(admin.AdminSite):
+class AnswerableAdminSite(admin.AdminSite):
     site_header = "Answerable register"
     site_title = "Answerable register"
     index_title = "Register records"
@@ -101,8 +104,6 @@ class RegisterAdminSite(admin.AdminSite):
         super().register(model_or_iterable, admin_class, **options)
 
     def each_context(self, request: HttpRequest) -> dict[str, Any]:
-        from answerable.register.models import ImportBatch
-
         context = super().each_context(request)
-        context["synthetic_data"] = ImportBatch.objects.filter(synthetic=True).exists()
+        context["synthetic_data"] = synthetic_data_loaded()
         return context
