@@ -23,9 +23,9 @@ PYTEST_ARGS ?= -n auto --dist loadscope
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://$(HOST):$(PORT)/"
-	@echo "make test           set up, lint, format check, the whole test suite on SQLite"
+	@echo "make test           set up, lint, format check, import layers, the whole test suite on SQLite"
 	@echo "make test-postgres  the test suite on PostgreSQL (set DATABASE_URL=postgres://...)"
-	@echo "make lint           ruff check, ruff format --check and mypy"
+	@echo "make lint           ruff check, ruff format --check, the import layers (lint-imports), mypy"
 	@echo "make typecheck      mypy on the package and the benchmarks (settings in pyproject.toml)"
 	@echo "make format         ruff format and ruff check --fix"
 	@echo "make clean          remove .venv and caches (keeps var/, the local database)"
@@ -144,6 +144,7 @@ run: $(STAMP) .env system-libs assets
 test: $(STAMP_DEV) system-libs assets browser imap-server
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: postgres-url $(STAMP_DEV) system-libs assets browser imap-server
@@ -159,6 +160,7 @@ postgres-url:
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "answerable.api",
     "answerable.backup",
     "answerable.retention",
+    "answerable.demo",
     "axes",
     "csp",
     "rest_framework",
@@ -124,7 +125,7 @@ ANSWERABLE_DATABASE_BUSY_TIMEOUT = env_int("ANSWERABLE_DATABASE_BUSY_TIMEOUT", 1
 ANSWERABLE_BUSY_RETRY_AFTER = env_int("ANSWERABLE_BUSY_RETRY_AFTER", 10, minimum=1)
 
 
-def _database() -> dict:
+def _database() -> dj_database_url.DBConfig:
     default_url = f"sqlite:///{VAR_DIR / 'answerable.sqlite3'}"
     url = env_str("DATABASE_URL", default_url)
     try:
@@ -149,7 +150,7 @@ def _database() -> dict:
     return config
 
 
-DATABASES = {"default": _database()}
+DATABASES: dict[str, dj_database_url.DBConfig] = {"default": _database()}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -60,7 +60,7 @@ WRITERS = {
     "statistics_releases/views.py": ("published statistics csv",),
 }
 NOT_SPREADSHEETS = {
-    "register/synthetic/demo.py": "the demo's interchange files, imported at once",
+    "demo/synthetic/demo.py": "the demo's interchange files, imported at once",
     "core/spreadsheet.py": "the neutralising function itself",
 }
 WRITING = re.compile(r"csv\.(writer|DictWriter)|\bopenpyxl\b|\bWorkbook\(|\bwriterows?\(")

@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class CasePage:
     # The form that keeps the answer's question on a case (unbound).
     attach_form: Callable[[], forms.Form]
     # The view behind answers:attach (POST).
-    attach: Callable[[HttpRequest], HttpResponse]
+    attach: Callable[[HttpRequest], HttpResponseBase]
 
 
 def _no_attach(request: HttpRequest) -> HttpResponse:

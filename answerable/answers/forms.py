@@ -259,7 +259,9 @@ class AskForm(forms.Form):
         dimensions = [("", "None"), *dimension_choices()]
         invalid = {"invalid_choice": "Choose a breakdown from the list: %(value)s is not one"}
         for name in BREAKDOWNS:
-            self.fields[name].choices = dimensions
+            breakdown = self.fields[name]
+            assert isinstance(breakdown, forms.ChoiceField)
+            breakdown.choices = dimensions
             self.fields[name].error_messages.update(invalid)
         self.fields["from"] = forms.DateField(
             label="From", required=False, input_formats=DATE_FORMATS, help_text=DATE_HINT
@@ -320,7 +322,8 @@ class AskForm(forms.Form):
         return threshold
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for field, message in self.read_errors:
             self.add_error(field, message)
         if self.group_error:

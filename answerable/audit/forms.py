@@ -129,10 +129,13 @@ class AuditSearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["record_type"].choices = record_type_choices()
+        record_type = self.fields["record_type"]
+        assert isinstance(record_type, forms.ChoiceField)
+        record_type.choices = record_type_choices()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for end in ("from", "to"):
             if data.get(f"{end}_time") and not data.get(f"{end}_date"):
                 self.add_error(f"{end}_date", f"Enter the {end} date for the {end} time")

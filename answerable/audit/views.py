@@ -29,7 +29,7 @@ from answerable.audit.models import AuditEntry
 from answerable.audit.sentences import RECORD_TYPE_LABELS, Sentence, describe
 from answerable.audit.trail import record
 from answerable.audit.verify import check
-from answerable.core.spreadsheet import neutralise
+from answerable.core.spreadsheet import Cell, neutralise
 from answerable.roles import predicates
 from answerable.web.access import require
 
@@ -208,7 +208,7 @@ class _Echo:
         return value
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_cell(value: Any) -> Cell:
     return neutralise("" if value is None else value)
 
 
@@ -234,14 +234,14 @@ def _csv_lines(entries: Iterator[AuditEntry]) -> Iterator[str]:
 
 
 @require(predicates.can_audit)
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """What the search's filters select, every page of it, oldest first, as CSV."""
     form = AuditSearchForm(request.GET)
     if not form.is_valid():
         problems = "; ".join(
-            f"{form.fields[name].label or name}: {' '.join(errors)}"
+            f"{form.fields[name].label or name}: {' '.join(map(str, errors))}"
             if name in form.fields
-            else " ".join(errors)
+            else " ".join(map(str, errors))
             for name, errors in form.errors.items()
         )
         return HttpResponse(

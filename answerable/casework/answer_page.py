@@ -54,6 +54,9 @@ def open_cases() -> models.QuerySet[InformationRequest]:
 
 
 class CaseChoice(forms.ModelChoiceField):
+    # When the form needs a case though the field is optional (its clean() says so), or "".
+    needed_when = ""
+
     def label_from_instance(self, case: InformationRequest) -> str:
         return f"{case.reference}: {case.title}"
 
@@ -111,8 +114,10 @@ class AttachForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cases = open_cases()
-        self.fields["case"].queryset = cases
-        self.fields["existing"].queryset = (
+        case, existing = self.fields["case"], self.fields["existing"]
+        assert isinstance(case, CaseChoice) and isinstance(existing, QuestionChoice)
+        case.queryset = cases
+        existing.queryset = (
             RequestQuestion.objects.filter(
                 request__in=InformationRequest.objects.awaiting_response()
             )
@@ -122,7 +127,8 @@ class AttachForm(forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         target, case, existing = data.get("target"), data.get("case"), data.get("existing")
         if target == NEW:
             if case is None and "case" not in self.errors:

@@ -50,7 +50,7 @@ def _given(request: InformationRequest) -> Iterable[QuestionDocument]:
 def _file_name(given: QuestionDocument) -> str:
     version = given.version
     field = given.redacted_file if given.redacted_file else version.file
-    extension = PurePath(field.name).suffix.lower() if field else ""
+    extension = PurePath(field.name).suffix.lower() if field and field.name else ""
     stem = f"{version.document.reference}-{version.version}"
     if given.redacted_file:
         stem += "-redacted"
@@ -85,7 +85,9 @@ def _legacy_version(question: RequestQuestion) -> DocumentVersion | None:
     field, when the question has no documents chosen the newer way."""
     if question.document_id is None or question.given_documents.exists():
         return None
-    return question.document.current_version()
+    document = question.document
+    assert document is not None  # document_id is set
+    return document.current_version()
 
 
 def legacy_documents(question: RequestQuestion) -> tuple[EnclosedDocument, ...]:

@@ -59,10 +59,12 @@ class Activity(StrEnum):
     )
     REDACTING = "redacting", "redacting exempt information"
 
+    description: str  # what the activity is, in words (set on each member below)
+
     def __new__(cls, value: str, description: str) -> "Activity":
         member = str.__new__(cls, value)
         member._value_ = value
-        member.description = description  # type: ignore[attr-defined]
+        member.description = description
         return member
 
 

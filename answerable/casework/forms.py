@@ -34,7 +34,7 @@ from answerable.core.dates import DATE_FORMATS
 DATE_HINT = "For example, 27/03/2026"
 
 
-def model_errors_onto(form: forms.Form, error: ValidationError) -> None:
+def model_errors_onto(form: forms.BaseForm, error: ValidationError) -> None:
     """Put a model's ValidationError on the form: on the field it names where the form has
     that field, otherwise at the top of the form with the field's label."""
     if not hasattr(error, "error_dict"):
@@ -108,7 +108,9 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = officers()
+        officer_field = self.fields["officer"]
+        assert isinstance(officer_field, forms.ModelChoiceField)
+        officer_field.queryset = officers()
 
     def filter(self, cases: QuerySet) -> QuerySet:
         """`cases` narrowed by the cleaned data (call after is_valid()), by deadline."""
@@ -152,7 +154,7 @@ def parse_questions(text: str) -> list[str]:
     is more likely a question lost in copying than a numbering choice, and the response
     answers the questions by number.
     """
-    questions = []
+    questions: list[str] = []
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -246,7 +248,8 @@ class NewRequestForm(forms.Form):
         return questions
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         reworded = [
@@ -325,7 +328,8 @@ class QuestionForm(forms.Form):
         self.question = question
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.question.frozen:
             raise ValidationError(
                 f"The response was issued on {self.question.frozen_at:%d %B %Y}: this question "
@@ -398,8 +402,9 @@ def notices_for(answer_kinds: Iterable[str]) -> NoticeChoice:
         if len(unanswered) > 1:
             listed = "s " + ", ".join(unanswered[:-1]) + " and " + unanswered[-1]
         return NoticeChoice((), f"Answer question{listed} before issuing a response.")
-    disclosed = [kind for kind in kinds if kind in _DISCLOSING]
-    withheld = [kind for kind in kinds if kind not in _DISCLOSING]
+    answered = [kind for kind in kinds if kind is not None]  # every one, by now
+    disclosed = [kind for kind in answered if kind in _DISCLOSING]
+    withheld = [kind for kind in answered if kind not in _DISCLOSING]
     if disclosed and not withheld:
         return NoticeChoice((Notice.FULL,), "")
     if disclosed:
@@ -424,6 +429,8 @@ class IssueForm(forms.Form):
     def __init__(self, *args: Any, notices: Iterable[Notice], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(notice.value, Notice(notice).label) for notice in notices]
-        self.fields["notice"].choices = choices
+        notice_field = self.fields["notice"]
+        assert isinstance(notice_field, forms.ChoiceField)
+        notice_field.choices = choices
         if len(choices) == 1:
             self.fields["notice"].initial = choices[0][0]

@@ -157,7 +157,7 @@ def holds_on(record: Model) -> list[Hold]:
                 found.append(Hold(question.request.reference, f"question {question.number}"))
 
     if model in (Document, DocumentVersion):
-        document_id = record.pk if model is Document else record.document_id
+        document_id = record.document_id if isinstance(record, DocumentVersion) else record.pk
         for question in RequestQuestion.objects.filter(
             request__in=open_cases, document_id=document_id
         ).select_related("request"):
@@ -172,7 +172,7 @@ def holds_on(record: Model) -> list[Hold]:
                 covered = True
             else:
                 covered = (
-                    model.objects.filter(pk=record.pk)
+                    model._default_manager.filter(pk=record.pk)
                     .filter(_period(day_field, hold.first_day, hold.last_day))
                     .exists()
                 )

@@ -71,7 +71,9 @@ def _library_part(part: str, years: tuple[int, ...]) -> dict[date, str]:
     """The library's bank holidays of one part of the UK that fall on weekdays."""
     days: dict[date, str] = {}
     for subdivision in PARTS[part][1].split(","):
-        for day, name in holiday_library.UK(subdiv=subdivision, years=years).items():
+        for day, name in holiday_library.country_holidays(
+            "GB", subdiv=subdivision, years=years
+        ).items():
             if day.weekday() < SATURDAY:
                 days.setdefault(day, name)
     return days
@@ -130,11 +132,3 @@ def build_calendar(
 def library_calendar(regime: Regime | str, years: range | None = None) -> WorkingCalendar:
     """The calendar from the library alone, without the database's corrections."""
     return build_calendar(regime, years, ())
-
-
-def calendar_for(regime: Regime | str, years: range | None = None) -> WorkingCalendar:
-    """The calendar the casework counts by: the library plus the corrections table."""
-    from answerable.clock.models import HolidayCorrection  # the pure part needs no Django
-
-    corrections = [row.as_correction() for row in HolidayCorrection.objects.all()]
-    return build_calendar(regime, years, corrections)

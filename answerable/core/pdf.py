@@ -10,4 +10,5 @@ def html_to_pdf(html: str, *, stylesheet: str = "") -> bytes:
     from weasyprint import CSS, HTML
 
     sheets = [CSS(string=stylesheet)] if stylesheet else []
-    return HTML(string=html).write_pdf(stylesheets=sheets)
+    pdf: bytes = HTML(string=html).write_pdf(stylesheets=sheets)
+    return pdf

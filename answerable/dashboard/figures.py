@@ -84,14 +84,13 @@ def blocks(today: date, division: Any = None) -> list[Block]:
     month, custody centre and time in custody is followed by the same for the division."""
     first, last = last_complete_months(today)
     last_12 = f"the last 12 complete months: {months_words(f'{first:%Y-%m}', f'{last:%Y-%m}')}"
-    recent = {"first_day": first, "last_day": last}
     end_of_last_year = date(today.year - 1, 12, 31)
     force = [
         Block(
             "by-month",
             "Immigration-related custody episodes by month",
             last_12,
-            Ask("custody-count", by=("month",), **recent),
+            Ask("custody-count", by=("month",), first_day=first, last_day=last),
         ),
         Block(
             "by-year",
@@ -103,19 +102,19 @@ def blocks(today: date, division: Any = None) -> list[Block]:
             "by-station",
             "Immigration-related custody episodes by custody centre",
             last_12,
-            Ask("custody-count", by=("station",), **recent),
+            Ask("custody-count", by=("station",), first_day=first, last_day=last),
         ),
         Block(
             "by-duration",
             "Immigration-related custody episodes by time in custody (hours)",
             last_12,
-            Ask("custody-count", by=("duration",), **recent),
+            Ask("custody-count", by=("duration",), first_day=first, last_day=last),
         ),
         Block(
             "referrals-by-crime-type",
             "Referrals to the Home Office by crime type",
             last_12,
-            Ask("referrals", by=("crime_type",), **recent),
+            Ask("referrals", by=("crime_type",), first_day=first, last_day=last),
         ),
     ]
     if division is None:

@@ -64,12 +64,15 @@ class LogFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Only topics of published responses: a topic used only by a scheduled or withdrawn
         # one would announce it.
-        self.fields["topic"].queryset = Topic.objects.filter(
+        topic = self.fields["topic"]
+        assert isinstance(topic, forms.ModelChoiceField)
+        topic.queryset = Topic.objects.filter(
             publications__in=Publication.objects.published()
         ).distinct()
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("issued_from"), data.get("issued_to")
         if start and end and start > end:
             self.add_error(

@@ -169,9 +169,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     form = LogFilterForm(request.GET)
     if not form.is_valid():
         problems = "; ".join(
-            f"{form.fields[name].label}: {' '.join(errors)}"
+            f"{form.fields[name].label}: {' '.join(map(str, errors))}"
             if name in form.fields
-            else " ".join(errors)
+            else " ".join(map(str, errors))
             for name, errors in form.errors.items()
         )
         return HttpResponse(

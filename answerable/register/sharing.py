@@ -87,7 +87,8 @@ def _recorded_at_contact(contact: NccuContact) -> dict[str, Any]:
 def _link(record: NccuContact | IcceRequest, field: str, disclosure: Disclosure) -> None:
     setattr(record, field, disclosure)
     # Shown in the record's history, so the second entry after "Created" explains itself.
-    record._change_reason = f"Linked to disclosure {disclosure.disclosure_ref}"
+    # Read by django-simple-history on save; not a field the stubs know.
+    record._change_reason = f"Linked to disclosure {disclosure.disclosure_ref}"  # type: ignore[union-attr]
     record.save(update_fields=[field, "updated_at"])
 
 

@@ -25,7 +25,7 @@ class GovukDateInput(forms.MultiWidget):
     template_name = "web/forms/date_input.html"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        boxes = {
+        boxes: dict[str, forms.Widget | type[forms.Widget]] = {
             part: forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
             for part in PARTS
         }

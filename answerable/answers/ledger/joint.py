@@ -285,11 +285,11 @@ class _Bounds:
         for point in self.pool:
             if low - TOLERANCE <= value_at(number, point) <= high + TOLERANCE:
                 return True
-        point = self.system.reaching(number, low, high)
+        found = self.system.reaching(number, low, high)
         self.solves += 1
-        if point is None:
+        if found is None:
             return False
-        self.pool.append(point)
+        self.pool.append(found)
         return True
 
 
@@ -318,7 +318,8 @@ def _culprits(
     b_ub = -np.ones(len(floor_rows)) if floor_rows else None
     objective = np.zeros(n_classes)
     objective[list(target.classes)] = -1.0 if maximise else 1.0
-    result = linprog(
+    # scipy-stubs allow no sparse matrix for A_ub and A_eq, which HiGHS takes as they are.
+    result = linprog(  # type: ignore[call-overload]
         objective,
         A_ub=a_ub,
         b_ub=b_ub,

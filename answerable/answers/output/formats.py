@@ -55,11 +55,13 @@ def write_xlsx(answer: Answer, path: Path | IO[bytes]) -> None:
     # openpyxl only when a workbook is written: `answerable` starts without it (lazy.py).
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     title = answer.counts.question.title
     context = dict(notes(answer))
     book = Workbook()
     cover = book.active
+    assert isinstance(cover, Worksheet)  # a new workbook's one sheet
     cover.title = "Cover"
     append_row(cover, [title])
     cover["A1"].font = Font(bold=True, size=14)

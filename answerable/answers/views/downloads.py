@@ -88,8 +88,9 @@ def xlsx_bytes(answer: Answer, exact: bool) -> bytes:
         text_cell(sheet, 1, 1, EXACT_WARNING)
         sheet["A1"].font = Font(bold=True, color="D4351C")
         # Printed on every page, however the sheet is cut or copied.
-        sheet.oddHeader.center.text = NOT_FOR_PUBLICATION
-        sheet.oddFooter.center.text = NOT_FOR_PUBLICATION
+        for printed in (sheet.oddHeader, sheet.oddFooter):
+            assert printed is not None  # every sheet has them (openpyxl makes them empty)
+            printed.center.text = NOT_FOR_PUBLICATION
     marked = io.BytesIO()
     book.save(marked)
     return marked.getvalue()

@@ -199,7 +199,9 @@ class Answer(ApiView):
     )
     def post(self, request: Request, name: str) -> Response:
         question = questions.question_named(name)
-        return self._answer(questions.ask_from_body(question.name, request.data))
+        body = request.data
+        assert isinstance(body, dict)  # the parser (parsers.py) takes only a JSON object
+        return self._answer(questions.ask_from_body(question.name, body))
 
     def _answer(self, ask: Ask) -> Response:
         # The catalogue counts this installation's register, the figures of its own force.

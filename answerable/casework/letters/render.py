@@ -133,8 +133,9 @@ def public_version(letter: Letter) -> Letter:
     scrub = _scrubber(letter)
 
     def exemption(item: Exemption | None) -> Exemption | None:
-        if item is None:
-            return None
+        return None if item is None else scrubbed_exemption(item)
+
+    def scrubbed_exemption(item: Exemption) -> Exemption:
         return dataclasses.replace(
             item, reasons=scrub(item.reasons), public_interest=scrub(item.public_interest)
         )
@@ -157,7 +158,7 @@ def public_version(letter: Letter) -> Letter:
         request_text=scrub(letter.request_text),
         questions=tuple(question(q) for q in letter.questions),
         narrowing_advice=tuple(scrub(line) for line in letter.narrowing_advice),
-        exemptions=tuple(exemption(e) for e in letter.exemptions),
+        exemptions=tuple(scrubbed_exemption(e) for e in letter.exemptions),
         vexatious_reason=scrub(letter.vexatious_reason),
         clarification=scrub(letter.clarification),
         delay_reason=scrub(letter.delay_reason),

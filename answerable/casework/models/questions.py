@@ -106,5 +106,5 @@ class RequestQuestion(models.Model):
             raise ValidationError(
                 {"part_answer_text": "Say which part of the question this is, and why."}
             )
-        if self.exemption_id and self.exemption.request_id != self.request_id:
+        if self.exemption is not None and self.exemption.request_id != self.request_id:
             raise ValidationError({"exemption": "Cite an exemption of this request."})

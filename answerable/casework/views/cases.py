@@ -22,6 +22,7 @@ from answerable.casework.models import InformationRequest, RequestQuestion
 from answerable.casework.views.access import can_log_requests
 from answerable.casework.views.deadlines import Calendars, days_left, deadline_text, status_tag
 from answerable.roles import predicates
+from answerable.roles.predicates import account_of
 from answerable.web.access import require
 
 PER_PAGE = 25
@@ -79,7 +80,9 @@ def case_new(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "casework/case_new.html", {"form": form})
     case = form.instance
-    case.officer = request.user  # the officer who logs a request deals with it until reassigned
+    case.officer = account_of(
+        request.user
+    )  # the officer who logs a request deals with it until reassigned
     with transaction.atomic():
         # The model's own save numbers the reference (reference.py) and counts the deadline,
         # as the admin's does.

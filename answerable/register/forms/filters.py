@@ -73,14 +73,19 @@ class RegisterFilterForm(forms.Form):
             # The list shows only the user's division: nothing else to choose.
             self.fields.pop("division")
         else:
-            self.fields["division"].queryset = Division.objects.select_related("force")
+            division_field = self.fields["division"]
+            assert isinstance(division_field, forms.ModelChoiceField)
+            division_field.queryset = Division.objects.select_related("force")
         if self.has_station:
-            self.fields["station"].queryset = stations_for(division)
+            station_field = self.fields["station"]
+            assert isinstance(station_field, forms.ModelChoiceField)
+            station_field.queryset = stations_for(division)
         else:
             self.fields.pop("station")
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", "The end of the period cannot come before its start.")

@@ -116,6 +116,15 @@ class Disclosure(SubjectAttributes, Timestamped):
         indexes = [
             models.Index(fields=[*ANSWER_COLUMNS]),
             models.Index(fields=["purpose", *(c for c in ANSWER_COLUMNS if c != "purpose")]),
+            # by crime type or division, alone or with a year or month (issue 16)
+            models.Index(
+                fields=["crime_type", "disclosed_on", "purpose", "seconds_to_disclose"],
+                name="disclosure_crime_day",
+            ),
+            models.Index(
+                fields=["division", "disclosed_on", "purpose", "seconds_to_disclose"],
+                name="disclosure_div_day",
+            ),
         ]
 
     def __str__(self) -> str:

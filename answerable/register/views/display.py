@@ -84,11 +84,11 @@ def value_text(field: models.Field, value: Any) -> str:
 def derived_text(record: models.Model, name: str) -> str | None:
     """The derived lengths of time, in words; None for any other field."""
     if name == "duration_minutes":
-        minutes = record.duration_minutes
+        minutes = getattr(record, name)
         # custody-episodes-v1: still in custody is its own value, never a zero.
         return "Still in custody" if minutes is None else span_text(minutes * 60)
     if name == "seconds_to_disclose":
-        seconds = record.seconds_to_disclose
+        seconds = getattr(record, name)
         return "No Home Office request" if seconds is None else span_text(seconds)
     return None
 

@@ -45,7 +45,7 @@ def show_list(request: HttpRequest, listing: Listing, extra: dict | None = None)
     form = listing.filters(request.GET, division=list_division(user))
     page, rows = None, []
     if form.is_valid():
-        records = visible(user, kind.model.objects.select_related(*listing.related))
+        records = visible(user, kind.model._default_manager.select_related(*listing.related))
         records = form.filter(records).order_by(*kind.ordering)
         page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
         rows = list(page.object_list)

@@ -4,7 +4,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 from answerable.core.uk_time import UK
-from answerable.register.synthetic.profiles import HOURLY_ARRIVALS
+from answerable.demo.synthetic.profiles import HOURLY_ARRIVALS
 
 # The demo is planned to this day and shown as at the day it is loaded (never later).
 HORIZON = date(2030, 3, 31)

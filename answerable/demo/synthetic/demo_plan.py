@@ -9,14 +9,14 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from answerable.register.synthetic.demo_aftermath import plan_aftermath
-from answerable.register.synthetic.demo_clock import cutoff
-from answerable.register.synthetic.demo_custody import DemoEpisode, plan_episodes
-from answerable.register.synthetic.demo_disclosures import plan_disclosures
-from answerable.register.synthetic.demo_icce import plan_icce
-from answerable.register.synthetic.demo_nccu import plan_nccu
-from answerable.register.synthetic.demo_people import People
-from answerable.register.synthetic.demo_records import DemoDisclosure, DemoIcce, DemoNccuContact
+from answerable.demo.synthetic.demo_aftermath import plan_aftermath
+from answerable.demo.synthetic.demo_clock import cutoff
+from answerable.demo.synthetic.demo_custody import DemoEpisode, plan_episodes
+from answerable.demo.synthetic.demo_disclosures import plan_disclosures
+from answerable.demo.synthetic.demo_icce import plan_icce
+from answerable.demo.synthetic.demo_nccu import plan_nccu
+from answerable.demo.synthetic.demo_people import People
+from answerable.demo.synthetic.demo_records import DemoDisclosure, DemoIcce, DemoNccuContact
 
 DEMO_SEED = 20170401  # fixed: the demo must be the same on every machine and every run
 

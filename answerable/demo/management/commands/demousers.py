@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from answerable.demo.users import DEFAULT_DIVISION, make_demo_users
 from answerable.register.models import ImportBatch
-from answerable.roles.demo_users import DEFAULT_DIVISION, make_demo_users
 from answerable.roles.roles import ROLES
 
 

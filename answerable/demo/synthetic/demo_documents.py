@@ -11,7 +11,7 @@ the versions and dates are invented for the demonstration.
 from dataclasses import dataclass
 from datetime import date
 
-from answerable.register.synthetic.demo_records import ISA_2016, UMBRELLA_MOU, UMBRELLA_MOU_FROM
+from answerable.demo.synthetic.demo_records import ISA_2016, UMBRELLA_MOU, UMBRELLA_MOU_FROM
 
 HIGH_HARM_CRITERIA = "DEMO-HHC"
 CRITERIA_V2_FROM = date(2021, 4, 1)  # when the (synthetic) second version came into force

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from answerable.register.synthetic.profiles import FY_VOLUME
-from answerable.register.synthetic.uk_clock import bst_transitions, uk_midnight_minutes
+from answerable.demo.synthetic.profiles import FY_VOLUME
+from answerable.demo.synthetic.uk_clock import bst_transitions, uk_midnight_minutes
 
 # Monday to Sunday: more arrests towards the weekend (synthetic).
 WEEKDAY_FACTOR = (0.95, 0.95, 1.0, 1.0, 1.1, 1.15, 0.9)

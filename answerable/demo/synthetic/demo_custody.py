@@ -17,16 +17,16 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from answerable.core.uk_time import UK
-from answerable.register.reference_data import POLICE_SCOTLAND, STATIONS
-from answerable.register.synthetic import profiles
-from answerable.register.synthetic.demo_clock import (
+from answerable.demo.synthetic import profiles
+from answerable.demo.synthetic.demo_clock import (
     HORIZON,
     financial_year_bounds,
     random_day,
     random_time,
 )
-from answerable.register.synthetic.demo_people import DemoPerson, People, subject_cells
-from answerable.register.synthetic.uk_clock import iso_uk
+from answerable.demo.synthetic.demo_people import DemoPerson, People, subject_cells
+from answerable.demo.synthetic.uk_clock import iso_uk
+from answerable.register.reference_data import POLICE_SCOTLAND, STATIONS
 
 OTHER_PER_YEAR = 400  # synthetic: enough "other" episodes to show the filter working
 RETURNING = {"immigration": 0.12, "other": 0.2}

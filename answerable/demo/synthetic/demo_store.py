@@ -21,6 +21,8 @@ from simple_history.utils import bulk_create_with_history
 from answerable.audit import trail
 from answerable.audit.actions import Action
 from answerable.core.uk_time import uk_date
+from answerable.demo.synthetic.demo_documents import DOCUMENTS, HIGH_HARM_CRITERIA
+from answerable.demo.synthetic.demo_records import DemoIcce, DemoNccuContact
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -36,8 +38,6 @@ from answerable.register.models import (
 )
 from answerable.register.pseudonym import pseudonymise
 from answerable.register.reference_data import POLICE_SCOTLAND
-from answerable.register.synthetic.demo_documents import DOCUMENTS, HIGH_HARM_CRITERIA
-from answerable.register.synthetic.demo_records import DemoIcce, DemoNccuContact
 
 CHANGE_REASON = "SYNTHETIC demo data (answerable demo)"
 CHUNK = 500

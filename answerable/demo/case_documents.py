@@ -17,10 +17,10 @@ from django.db import transaction
 from answerable.casework.given_documents import give_document
 from answerable.casework.models import InformationRequest, RequestQuestion
 from answerable.core.pdf import html_to_pdf
+from answerable.demo.synthetic.demo_documents import HIGH_HARM_CRITERIA
+from answerable.demo.synthetic.demo_records import ISA_2016, UMBRELLA_MOU
 from answerable.register.documents import attach_file
 from answerable.register.models import Document, DocumentVersion
-from answerable.register.synthetic.demo_documents import HIGH_HARM_CRITERIA
-from answerable.register.synthetic.demo_records import ISA_2016, UMBRELLA_MOU
 
 SEED_000 = "23-1751"
 ISA_TEMPLATE = "DEMO-ISA-TEMPLATE"

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from answerable.register.reference_data import STATIONS
-from answerable.register.synthetic import profiles
-from answerable.register.synthetic.hashed_people import (
+from answerable.demo.synthetic import profiles
+from answerable.demo.synthetic.hashed_people import (
     ages_at_first_sight,
     person_uniforms,
     pick_by_share,
 )
-from answerable.register.synthetic.timeline import Timeline
-from answerable.register.synthetic.uk_clock import format_uk
+from answerable.demo.synthetic.timeline import Timeline
+from answerable.demo.synthetic.uk_clock import format_uk
+from answerable.register.reference_data import STATIONS
 
 POOLS = ("immigration", "other")  # person pools: 0 = immigration-related, 1 = other
 BASES = np.asarray(["immigration_powers", "immigration_offence", "other"], dtype=object)

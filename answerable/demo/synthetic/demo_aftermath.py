@@ -20,9 +20,9 @@ import bisect
 import random
 from datetime import date, timedelta
 
-from answerable.register.synthetic.demo_custody import DemoEpisode
-from answerable.register.synthetic.demo_people import subject_cells
-from answerable.register.synthetic.demo_records import DemoDisclosure
+from answerable.demo.synthetic.demo_custody import DemoEpisode
+from answerable.demo.synthetic.demo_people import subject_cells
+from answerable.demo.synthetic.demo_records import DemoDisclosure
 
 DETAINED = "detained_immigration_powers"
 # Of the disclosures whose final outcome is this, the share first reported detained.

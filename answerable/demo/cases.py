@@ -21,15 +21,15 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from answerable.casework import signoff
-from answerable.casework.demo_documents import answer_seed_000_documents
 from answerable.casework.issue import issue_response
 from answerable.casework.models import (
     InformationRequest,
     RequestQuestion,
     ThirdPartyConsultation,
 )
+from answerable.demo.case_documents import answer_seed_000_documents
+from answerable.demo.users import DEMO_USERNAMES
 from answerable.roles.assign import assign_role
-from answerable.roles.demo_users import DEMO_USERNAMES
 from answerable.roles.roles import Role
 
 REQUESTER = {

@@ -9,8 +9,8 @@ for general advice in which no personal data was given.
 import random
 from datetime import date
 
-from answerable.register.synthetic.demo_clock import HORIZON, random_day, random_time
-from answerable.register.synthetic.demo_records import DemoDisclosure, DemoNccuContact
+from answerable.demo.synthetic.demo_clock import HORIZON, random_day, random_time
+from answerable.demo.synthetic.demo_records import DemoDisclosure, DemoNccuContact
 
 ADVICE_ONLY_PER_YEAR = 30  # synthetic
 START = date(2017, 4, 1)

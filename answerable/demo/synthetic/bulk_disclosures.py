@@ -14,11 +14,11 @@ from datetime import date
 
 import numpy as np
 
-from answerable.register.synthetic import profiles
-from answerable.register.synthetic.bulk_episodes import EpisodeBatch
-from answerable.register.synthetic.hashed_people import pick_by_share
-from answerable.register.synthetic.timeline import Timeline
-from answerable.register.synthetic.uk_clock import format_uk, uk_midnight_minutes
+from answerable.demo.synthetic import profiles
+from answerable.demo.synthetic.bulk_episodes import EpisodeBatch
+from answerable.demo.synthetic.hashed_people import pick_by_share
+from answerable.demo.synthetic.timeline import Timeline
+from answerable.demo.synthetic.uk_clock import format_uk, uk_midnight_minutes
 
 DAY = 1440
 Table = Sequence[tuple[str, float]]

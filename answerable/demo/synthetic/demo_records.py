@@ -11,10 +11,10 @@ from datetime import date, datetime
 from typing import Any
 
 from answerable.core.uk_time import uk_date
+from answerable.demo.synthetic.demo_custody import DemoEpisode
+from answerable.demo.synthetic.demo_people import DemoPerson
+from answerable.demo.synthetic.uk_clock import iso_uk
 from answerable.register.reference_data import POLICE_SCOTLAND
-from answerable.register.synthetic.demo_custody import DemoEpisode
-from answerable.register.synthetic.demo_people import DemoPerson
-from answerable.register.synthetic.uk_clock import iso_uk
 
 # The sharing agreements the demo's disclosures quote (demo_documents.py). The umbrella MoU
 # replaces the 2016 agreement from this (synthetic) date.

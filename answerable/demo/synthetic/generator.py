@@ -16,17 +16,17 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from answerable.register.reference_data import POLICE_SCOTLAND
-from answerable.register.synthetic.bulk_disclosures import draw_disclosures
-from answerable.register.synthetic.bulk_episodes import draw_episodes
-from answerable.register.synthetic.columns import (
+from answerable.demo.synthetic.bulk_disclosures import draw_disclosures
+from answerable.demo.synthetic.bulk_episodes import draw_episodes
+from answerable.demo.synthetic.columns import (
     CUSTODY_COLUMNS,
     CUSTODY_FILE,
     DISCLOSURE_COLUMNS,
     DISCLOSURES_FILE,
 )
-from answerable.register.synthetic.csv_out import write_columns, write_header
-from answerable.register.synthetic.timeline import Timeline
+from answerable.demo.synthetic.csv_out import write_columns, write_header
+from answerable.demo.synthetic.timeline import Timeline
+from answerable.register.reference_data import POLICE_SCOTLAND
 
 DEFAULT_START = date(2017, 4, 1)  # the National Custody System's first full year (seed 001)
 # Seed 001: "over 140,000" custody records in 2015/16 and 2016/17 against 537 immigration

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from answerable.core.uk_time import uk_date
-from answerable.register.synthetic.generator import (
+from answerable.demo.synthetic.generator import (
     DEFAULT_IMMIGRATION_SHARE,
     DEFAULT_START,
     GenerationSpec,

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 
 import pycountry
 
-from answerable.register.synthetic import profiles
-from answerable.register.synthetic.demo_clock import at_uk
-from answerable.register.synthetic.demo_custody import DemoEpisode
-from answerable.register.synthetic.demo_documents import CRITERIA_V2_FROM
-from answerable.register.synthetic.demo_records import DemoDisclosure, DemoIcce
+from answerable.demo.synthetic import profiles
+from answerable.demo.synthetic.demo_clock import at_uk
+from answerable.demo.synthetic.demo_custody import DemoEpisode
+from answerable.demo.synthetic.demo_documents import CRITERIA_V2_FROM
+from answerable.demo.synthetic.demo_records import DemoDisclosure, DemoIcce
 
 # Who gets an ICCE request: arrested foreign nationals (synthetic shares).
 REQUEST_SHARE = {"immigration_powers": 0.25, "immigration_offence": 0.8, "other": 0.9}

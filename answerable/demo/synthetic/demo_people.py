@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from answerable.register.synthetic import profiles
+from answerable.demo.synthetic import profiles
 
 # A returning person was last seen within about two years (synthetic).
 RECENT = 800

@@ -26,13 +26,9 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from answerable.core.uk_time import uk_date
-from answerable.register.coverage import CUSTODY
-from answerable.register.coverage_records import record_coverage
-from answerable.register.interchange.importer import ImportSummary, import_file
-from answerable.register.models import CustodyEpisode, Disclosure, ImportBatch
-from answerable.register.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
-from answerable.register.synthetic.demo_plan import DemoPlan, build_plan
-from answerable.register.synthetic.demo_store import (
+from answerable.demo.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
+from answerable.demo.synthetic.demo_plan import DemoPlan, build_plan
+from answerable.demo.synthetic.demo_store import (
     Lookups,
     Tally,
     store_documents,
@@ -40,6 +36,10 @@ from answerable.register.synthetic.demo_store import (
     store_nccu,
     store_outcome_reports,
 )
+from answerable.register.coverage import CUSTODY
+from answerable.register.coverage_records import record_coverage
+from answerable.register.interchange.importer import ImportSummary, import_file
+from answerable.register.models import CustodyEpisode, Disclosure, ImportBatch
 
 LABEL = "SYNTHETIC DEMO DATA: invented records, not real people or events"
 # What the demonstration register holds, and from when (register/coverage.py): its custody

@@ -16,11 +16,11 @@ import random
 from datetime import date, datetime, timedelta
 
 from answerable.core.uk_time import UK
-from answerable.register.synthetic import profiles
-from answerable.register.synthetic.demo_clock import HORIZON, at_uk, random_day
-from answerable.register.synthetic.demo_custody import DemoEpisode
-from answerable.register.synthetic.demo_people import People, subject_cells
-from answerable.register.synthetic.demo_records import DemoDisclosure
+from answerable.demo.synthetic import profiles
+from answerable.demo.synthetic.demo_clock import HORIZON, at_uk, random_day
+from answerable.demo.synthetic.demo_custody import DemoEpisode
+from answerable.demo.synthetic.demo_people import People, subject_cells
+from answerable.demo.synthetic.demo_records import DemoDisclosure
 
 START = date(2017, 4, 1)
 # The 207 fall a day inside B3's window; no other victim comes within a week of it.

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from answerable.demo.cases import load_demo_cases
+from answerable.demo.releases import publish_demo_releases
+from answerable.demo.synthetic.demo import load_demo
 from answerable.register.interchange.errors import ImportRejected
-from answerable.register.synthetic.demo import load_demo
 
 MAX_ERRORS_SHOWN = 20
 
@@ -44,12 +46,7 @@ class Command(BaseCommand):
             ) from None
         for line in summary.lines():
             self.stdout.write(line)
-        # The casework app builds on the register: imported here, not at the top.
-        from answerable.casework.demo import load_demo_cases
-
         for reference in load_demo_cases():
             self.stdout.write(f"  FOI case {reference}: answered from the register and issued")
-        from answerable.statistics_releases.demo import publish_demo_releases
-
         for edition in publish_demo_releases(options["as_of"]):
             self.stdout.write(f"  Statistics {edition}: published")
