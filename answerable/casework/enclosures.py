@@ -14,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import pypdf
-
 from answerable.casework.letters.content import DocumentAnswer, EnclosedDocument, Notice
 from answerable.casework.models import (
     InformationRequest,
@@ -23,8 +21,12 @@ from answerable.casework.models import (
     QuestionDocument,
     RequestQuestion,
 )
+from answerable.lazy import lazy_module
 from answerable.register.models import DocumentVersion
 from answerable.register.uploads import PDF, sniff
+
+# pypdf when first used: `answerable` commands start without it (lazy.py).
+pypdf = lazy_module("pypdf")
 
 # Letters that answer the request (not a fees or a review notice) carry its enclosures.
 RESPONSES = frozenset(n.value for n in Notice) - {Notice.FEES.value, Notice.REVIEW.value}

@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import holidays as holiday_library
-
 from answerable.clock.calendar import SATURDAY, WorkingCalendar
 from answerable.clock.errors import ClockError
 from answerable.clock.regimes import SCOTLAND, Regime, rules_for
+from answerable.lazy import lazy_module
+
+# The holidays library when first used: `answerable` commands start without it (lazy.py).
+holiday_library = lazy_module("holidays")
 
 # The parts of the United Kingdom, each with its bank holidays under the 1971 Act, and
 # the library's subdivisions for it (England and Wales share a schedule of the Act).

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin import widgets
-from django.contrib.admin.apps import AdminConfig
+from django.contrib.admin.apps import AdminConfig, SimpleAdminConfig
 from django.http import HttpRequest
 
 from answerable.web.demonstration import synthetic_data_loaded
@@ -72,6 +72,16 @@ class FilterLookupsOnly:
 
 class AnswerableAdminConfig(AdminConfig):
     default_site = "answerable.web.admin_app.AnswerableAdminSite"
+
+    def ready(self) -> None:
+        from answerable import startup
+
+        if startup.defer_admin_discovery:
+            # A light command (answerable/startup.py): the admin's checks, not its modules;
+            # answerable/urls.py discovers them if URLs are ever loaded.
+            SimpleAdminConfig.ready(self)
+            return
+        super().ready()
 
 
 class AnswerableAdminSite(admin.AdminSite):

@@ -24,9 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, cast
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal, Protocol, cast
 
 from answerable.answers.disclosure_control.system import (
     TOLERANCE,
@@ -35,6 +33,13 @@ from answerable.answers.disclosure_control.system import (
     SolverFailure,
 )
 from answerable.answers.disclosure_control.table import FigureKey, figure_key
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 
 class ShownFigure(Protocol):

@@ -38,13 +38,13 @@ back to the heuristic (protect.py), and the independent audit of the rendered ta
 release gate either way.
 """
 
+from __future__ import annotations
+
 import math
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 if TYPE_CHECKING:
     from scipy.optimize._milp import _OptionsMILP  # the stubs' type of milp's options
@@ -53,6 +53,12 @@ from answerable.answers.disclosure_control.audit import WithheldSum, audit_raw
 from answerable.answers.disclosure_control.layout import Layout
 from answerable.answers.disclosure_control.primary import WITHHELD_STATUSES, Status
 from answerable.answers.disclosure_control.secondary import Verifier
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 # Seconds the exact model may take for one response before the heuristic is used instead.
 # FOI-sized tables (up to a few hundred figures) are solved well within it.

@@ -8,10 +8,11 @@ secondary.py) on the kinds of person the register holds (the set of cells a pers
 and the gate is this audit of the published figures under those inequalities alone.
 """
 
+from __future__ import annotations
+
 import itertools
 from collections.abc import Collection, Mapping, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from answerable.answers.disclosure_control.audit import (
     AuditReport,
@@ -28,6 +29,12 @@ from answerable.answers.disclosure_control.primary import (
 from answerable.answers.disclosure_control.published import ProtectedTable, render
 from answerable.answers.disclosure_control.secondary import SuppressionFailed, suppress_secondary
 from answerable.answers.disclosure_control.table import FigureKey, Table, figure_key
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 Kinds = Mapping[frozenset[tuple[str, ...]], int]
 TOLERANCE = 1e-6

@@ -17,11 +17,18 @@ maximum; every other unknown is capped by the smallest equation it is in. With t
 programme is unbounded, which keeps HiGHS's answers unambiguous.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 if TYPE_CHECKING:
     from scipy.optimize._milp import _OptionsMILP  # the stubs' type of milp's options

@@ -19,13 +19,14 @@ Counting people, a figure counts a person once if any of their records is in it,
 atoms are kinds of person (the set of figures a person is counted in), as observed.
 """
 
+from __future__ import annotations
+
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import Coalesce
@@ -42,7 +43,13 @@ from answerable.answers.engine import (
     where_values,
 )
 from answerable.answers.ledger.specs import Spec
+from answerable.lazy import lazy_module
 from answerable.register.models import Station
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 AGE_DIMENSIONS = frozenset({"age_band", "child"})
 DURATION_COLUMN, AGE_COLUMN = "duration_minutes", "age"

@@ -24,12 +24,12 @@ in the LP that bounds it), so that the release can withhold one of them and be a
 again.
 """
 
+from __future__ import annotations
+
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
-
-import numpy as np
 
 from answerable.answers.disclosure_control.system import (
     TOLERANCE,
@@ -39,9 +39,13 @@ from answerable.answers.disclosure_control.system import (
 )
 from answerable.answers.ledger import atoms as atoms_module
 from answerable.answers.ledger.specs import Spec
+from answerable.lazy import lazy_module
 
 if TYPE_CHECKING:
+    import numpy as np
     from scipy.sparse import csr_array
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 ProblemKind = Literal["determined", "below_threshold"]
 FigureRef = tuple[int, int]  # (spec index, figure index)
@@ -192,7 +196,7 @@ def _label(spec: Spec, figure: int) -> str:
 
 
 def _check(
-    system: ReducedSystem, solver: "_Bounds", number: int, target: _Target
+    system: ReducedSystem, solver: _Bounds, number: int, target: _Target
 ) -> tuple[ProblemKind, str, bool] | None:
     """(kind, detail, whether the maximum is what pins it), or None when safe.
 
@@ -350,7 +354,7 @@ def _culprits(
     return tuple(sorted(dict.fromkeys(new), key=preference)), False
 
 
-def _matrix(rows: Sequence[Sequence[int]], n: int) -> "csr_array":
+def _matrix(rows: Sequence[Sequence[int]], n: int) -> csr_array:
     from scipy.sparse import csr_array
 
     row_index = np.repeat(np.arange(len(rows)), [len(r) for r in rows])

@@ -11,10 +11,6 @@ import json
 from pathlib import Path
 from typing import IO
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
-
 from answerable.answers.answer import Answer
 from answerable.answers.output.document import as_document
 from answerable.answers.output.grid import grid, notes
@@ -56,6 +52,11 @@ def write_xlsx(answer: Answer, path: Path | IO[bytes]) -> None:
     """A workbook as the Government Statistical Service lays one out: a cover sheet (the
     title, the period and where the notes are), the table on its own sheet under its
     title and period, and a notes sheet ([c] explained there), each note once."""
+    # openpyxl only when a workbook is written: `answerable` starts without it (lazy.py).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
+
     title = answer.counts.question.title
     context = dict(notes(answer))
     book = Workbook()

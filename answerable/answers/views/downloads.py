@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from openpyxl import load_workbook
-from openpyxl.styles import Font
 
 from answerable.answers.answer import Answer
 from answerable.answers.output.formats import as_csv, write_xlsx
@@ -81,6 +79,9 @@ def xlsx_bytes(answer: Answer, exact: bool) -> bytes:
     write_xlsx(answer, out)  # openpyxl saves to a file object as to a path
     if not exact:
         return out.getvalue()
+    from openpyxl import load_workbook  # when first used: a quick start (lazy.py)
+    from openpyxl.styles import Font
+
     book = load_workbook(io.BytesIO(out.getvalue()))
     for sheet in book.worksheets:
         sheet.insert_rows(1)

@@ -51,6 +51,9 @@ def _groups(items: list[str]) -> dict[str, dict[str, list[str]]]:
 
 class Command(BaseCommand):
     help = "Answer a catalogue question from the register, under disclosure control."
+    # It only reads: no system checks, which would load every URL, view and admin module
+    # (issue 16: a quick start). `answerable check` runs them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("question", help="one of: " + ", ".join(CATALOGUE))
