@@ -1,0 +1,1 @@
+"""Shared core: pure helpers every app may import; it imports no app."""
