@@ -39,16 +39,37 @@ from answerable.core.regimes import (
     Activity,
 )
 
+# The regime table's figures are re-exported: callers have long read them here.
 __all__ = [
+    "EIR",
+    "EIR_S",
+    "FOIA",
     "FOIA_CENTRAL_LIMIT_GBP",
     "FOIA_HOURLY_RATE_GBP",
     "FOIA_LIMIT_GBP",
+    "FOISA",
     "FOISA_FEE_FREE_GBP",
     "FOISA_FEE_MAX_GBP",
     "FOISA_FEE_SHARE",
     "FOISA_HOURLY_CAP_GBP",
     "FOISA_LIMIT_GBP",
+    "PENNY",
+    "REGIMES",
     "Activity",
+    "Assessment",
+    "Cost",
+    "CostRules",
+    "FeeError",
+    "StaffTime",
+    "assess",
+    "cost_of",
+    "engine_minutes",
+    "exceeds_limit",
+    "fee",
+    "fee_above_limit",
+    "hourly_rate",
+    "request_cost",
+    "rules_for",
 ]
 
 PENNY = Decimal("0.01")
