@@ -7,9 +7,12 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from answerable.env import env_bool, env_int, env_list, env_str
+from answerable.env import env_bool, env_int, env_list, env_str, load_env_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The checkout's `.env` (written by `make run`; ANSWERABLE_ENV_FILE names another, or none
+# when empty), under the environment: see README, Settings.
+ENV_FILE = load_env_file(BASE_DIR / ".env")
 VAR_DIR = Path(env_str("ANSWERABLE_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
@@ -32,7 +35,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "answerable.web",  # first: its templates (errors, sign-in) override the framework's
-    "answerable.register.admin_app.RegisterAdminConfig",
+    "answerable.web.admin_app.AnswerableAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "answerable.api",
     "answerable.backup",
     "answerable.retention",
+    "answerable.demo",
     "axes",
     "csp",
     "rest_framework",

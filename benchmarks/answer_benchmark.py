@@ -126,7 +126,7 @@ CASES = [
 # Loading the CSV files into DuckDB, deriving what the register derives on import:
 # custody-episodes-v1 (File, Meaning): an empty cell or `not_recorded` is not recorded; a
 # date-time without an offset is UK local time, and one in the hour repeated when the clocks
-# go back is its first occurrence (BST), as the importer reads it (register/uk_time.py);
+# go back is its first occurrence (BST), as the importer reads it (core/uk_time.py);
 # duration is real elapsed whole minutes; a period holds an event by its UK local date.
 DUCKDB_LOAD = r"""
 SET TimeZone = 'UTC';

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from answerable.core.uk_time import UK
 from answerable.register.models import CustodyEpisode, Disclosure, Force, Station
 from answerable.register.reference_data import STATIONS
-from answerable.register.uk_time import UK
 
 # Public knowledge: which division each custody centre is in (the force publishes it).
 PUBLIC_STATIONS: Mapping[str, str] = STATIONS

@@ -4,6 +4,7 @@ the admin, audit and role tests need them."""
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from answerable.core.uk_time import UK
 from answerable.register.choices import (
     Channel,
     DetentionBasis,
@@ -27,7 +28,6 @@ from answerable.register.models import (
     Person,
     Station,
 )
-from answerable.register.uk_time import UK
 
 
 @dataclass

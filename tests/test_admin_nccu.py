@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from answerable.core.uk_time import UK
 from answerable.register.choices import Channel, InitiatedBy, Purpose, Recipient
 from answerable.register.models import (
     CustodyEpisode,
@@ -21,7 +22,6 @@ from answerable.register.models import (
 )
 from answerable.register.pseudonym import pseudonymise
 from answerable.register.sharing import record_nccu_disclosure
-from answerable.register.uk_time import UK
 
 SOURCE_REF = "SRC-PERSON-7731Q"  # distinctive, so any stored copy of it would be found
 ADD = reverse("admin:register_nccucontact_add")

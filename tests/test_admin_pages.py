@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from register_records import one_of_each
 
+from answerable.core.uk_time import UK
 from answerable.register.choices import (
     DetentionBasis,
 )
@@ -25,7 +26,6 @@ from answerable.register.models import (
     Person,
     Station,
 )
-from answerable.register.uk_time import UK
 
 ALL_MODELS = [
     Force,

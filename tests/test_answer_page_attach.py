@@ -11,7 +11,7 @@ from casework_helpers import make_case
 from django.urls import NoReverseMatch, reverse
 from test_answer_page import BY_STATION, entries, register, signed_in  # noqa: F401
 
-from answerable.casework.answering import ask_from_json
+from answerable.answers.stored import ask_from_json
 from answerable.casework.models import RequestQuestion
 from answerable.roles.roles import Role
 

@@ -7,7 +7,8 @@ import pytest
 
 from answerable.clock.calendar import WorkingCalendar
 from answerable.clock.errors import ClockError
-from answerable.clock.holidays import calendar_for, library_calendar
+from answerable.clock.holidays import library_calendar
+from answerable.clock.services import calendar_for
 
 # /work/shared/domain/foisa_rules.md, "Scottish bank holidays 2022-2026 (1971 Act incl.
 # proclamations)": every weekday of 2022-2026 that is not a working day under FOISA s73.

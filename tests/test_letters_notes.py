@@ -25,7 +25,7 @@ from answerable.answers.answer import PEOPLE_NOTE
 from answerable.answers.disclosure_control.policy import DEFAULT_REASON, Policy
 from answerable.answers.disclosure_control.published import PublishedCell, _footnotes
 from answerable.answers.engine import AskError
-from answerable.casework.answering import KEYS, ask_from_json, shown
+from answerable.answers.stored import KEYS, ask_from_json, shown
 from answerable.casework.letters.content import Answered, Exemption, Letter, Notice, QuestionAnswer
 from answerable.casework.letters.figures import ROWS_ON_A_PAGE, figure_table
 from answerable.casework.letters.notes import Explanation, ShownTable, figure_notes

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from test_register_pages import World, custody, nccu_form, world  # noqa: F401
 
+from answerable.core.uk_time import UK
 from answerable.register.models import NccuContact
-from answerable.register.uk_time import UK
 
 
 @pytest.mark.django_db

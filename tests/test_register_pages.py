@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from answerable.audit.models import AuditEntry
+from answerable.core.uk_time import UK
 from answerable.register.choices import (
     CustodyOutcome,
     DetentionBasis,
@@ -40,7 +41,6 @@ from answerable.register.models import (
     Station,
 )
 from answerable.register.sharing import record_nccu_disclosure
-from answerable.register.uk_time import UK
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import ROLES
 from answerable.roles.roles import Role as StaffRole

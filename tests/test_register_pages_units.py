@@ -4,11 +4,11 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
+from answerable.core.uk_time import UK
 from answerable.register.forms.corrections import version_of
 from answerable.register.forms.filters import CustodyFilter, NccuFilter
 from answerable.register.forms.moments import combine, parts
 from answerable.register.models import CustodyEpisode, IcceRequest, NccuContact
-from answerable.register.uk_time import UK
 from answerable.register.views.display import NOT_RECORDED, span_text, value_text
 from answerable.register.views.history import changes_between
 

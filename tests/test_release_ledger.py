@@ -8,9 +8,9 @@ from django.core.management import call_command
 from answerable.answers.engine import Ask
 from answerable.answers.ledger.release import explore, release
 from answerable.answers.models import Release, ReleasedTable, ReleaseKind
+from answerable.core.uk_time import UK
 from answerable.register.choices import DetentionBasis
 from answerable.register.models import CustodyEpisode
-from answerable.register.uk_time import UK
 
 START = date(2023, 4, 1)
 

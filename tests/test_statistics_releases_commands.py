@@ -10,7 +10,7 @@ from django.utils import timezone
 from test_statistics_releases_ledger import manager, register, series  # noqa: F401
 
 from answerable.answers.models import Release, ReleaseKind
-from answerable.statistics_releases.demo import publish_demo_releases
+from answerable.demo.releases import publish_demo_releases
 from answerable.statistics_releases.models import Edition, EditionStatus
 from answerable.statistics_releases.standard import SLUG
 

@@ -23,8 +23,8 @@ from answerable.answers.engine import Ask
 from answerable.answers.ledger.release import release
 from answerable.answers.models import Release, ReleaseKind
 from answerable.answers.output.document import as_document
+from answerable.core.uk_time import UK
 from answerable.register.models import CustodyEpisode
-from answerable.register.uk_time import UK
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role
 from answerable.statistics_releases import services

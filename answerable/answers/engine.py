@@ -37,6 +37,11 @@ class AskError(ValueError):
     """The question cannot be asked as put; the message says what to change."""
 
 
+class NothingToBreakDown(AskError):
+    """A time breakdown over an open period in which no record is held: its values are the
+    years or months observed, and there are none (a closed period lists each, with 0)."""
+
+
 @dataclass(frozen=True)
 class Ask:
     question: str
@@ -358,6 +363,13 @@ def count(ask: Ask) -> Counts:
     values = [
         _shown_values(dimension, by.index(dimension), ask, options, counts) for dimension in by
     ]
+    empty = [dimension.name for dimension, labels in zip(by, values, strict=True) if not labels]
+    if empty:
+        raise NothingToBreakDown(
+            f"no {question.unit} are held in the period asked, so there is nothing to break "
+            f"down by {' and '.join(empty)} (the total is 0); give the period's first and last "
+            "day to see each of its values as 0"
+        )
     coverage = _held_part(question, ask, held_from, by, values)
     if ask.groups:
         values, counts, kinds = _grouped(ask, values, counts, kinds)

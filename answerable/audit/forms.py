@@ -15,12 +15,11 @@ from django.db.models import QuerySet
 from answerable.audit.actions import Action
 from answerable.audit.models import AuditEntry
 from answerable.audit.sentences import RECORD_TYPE_LABELS
-from answerable.register.uk_time import UK
+from answerable.core.dates import DATE_FORMATS
+from answerable.core.uk_time import UK
 from answerable.web.dates import GovukDateField
 from answerable.web.filters import ChoiceFilter
 
-# UK dates as people type them, and the ISO form a date picker sends.
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
 
 # The search's own fields, as they are written into its audit entry and its CSV's name.
@@ -209,7 +208,7 @@ class AuditFilter(django_filters.FilterSet):
 
 def uk_moment(day: date, at: time) -> datetime:
     # In UTC: PEP 495 makes a UK time in the hour the clocks go back unequal to every time
-    # in another zone, even the same instant (register/uk_time.py).
+    # in another zone, even the same instant (core/uk_time.py).
     return datetime.combine(day, at, tzinfo=UK).astimezone(UTC)
 
 

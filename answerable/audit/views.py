@@ -29,9 +29,9 @@ from answerable.audit.models import AuditEntry
 from answerable.audit.sentences import RECORD_TYPE_LABELS, Sentence, describe
 from answerable.audit.trail import record
 from answerable.audit.verify import check
+from answerable.core.spreadsheet import neutralise
 from answerable.roles import predicates
 from answerable.web.access import require
-from answerable.web.spreadsheet import neutralise
 
 PER_PAGE = 50
 SELF = "audit.auditentry"  # the record type of the trail's own entries, when it is consulted

@@ -30,10 +30,9 @@ from answerable.casework.models.choices import (
 )
 from answerable.casework.models.questions import PART_KINDS
 from answerable.casework.models.requests import REQUESTER_FIELDS
+from answerable.core.dates import DATE_FORMATS
 from answerable.web.filters import ChoiceFilter
 
-# UK dates as people type them, and the ISO form a date picker sends.
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 DATE_HINT = "For example, 27/03/2026"
 
 

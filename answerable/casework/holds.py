@@ -88,7 +88,7 @@ def held_records(ask: dict[str, Any]) -> QuerySet:
     """The records a figures question's `ask` query counts: its question's records in its
     period, filtered by its `where`. A `where` that can no longer be read (a value since
     renamed) is left out, so that more is held rather than less."""
-    from answerable.casework.answering import ask_from_json
+    from answerable.answers.stored import ask_from_json
 
     parsed = ask_from_json(ask)
     question = question_named(parsed.question)

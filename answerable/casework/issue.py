@@ -17,6 +17,7 @@ from django.db import transaction
 
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
+from answerable.answers.stored import shown
 from answerable.audit.actor import current_actor
 from answerable.casework import answering, signoff
 from answerable.casework.enclosures import documents_of, legacy_documents, request_enclosures
@@ -31,7 +32,7 @@ from answerable.casework.letters.content import (
 from answerable.casework.letters.content import Review as ReviewContent
 from answerable.casework.letters.elements import outcome, parts, provisions_used, withheld_figures
 from answerable.casework.letters.exemptions import normalise, title_of
-from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf, stylesheet
+from answerable.casework.letters.render import render_html, render_pdf, stylesheet
 from answerable.casework.letters.request import problems as split_problems
 from answerable.casework.models import (
     CitedExemption,
@@ -42,6 +43,7 @@ from answerable.casework.models import (
 )
 from answerable.casework.models.choices import AnswerKind, Status
 from answerable.casework.public_copy import public_outcome
+from answerable.core.pdf import html_to_pdf
 from answerable.core.regimes import CITATIONS, citations_of
 from answerable.disclosure_log.anonymise import anonymise_text
 from answerable.disclosure_log.names import name_variants
@@ -89,7 +91,7 @@ def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
     figures = question.answer_kind == AnswerKind.FIGURES
     documents = documents_of(question.pk) or legacy_documents(question)
     try:
-        flags = answering.shown(question.ask) if figures and isinstance(question.ask, dict) else {}
+        flags = shown(question.ask) if figures and isinstance(question.ask, dict) else {}
     except AskError as error:
         raise IssueError(f"question {question.number}: {error}") from None
     return QuestionAnswer(

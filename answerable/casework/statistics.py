@@ -36,7 +36,7 @@ from answerable.casework.models.choices import (
     Status,
     family,
 )
-from answerable.web.spreadsheet import neutralised_row
+from answerable.core.spreadsheet import neutralised_row
 
 FAMILIES = ("FOI", "EIR")
 # Letters that are not the response to the request (casework/letters/content.py Notice).

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from answerable.casework.forms import DATE_FORMATS, DATE_HINT
+from answerable.casework.forms import DATE_HINT
 from answerable.casework.models import (
     BusinessUnit,
     InformationRequest,
@@ -21,6 +21,7 @@ from answerable.casework.models import (
 from answerable.casework.models.choices import Notice
 from answerable.casework.signoff import SENSITIVE_FLAGS
 from answerable.casework.tasking import search_date_problem, task_due_problem
+from answerable.core.dates import DATE_FORMATS
 
 
 class UnitChoice(forms.ModelChoiceField):

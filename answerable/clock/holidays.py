@@ -128,11 +128,3 @@ def build_calendar(
 def library_calendar(regime: Regime | str, years: range | None = None) -> WorkingCalendar:
     """The calendar from the library alone, without the database's corrections."""
     return build_calendar(regime, years, ())
-
-
-def calendar_for(regime: Regime | str, years: range | None = None) -> WorkingCalendar:
-    """The calendar the casework counts by: the library plus the corrections table."""
-    from answerable.clock.models import HolidayCorrection  # the pure part needs no Django
-
-    corrections = [row.as_correction() for row in HolidayCorrection.objects.all()]
-    return build_calendar(regime, years, corrections)

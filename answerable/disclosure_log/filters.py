@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from answerable.core.dates import DATE_FORMATS
 from answerable.disclosure_log.models import (
     Outcome,
     Publication,
@@ -19,8 +20,6 @@ from answerable.disclosure_log.models import (
 )
 from answerable.web.filters import ChoiceFilter
 
-# UK dates as people type them, and the ISO form a date picker sends.
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 DATE_HINT = "For example, 27/03/2024"
 
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from answerable.core import regimes
-from answerable.register.uk_time import uk_date
+from answerable.core.uk_time import uk_date
 
 DEFAULT_DELAY_DAYS = 7
 

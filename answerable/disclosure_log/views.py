@@ -14,12 +14,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from answerable.core.spreadsheet import neutralised_row
 from answerable.disclosure_log.anonymise import sanitise
 from answerable.disclosure_log.filters import LogFilter, style_for_govuk
 from answerable.disclosure_log.headings import demote_headings
 from answerable.disclosure_log.models import Publication, PublicationQuerySet
 from answerable.web.access import require
-from answerable.web.spreadsheet import neutralised_row
 
 PER_PAGE = 20
 # Fields the list, feed and export never show: not loaded for them.

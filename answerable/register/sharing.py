@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from answerable.core.uk_time import uk_start_of_day
 from answerable.register.choices import (
     Channel,
     InitiatedBy,
@@ -31,7 +32,6 @@ from answerable.register.models import (
     NccuContact,
     Station,
 )
-from answerable.register.uk_time import uk_start_of_day
 
 # Since April 2020 the NCCU records victims of crime that officers refer by phone
 # (written question 172547), so a contact about a victim or witness is a referral. Any

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -36,8 +36,36 @@ from answerable.answers.disclosure_control.system import (
 )
 from answerable.answers.disclosure_control.table import FigureKey, figure_key
 
-if TYPE_CHECKING:
-    from answerable.answers.disclosure_control.published import ProtectedTable
+
+class ShownFigure(Protocol):
+    """A figure as a reader sees it: its labels and its displayed text ("[c]" or a number)."""
+
+    @property
+    def labels(self) -> tuple[str, ...]: ...
+
+    @property
+    def display(self) -> str: ...
+
+
+class ShownTable(Protocol):
+    """What the audit reads of a published table (published.ProtectedTable is one): its
+    dimensions, stated threshold, cells, margins and total, as displayed."""
+
+    @property
+    def dimensions(self) -> tuple[str, ...]: ...
+
+    @property
+    def threshold(self) -> int: ...
+
+    @property
+    def cells(self) -> Sequence[ShownFigure]: ...
+
+    @property
+    def margins(self) -> Mapping[str, Sequence[ShownFigure]]: ...
+
+    @property
+    def total(self) -> ShownFigure: ...
+
 
 # The Government Statistical Service's marker for a figure withheld for confidentiality.
 WITHHELD_MARKER = "[c]"
@@ -140,7 +168,7 @@ def audit_raw(
 
 
 def audit(
-    published: Sequence[ProtectedTable],
+    published: Sequence[ShownTable],
     base_values: Mapping[str, Sequence[str]] | None = None,
 ) -> AuditReport:
     """Audit published tables together, from what a reader of them can see.
@@ -325,7 +353,7 @@ class _Figure:
     label: str
 
 
-def _read_figures(published: Sequence[ProtectedTable]) -> list[_Figure]:
+def _read_figures(published: Sequence[ShownTable]) -> list[_Figure]:
     figures: list[_Figure] = []
     for number, table in enumerate(published, start=1):
         dimensions = tuple(table.dimensions)

@@ -1,7 +1,7 @@
 """Writing an answer as a text table, JSON, CSV or XLSX.
 
 Labels come from the register (station names, offence codes), which anyone with a write
-scope or an import file can set: every CSV and XLSX cell goes through web/spreadsheet.py,
+scope or an import file can set: every CSV and XLSX cell goes through core/spreadsheet.py,
 so that none is read as a formula.
 """
 
@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from answerable.answers.answer import Answer
 from answerable.answers.output.document import as_document
 from answerable.answers.output.grid import grid, notes
-from answerable.web.spreadsheet import append_row, neutralised_row
+from answerable.core.spreadsheet import append_row, neutralised_row
 
 FORMATS = ("table", "json", "csv", "xlsx")
 

@@ -1,5 +1,5 @@
 """An answer as a file to download: CSV and XLSX as `answerable ask` writes them
-(answers/output), and PDF from an HTML table by the letters' html_to_pdf.
+(answers/output), and PDF from an HTML table by core/pdf.py's html_to_pdf.
 
 Exact figures (no disclosure control) are for internal use only (answer.py, NO_SUPPRESSION):
 their files say NOT FOR PUBLICATION in the file name and in the content itself, so that a
@@ -21,8 +21,8 @@ from answerable.answers.answer import Answer
 from answerable.answers.output.formats import as_csv, write_xlsx
 from answerable.answers.output.grid import notes
 from answerable.answers.views.tables import result_table
-from answerable.casework.letters.render import html_to_pdf
-from answerable.web.spreadsheet import neutralised_row, text_cell
+from answerable.core.pdf import html_to_pdf
+from answerable.core.spreadsheet import neutralised_row, text_cell
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 EXACT_WARNING = (

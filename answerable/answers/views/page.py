@@ -7,19 +7,20 @@ publication)"; for anyone else the form has no such field, so `?exact=1` changes
 
 from typing import Any
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from answerable.answers.answer import Answer
+from answerable.answers.case_page import case_page
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.coarser import offers
-from answerable.answers.forms import AskForm, AttachForm, is_query_field
+from answerable.answers.forms import AskForm, is_query_field
 from answerable.answers.links import CASE, CASE_QUESTION
 from answerable.answers.output.grid import notes
 from answerable.answers.views.access import can_attach
 from answerable.answers.views.downloads import FORMATS
-from answerable.answers.views.for_case import for_case
 from answerable.answers.views.running import RunError, run
 from answerable.answers.views.tables import chart_data, result_table
 from answerable.roles import predicates
@@ -80,7 +81,7 @@ def render_page(
     form: AskForm,
     answer: Answer | None,
     *,
-    attach_form: AttachForm | None = None,
+    attach_form: forms.Form | None = None,
     status: int | None = None,
 ) -> HttpResponse:
     exact = answer is not None and form.wants_exact
@@ -91,7 +92,7 @@ def render_page(
         "exact_refused": "exact" in request.GET and "exact" not in form.fields,
         "answer": answer,
         "exact": exact,
-        "for_case": for_case(request),
+        "for_case": case_page().for_case(request),
     }
     if answer is not None:
         chart = chart_data(answer)
@@ -110,7 +111,7 @@ def render_page(
             ],
             offers=[] if exact else _offers(request, answer),
             may_attach=may_attach,
-            attach_form=(attach_form or AttachForm()) if may_attach else None,
+            attach_form=(attach_form or case_page().attach_form()) if may_attach else None,
             attach_url=reverse("answers:attach")
             + "?"
             + query_string(request, exact=False, case=True),

@@ -33,7 +33,7 @@ class RunError(Exception):
 
 
 def query_of(ask: Ask) -> dict[str, Any]:
-    """The ask as the JSON a case keeps (RequestQuestion.ask; casework/answering.py KEYS),
+    """The ask as the JSON a case keeps (RequestQuestion.ask; answers/stored.py KEYS),
     with only what differs from `answerable ask`'s defaults."""
     query: dict[str, Any] = {"question": ask.question}
     if ask.first_day:

@@ -48,6 +48,7 @@ from answerable.casework.letters.exemptions import (
 from answerable.casework.letters.figures import figure_table
 from answerable.casework.letters.notes import ShownTable, figure_notes
 from answerable.casework.letters.request import paragraphs, split
+from answerable.core.pdf import html_to_pdf
 from answerable.core.regimes import CITATIONS, Citations
 
 __all__ = ["LetterError", "render_html", "render_pdf"]
@@ -336,15 +337,3 @@ def render_pdf(letter: Letter, *, public: bool = False) -> bytes:
 def stylesheet() -> str:
     """The letter's print stylesheet (templates/casework/letters/letter.css)."""
     return render_to_string(f"{TEMPLATES}/letter.css")
-
-
-def html_to_pdf(html: str, *, stylesheet: str = "") -> bytes:
-    """A rendered letter (its print stylesheet is inline) as a PDF, e.g. after anonymising.
-
-    `stylesheet` is applied as well: the disclosure log's copy is sanitised, which removes
-    the letter's own <style>, so it is printed with the letter's stylesheet given here."""
-    # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
-    from weasyprint import CSS, HTML
-
-    sheets = [CSS(string=stylesheet)] if stylesheet else []
-    return HTML(string=html).write_pdf(stylesheets=sheets)

@@ -87,7 +87,7 @@ class RequestQuestion(models.Model):
         from django.core.exceptions import ValidationError
 
         from answerable.answers.engine import AskError
-        from answerable.casework.answering import ask_from_json
+        from answerable.answers.stored import ask_from_json
 
         if self.answer_kind == AnswerKind.FIGURES:
             if not self.ask:

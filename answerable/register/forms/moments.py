@@ -1,7 +1,7 @@
 """A moment keyed as a UK local date and a time of day: two boxes a person can type.
 
 The register holds aware date-times, and an officer reads the date and the time off a
-custody clock or a call log in UK local time (uk_time.py), so each model date-time is asked
+custody clock or a call log in UK local time (core/uk_time.py), so each model date-time is asked
 for as its two parts and combined here: the date as the GOV.UK date input (day, month and
 year: web/dates.py), the time in the browser's own time box, which needs no JavaScript and
 falls back to a plain text box.
@@ -12,7 +12,7 @@ from typing import Any
 
 from django import forms
 
-from answerable.register.uk_time import UK, as_uk_aware
+from answerable.core.uk_time import UK, as_uk_aware
 from answerable.web.dates import GovukDateField
 
 CLOCK = "%H:%M"

@@ -6,9 +6,8 @@ from django import forms
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from answerable.core.dates import DATE_FORMATS
 from answerable.register.models.transfers import TransferBasis, TransferredData
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 
 
 class IcceTransferForm(forms.Form):

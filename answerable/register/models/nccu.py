@@ -3,6 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from answerable.core.uk_time import uk_date
 from answerable.register.choices import (
     CrimeType,
     NccuAdvice,
@@ -13,7 +14,6 @@ from answerable.register.choices import (
 )
 from answerable.register.models.fields import SubjectAttributes, Timestamped, optional_choice
 from answerable.register.models.reference import Division, Station
-from answerable.register.uk_time import uk_date
 
 
 class NccuContact(SubjectAttributes, Timestamped):

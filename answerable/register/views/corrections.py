@@ -23,13 +23,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
+from answerable.core.uk_time import UK
 from answerable.register.forms.corrections import VERSION_FIELD, version_of
 from answerable.register.forms.custody_correction import CustodyEpisodeCorrectionForm
 from answerable.register.forms.icce_entry import IcceRequestCorrectionForm
 from answerable.register.forms.nccu_entry import NccuContactCorrectionForm
 from answerable.register.forms.people import PERSON_REF_FIELD
 from answerable.register.sharing import record_icce_referral_disclosure
-from answerable.register.uk_time import UK
 from answerable.register.views import access
 from answerable.register.views.display import summary
 from answerable.register.views.kinds import CUSTODY, ICCE, NCCU, Kind
