@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -30,6 +31,7 @@ from answerable.casework.models.choices import (
 from answerable.casework.models.questions import PART_KINDS
 from answerable.casework.models.requests import REQUESTER_FIELDS
 from answerable.core.dates import DATE_FORMATS
+from answerable.web.filters import ChoiceFilter
 
 DATE_HINT = "For example, 27/03/2026"
 
@@ -76,58 +78,58 @@ class OfficerChoice(forms.ModelChoiceField):
         return user.get_full_name() or user.get_username()
 
 
-class CaseFilterForm(forms.Form):
-    """The case list's GET form; every field optional, so an empty query lists open cases."""
+class StatusGroupFilter(ChoiceFilter):
+    """A group of statuses; none chosen is the open cases (awaiting a response)."""
 
-    status = forms.ChoiceField(
+    def filter(self, qs: QuerySet, value: Any) -> QuerySet:
+        group = value or OPEN
+        if group == OPEN:
+            return qs.filter(status__in=AWAITING_RESPONSE)
+        if group == RESPONDED:
+            return qs.filter(status=Status.RESPONDED)
+        if group == CLOSED:
+            return qs.filter(status__in=CLOSED_STATUSES)
+        return qs
+
+
+class OfficerFilter(django_filters.ModelChoiceFilter):
+    field_class = OfficerChoice
+
+
+class CaseFilter(django_filters.FilterSet):
+    """The case list's filters (a django-filter FilterSet); every one optional, so an empty
+    query lists the open cases, by deadline."""
+
+    status = StatusGroupFilter(
         label="Status",
         choices=STATUS_GROUPS,
-        required=False,
         error_messages={"invalid_choice": "Choose a status from the list"},
     )
-    regime = forms.ChoiceField(
+    regime = ChoiceFilter(
         label="Act or regulations",
         choices=[("", "All"), *Regime.choices],
-        required=False,
         error_messages={"invalid_choice": "Choose an Act or regulations from the list"},
     )
-    officer = OfficerChoice(
+    officer = OfficerFilter(
         label="Officer",
-        queryset=get_user_model().objects.none(),
-        required=False,
+        queryset=lambda request: officers(),
         empty_label="Any officer",
         error_messages={"invalid_choice": "Choose an officer from the list"},
     )
-    reference = forms.CharField(
+    reference = django_filters.CharFilter(
         label="Reference",
-        required=False,
+        lookup_expr="icontains",
         max_length=40,
         strip=True,
         help_text="All or part of it, for example 2026-0042",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        officer_field = self.fields["officer"]
-        assert isinstance(officer_field, forms.ModelChoiceField)
-        officer_field.queryset = officers()
+    class Meta:
+        model = InformationRequest
+        fields: tuple[str, ...] = ()
 
-    def filter(self, cases: QuerySet) -> QuerySet:
-        """`cases` narrowed by the cleaned data (call after is_valid()), by deadline."""
-        data = self.cleaned_data
-        group = data.get("status") or OPEN
-        if group == OPEN:
-            cases = cases.filter(status__in=AWAITING_RESPONSE)
-        elif group == RESPONDED:
-            cases = cases.filter(status=Status.RESPONDED)
-        elif group == CLOSED:
-            cases = cases.filter(status__in=CLOSED_STATUSES)
-        if data.get("regime"):
-            cases = cases.filter(regime=data["regime"])
-        if data.get("officer"):
-            cases = cases.filter(officer=data["officer"])
-        if data.get("reference"):
-            cases = cases.filter(reference__icontains=data["reference"])
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        cases = super().filter_queryset(queryset)
         # No deadline (a fees notice unpaid stops the clock) sorts after every deadline.
         return cases.order_by(F("due_on").asc(nulls_last=True), "received_on", "reference")
 

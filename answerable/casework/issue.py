@@ -44,6 +44,7 @@ from answerable.casework.models import (
 from answerable.casework.models.choices import AnswerKind, Status
 from answerable.casework.public_copy import public_outcome
 from answerable.core.pdf import html_to_pdf
+from answerable.core.regimes import CITATIONS, citations_of
 from answerable.disclosure_log.anonymise import anonymise_text
 from answerable.disclosure_log.names import name_variants
 from answerable.disclosure_log.public_contacts import public_contacts
@@ -186,10 +187,7 @@ def letter_for(
 # [c]: their disclosure would contravene the data protection principles (FOISA s38(2A)(a),
 # s2(2)(e)(ii); FOIA s40(3A)(a), s2(3)(fa); EIR(S) reg 11(3A)(a); EIR reg 13(2A)(a)).
 PERSONAL_DATA_CONDITION = {
-    "foisa": "38(2A)(a)",
-    "foia": "40(3A)(a)",
-    "eir-s": "11(3A)(a)",
-    "eir": "13(2A)(a)",
+    code: citations.personal_data_condition for code, citations in CITATIONS.items()
 }
 WITHHELD_REASONS = (
     "The figures shown as [c] count so few people that, put together with other information "
@@ -203,9 +201,7 @@ WITHHELD_REASONS = (
 
 
 def _personal_data_section(regime: str) -> str:
-    from answerable.casework.letters.regimes import regime as regime_of
-
-    return normalise(regime_of(regime).personal_data)
+    return normalise(citations_of(regime).personal_data)
 
 
 def cite_withheld_figures(request: InformationRequest) -> CitedExemption | None:

@@ -17,11 +17,11 @@ from django.shortcuts import render
 from answerable.audit.actions import Action
 from answerable.audit.trail import record, record_type_of
 from answerable.register.forms.filters import (
-    CustodyFilterForm,
-    DisclosureFilterForm,
-    IcceFilterForm,
-    NccuFilterForm,
-    RegisterFilterForm,
+    CustodyFilter,
+    DisclosureFilter,
+    IcceFilter,
+    NccuFilter,
+    RegisterFilter,
 )
 from answerable.register.views import access
 from answerable.register.views.kinds import CUSTODY, DISCLOSURE, ICCE, NCCU, Kind
@@ -61,7 +61,7 @@ class KeysFirstPaginator(Paginator):
 @dataclass(frozen=True)
 class Listing:
     kind: Kind
-    filters: type[RegisterFilterForm]
+    filters: type[RegisterFilter]  # a django-filter FilterSet
     template: str
     related: tuple[str, ...]  # what each row shows of other tables (one query, not 50)
 
@@ -70,11 +70,12 @@ def show_list(request: HttpRequest, listing: Listing, extra: dict | None = None)
     user = request.user
     kind = listing.kind
     # Always bound: every filter is optional, so no query lists everything, newest first.
-    form = listing.filters(request.GET, division=list_division(user))
+    records = visible(user, kind.model._default_manager.select_related(*listing.related))
+    filters = listing.filters(request.GET, records, division=list_division(user))
+    form = filters.form
     page, rows = None, []
-    if form.is_valid():
-        records = visible(user, kind.model._default_manager.select_related(*listing.related))
-        records = form.filter(records).order_by(*kind.ordering)
+    if filters.is_valid():
+        records = filters.qs.order_by(*kind.ordering)
         page = KeysFirstPaginator(records, PER_PAGE).get_page(request.GET.get("page"))
         rows = list(page.object_list)
         if rows:
@@ -82,7 +83,7 @@ def show_list(request: HttpRequest, listing: Listing, extra: dict | None = None)
                 Action.CONSULTATION,
                 record_type=record_type_of(kind.model),
                 purpose=LIST_PURPOSE,
-                detail={**form.applied(), "page": page.number, "records": [r.pk for r in rows]},
+                detail={**filters.applied(), "page": page.number, "records": [r.pk for r in rows]},
             )
     context = {
         "kind": kind,
@@ -96,12 +97,12 @@ def show_list(request: HttpRequest, listing: Listing, extra: dict | None = None)
     return render(request, listing.template, context)
 
 
-CUSTODY_LIST = Listing(CUSTODY, CustodyFilterForm, "register/custody_list.html", ("station",))
-NCCU_LIST = Listing(NCCU, NccuFilterForm, "register/nccu_list.html", ("station", "disclosure"))
+CUSTODY_LIST = Listing(CUSTODY, CustodyFilter, "register/custody_list.html", ("station",))
+NCCU_LIST = Listing(NCCU, NccuFilter, "register/nccu_list.html", ("station", "disclosure"))
 DISCLOSURE_LIST = Listing(
-    DISCLOSURE, DisclosureFilterForm, "register/disclosure_list.html", ("division",)
+    DISCLOSURE, DisclosureFilter, "register/disclosure_list.html", ("division",)
 )
-ICCE_LIST = Listing(ICCE, IcceFilterForm, "register/icce_list.html", ("division",))
+ICCE_LIST = Listing(ICCE, IcceFilter, "register/icce_list.html", ("division",))
 
 
 @require(access.can_view_custody)
