@@ -19,7 +19,7 @@ from typing import Any
 
 from answerable.answers.answer import Answer, ReleaseRefused
 from answerable.answers.disclosure_control import SuppressionFailed
-from answerable.answers.engine import Ask, AskError
+from answerable.answers.engine import Ask, NothingToBreakDown
 from answerable.answers.ledger.release import explore
 from answerable.answers.views.running import RECORD_TYPE, query_of
 from answerable.answers.views.tables import ChartRows, ResultTable, chart_data, result_table
@@ -138,10 +138,8 @@ def blocks(today: date, division: Any = None) -> list[Block]:
 def figures(block: Block) -> Figures:
     try:
         found = Figures(block, explore(block.ask))
-    except ValueError as error:
-        # An open period with no records has no years to list (disclosure_control/table.py).
-        if isinstance(error, AskError) or "has no values" not in str(error):
-            raise
+    except NothingToBreakDown:
+        # An open period with no records has no years to list.
         return Figures(block, None, "No records in a complete calendar year yet.")
     except (ReleaseRefused, SuppressionFailed):
         return Figures(block, None, "These figures could not be released under disclosure control.")
