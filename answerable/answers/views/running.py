@@ -11,7 +11,7 @@ from typing import Any
 from answerable.answers.answer import Answer, ReleaseRefused, ThresholdError, answer
 from answerable.answers.budget import counted
 from answerable.answers.disclosure_control import SuppressionFailed
-from answerable.answers.engine import EPISODES, Ask, AskError
+from answerable.answers.engine import EPISODES, Ask, AskError, NothingToBreakDown
 from answerable.answers.filters import WHERE_PREFIX
 from answerable.answers.forms import DEFAULT_AGES, DEFAULT_BANDS
 from answerable.answers.ledger.release import explore
@@ -97,19 +97,16 @@ def run(
     answer made, from those counts."""
     try:
         counts = counted(ask)
-    except AskError as error:
-        field, message = field_of(error)
-        raise RunError(message, field) from None
-    except ValueError as error:
-        # A time breakdown of an open period with no records has no years or months to list
-        # (disclosure_control/table.py refuses a dimension without values).
-        if "has no values" not in str(error):
-            raise
+    except NothingToBreakDown:
+        # A time breakdown of an open period with no records has no years or months to list.
         raise RunError(
             "There are no records in this period to break down by time: give the period's "
             "dates, so that every year or month is listed",
             "by",
         ) from None
+    except AskError as error:
+        field, message = field_of(error)
+        raise RunError(message, field) from None
     if threshold is not None:
         detail = {"threshold": threshold, **detail}
     log_run(ask, exact=exact, purpose=purpose, **detail)
