@@ -19,13 +19,14 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto --dist loadscope
 
 .PHONY: help run test test-postgres postgres-url lint format clean install install-dev system-libs \
-	assets browser imap-server
+	assets browser imap-server typecheck
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://$(HOST):$(PORT)/"
-	@echo "make test           set up, lint, format check, the whole test suite on SQLite"
+	@echo "make test           set up, lint, format check, import layers, mypy, the whole test suite on SQLite"
 	@echo "make test-postgres  the test suite on PostgreSQL (set DATABASE_URL=postgres://...)"
-	@echo "make lint           ruff check and ruff format --check"
+	@echo "make lint           ruff check, ruff format --check, the import layers (lint-imports), mypy"
+	@echo "make typecheck      mypy on the package and the benchmarks (settings in pyproject.toml)"
 	@echo "make format         ruff format and ruff check --fix"
 	@echo "make clean          remove .venv and caches (keeps var/, the local database)"
 
@@ -110,11 +111,15 @@ imap-server:
 	  fi; \
 	fi
 
-# Development settings: DEBUG=1 supplies development-only SECRET_KEY and pseudonym key.
+# Development settings, kept for the checkout in `.env` (written once, if missing: DEBUG=1 and
+# a SECRET_KEY of its own; DEBUG supplies development-only pseudonym and backup keys), which
+# settings.py reads, so that every `answerable` command run afterwards has them too.
+.env: | $(STAMP)
+	$(BIN)/python -m answerable.env .env
+
 # One demo user per role (custody, icce, foi-officer, disclosure-manager, analyst, dpo,
 # administrator) and a superuser `admin`, all with one new random password per run, printed.
-run: export DEBUG := 1
-run: $(STAMP) system-libs assets
+run: $(STAMP) .env system-libs assets
 	$(BIN)/answerable migrate --noinput
 	$(BIN)/answerable demo
 	@password=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))'); \
@@ -139,6 +144,8 @@ run: $(STAMP) system-libs assets
 test: $(STAMP_DEV) system-libs assets browser imap-server
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: postgres-url $(STAMP_DEV) system-libs assets browser imap-server
@@ -154,6 +161,11 @@ postgres-url:
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
+
+typecheck: $(STAMP_DEV)
+	$(BIN)/mypy
 
 format: $(STAMP_DEV)
 	$(BIN)/ruff format .

@@ -8,6 +8,11 @@ through here, so the settings module never has to be set by hand.
 import os
 import sys
 
+# Commands that need neither the admin site nor Django's system checks: they start without
+# discovering the admin (answerable/startup.py). `ask` only reads (requires_system_checks =
+# []); `help` with no command lists the commands.
+LIGHT_COMMANDS = frozenset({"help", "--help", "-h", "ask", "version", "--version"})
+
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "answerable.settings")
@@ -17,8 +22,12 @@ def main(argv: list[str] | None = None) -> None:
 
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "answerable"
+    subcommand = argv[1] if len(argv) > 1 else "help"
+    if subcommand in LIGHT_COMMANDS:
+        from answerable import startup
+
+        startup.defer_admin_discovery = True
     # DPA 2018 s62(1)-(2): what a command does to personal data is logged as done by the
     # command and the account that ran it (a web request names its signed-in user instead).
-    subcommand = argv[1] if len(argv) > 1 else "help"
     with acting_as(command_actor(subcommand)):
         execute_from_command_line(argv)

@@ -82,12 +82,17 @@ def _warm_templates() -> None:
     staticfiles_storage.url("answerable/answerable.css")
 
 
+# Whether pre_fork has warmed the arbiter up (it runs before every fork; the work is done once).
+_warmed = False
+
+
 def pre_fork(server, worker) -> None:
     import importlib
 
-    if getattr(pre_fork, "done", False):
+    global _warmed
+    if _warmed:
         return
-    pre_fork.done = True
+    _warmed = True
     try:
         from django.urls import get_resolver
 

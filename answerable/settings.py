@@ -7,9 +7,12 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from answerable.env import env_bool, env_int, env_list, env_str
+from answerable.env import env_bool, env_int, env_list, env_str, load_env_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The checkout's `.env` (written by `make run`; ANSWERABLE_ENV_FILE names another, or none
+# when empty), under the environment: see README, Settings.
+ENV_FILE = load_env_file(BASE_DIR / ".env")
 VAR_DIR = Path(env_str("ANSWERABLE_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
@@ -32,7 +35,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "answerable.web",  # first: its templates (errors, sign-in) override the framework's
-    "answerable.register.admin_app.RegisterAdminConfig",
+    "answerable.web.admin_app.AnswerableAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "answerable.api",
     "answerable.backup",
     "answerable.retention",
+    "answerable.demo",
     "axes",
     "csp",
     "rest_framework",
@@ -121,7 +125,7 @@ ANSWERABLE_DATABASE_BUSY_TIMEOUT = env_int("ANSWERABLE_DATABASE_BUSY_TIMEOUT", 1
 ANSWERABLE_BUSY_RETRY_AFTER = env_int("ANSWERABLE_BUSY_RETRY_AFTER", 10, minimum=1)
 
 
-def _database() -> dict:
+def _database() -> dj_database_url.DBConfig:
     default_url = f"sqlite:///{VAR_DIR / 'answerable.sqlite3'}"
     url = env_str("DATABASE_URL", default_url)
     try:
@@ -146,7 +150,7 @@ def _database() -> dict:
     return config
 
 
-DATABASES = {"default": _database()}
+DATABASES: dict[str, dj_database_url.DBConfig] = {"default": _database()}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -218,6 +222,13 @@ ANSWERABLE_SUPPRESSION_REASON = env_str("ANSWERABLE_SUPPRESSION_REASON", "")
 # estimate every answer carries under the Fees Regulations (SSI 2004/467).
 ANSWERABLE_MINUTES_PER_QUESTION = env_int("ANSWERABLE_MINUTES_PER_QUESTION", 15, minimum=0)
 ANSWERABLE_MINUTES_PER_BREAKDOWN = env_int("ANSWERABLE_MINUTES_PER_BREAKDOWN", 5, minimum=0)
+
+# How long the counting of one catalogue answer may take, in milliseconds (0: no limit), so a
+# costly question never holds a worker while quick ones wait (answers/budget.py): past it the
+# API answers 503 `question_too_costly` with Retry-After, the pages and `answerable ask` say
+# the question is too costly now.
+ANSWERABLE_ANSWER_TIMEOUT_MS = env_int("ANSWERABLE_ANSWER_TIMEOUT_MS", 10_000, minimum=0)
+ANSWERABLE_ANSWER_RETRY_AFTER = env_int("ANSWERABLE_ANSWER_RETRY_AFTER", 60, minimum=1)
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _log_level = env_str("LOG_LEVEL", "WARNING")

@@ -2,6 +2,8 @@
 
 import os
 
+# The suite reads no `.env` (the checkout's development settings), nor do the commands it runs.
+os.environ["ANSWERABLE_ENV_FILE"] = ""
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ANSWERABLE_PSEUDONYM_KEY", "test-only-pseudonym-key")
 # The test client speaks plain HTTP; tests/test_deploy_check.py checks the HTTPS settings.

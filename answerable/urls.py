@@ -3,6 +3,10 @@ from django.urls import include, path
 
 from answerable.mail import urls as mail_urls
 
+# Every app's admin module: AppConfig.ready() has done it already, unless a light command
+# started without it (answerable/startup.py); a second call imports nothing again.
+admin.autodiscover()
+
 # A busy database met outside a view is a 503 too (web/busy.py).
 handler500 = "answerable.web.busy.server_error"
 

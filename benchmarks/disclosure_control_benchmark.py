@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -23,13 +24,20 @@ from scipy.optimize import linprog
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from seed_001 import BAND_COUNTS, STATION_COUNTS
 
-from answerable.answers.disclosure_control import Policy, Table, audit, protect, protect_all
+from answerable.answers.disclosure_control import (
+    Policy,
+    ProtectedTable,
+    Table,
+    audit,
+    protect,
+    protect_all,
+)
 
 
 def station_bands(seed: int) -> Table:
     rng = np.random.default_rng(seed)
     shares = [n / 537 for n in BAND_COUNTS.values()]
-    counts = {}
+    counts: dict[tuple[str, ...], int] = {}
     for station, n in STATION_COUNTS.items():
         for band, k in zip(BAND_COUNTS, rng.multinomial(n, shares), strict=True):
             counts[(station, band)] = int(k)
@@ -38,7 +46,7 @@ def station_bands(seed: int) -> Table:
 
 def with_sex(table: Table, seed: int) -> Table:
     rng = np.random.default_rng(seed)
-    counts = {}
+    counts: dict[tuple[str, ...], int] = {}
     for (station, band), n in table.counts.items():
         women = int(rng.binomial(n, 0.2))
         counts[(station, band, "F")], counts[(station, band, "M")] = women, n - women
@@ -70,7 +78,7 @@ def main() -> None:
     )
     two_way = station_bands(1)
     three_way = with_sex(two_way, 2)
-    cases: list[tuple[str, int, Callable[[], object]]] = [
+    cases: list[tuple[str, int, Callable[[], ProtectedTable | list[ProtectedTable]]]] = [
         ("seed 001: 31 stations", 31, lambda: protect(stations)),
         ("31 stations x 3 bands", 93, lambda: protect(two_way)),
         ("31 x 3 x sex (3-way)", 186, lambda: protect(three_way)),
@@ -88,8 +96,8 @@ def main() -> None:
         published = action()
         tables = published if isinstance(published, list) else [published]
         protect_time = median_seconds(action, repeats)
-        audit_time = median_seconds(lambda tables=tables: audit(tables), repeats)
-        reference = median_seconds(lambda cells=cells: one_lp(cells), repeats)
+        audit_time = median_seconds(partial(audit, tables), repeats)
+        reference = median_seconds(partial(one_lp, cells), repeats)
         print(
             f"{name:<36} {cells:>5} {protect_time:>10.3f} {audit_time:>9.3f} "
             f"{reference:>8.4f} {protect_time / reference:>7.0f}x {tables[0].withheld:>9}"

@@ -6,6 +6,8 @@ one demo user per role, in a database of its own (a temporary SQLite file). The 
 Debian's Chromium driven by Playwright, never a browser a test tool downloads.
 """
 
+from __future__ import annotations
+
 import json
 import os
 import secrets
@@ -18,6 +20,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -157,3 +163,46 @@ def describe(violations: list[dict]) -> str:
         ],
         indent=2,
     )
+
+
+class Tab:
+    """A browser tab that checks every page it is asked to look at."""
+
+    def __init__(self, page, site: Site) -> None:
+        self.page, self.site = page, site
+        self.problems: list[str] = []
+        page.on("console", self._console)
+
+    def _console(self, message) -> None:
+        # A refusal the journey asked for (its 403 page) is not a problem; anything else
+        # the browser complains of (a policy violation, a missing file) is.
+        if message.location.get("url") == self.page.url and "status of 403" in message.text:
+            return
+        if "Content Security Policy" in message.text or message.type == "error":
+            self.problems.append(message.text)
+
+    def go(self, path: str):
+        return self.page.goto(self.site.url + path)
+
+    def check(self, name: str) -> None:
+        """Screenshot, accessibility and policy check of the page as it stands."""
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
+        violations = axe_violations(self.page)
+        assert not violations, f"{name}: WCAG 2.2 AA violations:\n{describe(violations)}"
+        assert not self.problems, f"{name}: console errors: {self.problems}"
+
+    def navigate(self, target: Locator) -> None:
+        """Click a link or button that loads a page, and wait for that page.
+
+        A bare click returns before the browser has navigated, so a look straight after it
+        can see the page being left (a flaky failure seen in CI).
+        """
+        with self.page.expect_navigation():
+            target.click()
+
+    def sign_in(self, username: str) -> None:
+        self.go("/sign-in/")
+        self.page.get_by_label("User name").fill(username)
+        self.page.get_by_label("Password").fill(self.site.password)
+        self.navigate(self.page.get_by_role("button", name="Sign in"))

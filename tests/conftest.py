@@ -6,7 +6,6 @@ by the migrations, so Police Scotland, its 13 divisions and 31 custody centres (
 """
 
 import pytest
-from _pytest import nodes
 
 from answerable.register.models import Force, Station
 from answerable.register.reference_data import POLICE_SCOTLAND
@@ -22,22 +21,6 @@ def police_scotland(db) -> Force:
 def stations(police_scotland) -> dict[str, Station]:
     """Police Scotland's custody centres by name, e.g. stations["Govan"]."""
     return {station.name: station for station in police_scotland.stations.all()}
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Give schemathesis's cases (one per API operation) node ids of their own.
-
-    Its items all share the test function's node id, and pytest-xdist schedules by node id,
-    so under `-n auto` only one operation of the API fuzz ran (1 passed of 21 collected).
-    The operation in the item's name is added to its id.
-    """
-    for item in items:
-        if "[" in item.name and "[" not in item.nodeid:
-            nodeid = f"{item.nodeid}[{item.name.partition('[')[2]}"
-            if hasattr(item, "_id"):  # pytest 9 keeps a structured id
-                item._id = nodes.coerce_node_id(nodeid)
-            else:
-                item._nodeid = nodeid
 
 
 def _transactional(item: pytest.Item | None) -> bool:

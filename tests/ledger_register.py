@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from factories import CustodyEpisodeFactory
+
+from answerable.core.uk_time import UK
 from answerable.register.models import CustodyEpisode, Disclosure, Force, Station
 from answerable.register.reference_data import STATIONS
-from answerable.register.uk_time import UK
 
 # Public knowledge: which division each custody centre is in (the force publishes it).
 PUBLIC_STATIONS: Mapping[str, str] = STATIONS
@@ -73,10 +75,9 @@ class Builder:
         fields.setdefault("sex", "male")
         fields.setdefault("age", 30)
         fields.setdefault("detention_basis", "immigration_powers")
-        CustodyEpisode.objects.create(
+        CustodyEpisodeFactory(
             force=self.force,
             custody_ref=f"NCS-T-{self.made:04d}",
-            division=self.stations[station].division,
             station=self.stations[station],
             arrived_at=arrived,
             released_at=None if hours is None else arrived + timedelta(hours=hours),

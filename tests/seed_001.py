@@ -4,7 +4,7 @@ import csv
 import io
 from datetime import datetime, timedelta
 
-from answerable.register.uk_time import UK
+from answerable.core.uk_time import UK
 
 STATION_COUNTS = {
     "Ayr": 4, "Baird Street": 9, "Cathcart": 48, "Clydebank": 13, "Coatbridge": 17,

@@ -4,9 +4,9 @@ from datetime import datetime
 
 import pytest
 
+from answerable.core.uk_time import UK
 from answerable.register.admin.dates import IndexedDatesQuerySet
 from answerable.register.models import CustodyEpisode, Force, Station
-from answerable.register.uk_time import UK
 
 ARRIVALS = [
     datetime(2019, 12, 31, 23, 30),

@@ -7,8 +7,8 @@ from django.contrib.auth.models import AbstractUser
 from django.test import Client
 from django.urls import reverse
 
+from answerable.core.uk_time import UK
 from answerable.register.models import CustodyEpisode, Force, Station
-from answerable.register.uk_time import UK
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from answerable.core.uk_time import UK
 from answerable.register.choices import DocumentKind, DocumentStatus, Purpose, Recipient
 from answerable.register.models import (
     Disclosure,
@@ -18,7 +19,6 @@ from answerable.register.models import (
     Person,
 )
 from answerable.register.pseudonym import pseudonymise
-from answerable.register.uk_time import UK
 
 ADD = reverse("admin:register_iccerequest_add")
 

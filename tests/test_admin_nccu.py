@@ -1,15 +1,16 @@
 """Entering an NCCU contact: the person by pseudonym only, and the disclosure it made."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import AbstractUser
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
+from answerable.core.uk_time import UK
 from answerable.register.choices import Channel, InitiatedBy, Purpose, Recipient
 from answerable.register.models import (
     CustodyEpisode,
@@ -21,7 +22,6 @@ from answerable.register.models import (
 )
 from answerable.register.pseudonym import pseudonymise
 from answerable.register.sharing import record_nccu_disclosure
-from answerable.register.uk_time import UK
 
 SOURCE_REF = "SRC-PERSON-7731Q"  # distinctive, so any stored copy of it would be found
 ADD = reverse("admin:register_nccucontact_add")
@@ -182,11 +182,11 @@ def test_contact_without_division_uses_the_installations_force(
 
 
 @pytest.mark.django_db
+@time_machine.travel(datetime(2026, 12, 5, 12, tzinfo=UTC), tick=False)
 def test_contact_validation(admin_client: Client, stations: dict[str, Station]) -> None:
-    future = timezone.now().astimezone(UK) + timedelta(days=2)
     form = contact_form(
         stations["Govan"],
-        contacted_at_0=future.date().isoformat(),
+        contacted_at_0="2026-12-07",
         station=str(stations["Ayr"].pk),  # Ayrshire, not Greater Glasgow
     )
     response = admin_client.post(ADD, form)

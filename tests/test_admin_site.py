@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from answerable.core.uk_time import UK
 from answerable.register.models import ImportBatch
-from answerable.register.uk_time import UK
 
 NOTICE = "Synthetic demonstration data is loaded"
 

@@ -7,10 +7,10 @@ import csv
 import io
 
 import pytest
+from answer_page_support import BY_STATION, download_url, foi, register  # noqa: F401
 from django.conf import settings
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from test_answer_page import BY_STATION, download_url, foi, register  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ SOLVERS = ("MILP", "HiGHS", " LP ")
 WITHHELD_NOTE = "[c] Withheld"
 
 
-def test_the_pdf_prints_the_marking_once_a_page_and_the_period_on_page_1(foi, register):  # noqa: F811
+def test_the_pdf_prints_the_marking_once_a_page_and_the_period_on_page_1(foi, register):
     response = foi.get(download_url("pdf"), BY_STATION)
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
     marking = settings.ANSWERABLE_PROTECTIVE_MARKING
@@ -32,7 +32,7 @@ def test_the_pdf_prints_the_marking_once_a_page_and_the_period_on_page_1(foi, re
     assert "£" in text and "GBP" not in text
 
 
-def test_the_csv_has_title_period_and_notes_once(foi, register):  # noqa: F811
+def test_the_csv_has_title_period_and_notes_once(foi, register):
     response = foi.get(download_url("csv"), BY_STATION)
     text = response.content.decode()
     rows = list(csv.reader(io.StringIO(text)))
@@ -45,7 +45,7 @@ def test_the_csv_has_title_period_and_notes_once(foi, register):  # noqa: F811
     assert not any(solver in text for solver in SOLVERS)
 
 
-def test_the_xlsx_has_a_notes_sheet_and_the_title_and_period_on_the_table(foi, register):  # noqa: F811
+def test_the_xlsx_has_a_notes_sheet_and_the_title_and_period_on_the_table(foi, register):
     response = foi.get(download_url("xlsx"), BY_STATION)
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Cover", "Table", "Notes"]

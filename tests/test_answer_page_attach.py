@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime
 from urllib.parse import urlencode
 
 import pytest
+from answer_page_support import BY_STATION, entries, register, signed_in  # noqa: F401
 from casework_helpers import make_case
 from django.urls import NoReverseMatch, reverse
-from test_answer_page import BY_STATION, entries, register, signed_in  # noqa: F401
 
-from answerable.casework.answering import ask_from_json
+from answerable.answers.stored import ask_from_json
 from answerable.casework.models import RequestQuestion
 from answerable.roles.roles import Role
 
@@ -45,7 +45,7 @@ def cell(result: dict, station: str) -> str:
     return next(c["display"] for c in result["cells"] if c["station"] == station)
 
 
-def test_a_new_question_keeps_the_query_and_is_answered_now(foi, register, case):  # noqa: F811
+def test_a_new_question_keeps_the_query_and_is_answered_now(foi, register, case):
     RequestQuestion.objects.create(request=case, number=1, text="Do you hold a policy?")
     response = foi.post(
         attach_url(BY_STATION),
@@ -69,7 +69,7 @@ def test_a_new_question_keeps_the_query_and_is_answered_now(foi, register, case)
     }
 
 
-def test_an_existing_question_gets_the_new_query_and_result(foi, register, case):  # noqa: F811
+def test_an_existing_question_gets_the_new_query_and_result(foi, register, case):
     question = RequestQuestion.objects.create(
         request=case, number=3, text="How many, by centre?", answer_kind="text"
     )
@@ -81,7 +81,7 @@ def test_an_existing_question_gets_the_new_query_and_result(foi, register, case)
     assert question.result["by"] == ["station"]
 
 
-def test_a_chosen_number_is_used_and_a_taken_one_refused(foi, register, case):  # noqa: F811
+def test_a_chosen_number_is_used_and_a_taken_one_refused(foi, register, case):
     RequestQuestion.objects.create(request=case, number=1, text="First")
     taken = foi.post(attach_url(BY_STATION), {"target": "new", "case": case.pk, "number": 1,
                                               "text": "Again"})  # fmt: skip
@@ -93,7 +93,7 @@ def test_a_chosen_number_is_used_and_a_taken_one_refused(foi, register, case):  
     assert chosen.status_code == 302 and case.questions.get(number=7).ask == STORED
 
 
-def test_a_frozen_question_is_never_changed(foi, register, case):  # noqa: F811
+def test_a_frozen_question_is_never_changed(foi, register, case):
     issued = datetime(2026, 7, 20, 12, tzinfo=UTC)
     old = {"question": "custody-count", "from": "2017-04-01", "to": "2018-03-31"}
     question = RequestQuestion.objects.create(
@@ -112,7 +112,7 @@ def test_a_frozen_question_is_never_changed(foi, register, case):  # noqa: F811
     assert not entries("answer attached to a case")
 
 
-def test_only_cases_awaiting_a_response_are_offered(foi, register, case):  # noqa: F811
+def test_only_cases_awaiting_a_response_are_offered(foi, register, case):
     closed = make_case(date(2026, 6, 1), status="closed", title="Closed")
     responded = make_case(date(2026, 6, 2), status="responded", title="Answered")
     responded.responded_on = date(2026, 6, 20)
@@ -129,7 +129,7 @@ def test_only_cases_awaiting_a_response_are_offered(foi, register, case):  # noq
         assert not other.questions.exists()
 
 
-def test_the_attach_form_says_what_is_missing(foi, register, case):  # noqa: F811
+def test_the_attach_form_says_what_is_missing(foi, register, case):
     response = foi.post(attach_url(BY_STATION), {"target": "new"})
     assert response.status_code == 400
     errors = response.context["attach_form"].errors
@@ -142,7 +142,7 @@ def test_the_attach_form_says_what_is_missing(foi, register, case):  # noqa: F81
     assert not RequestQuestion.objects.exists()
 
 
-def test_exact_figures_are_never_attached(register, case):  # noqa: F811
+def test_exact_figures_are_never_attached(register, case):
     manager = signed_in(Role.DISCLOSURE_MANAGER, "manager")
     response = manager.post(
         attach_url({**BY_STATION, "exact": "on"}),
@@ -153,7 +153,7 @@ def test_exact_figures_are_never_attached(register, case):  # noqa: F811
     assert "exact" not in question.ask and cell(question.result, "Dundee") == "[c]"
 
 
-def test_only_caseworkers_may_attach(register, case):  # noqa: F811
+def test_only_caseworkers_may_attach(register, case):
     analyst = signed_in(Role.ANALYST, "analyst")
     page = analyst.get(reverse("answers:index"), BY_STATION)
     assert page.status_code == 200 and page.context["attach_form"] is None

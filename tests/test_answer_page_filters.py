@@ -10,13 +10,13 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from answer_page_support import PAGE, entries, signed_in
 from casework_helpers import make_case
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from interchange_files import write
 from seed_001 import custody_csv
-from test_answer_page import PAGE, entries, signed_in
 
 from answerable.answers.forms import AskForm
 from answerable.answers.output.document import as_document

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import Ask, AskError
 from answerable.answers.forms import applies, dimension_choices, named_period
+from answerable.answers.stored import ask_from_json
 from answerable.answers.views.downloads import filename
 from answerable.answers.views.running import field_of, query_of
-from answerable.casework.answering import ask_from_json
 
 QUESTIONS = sorted(CATALOGUE)
 bounds = st.lists(st.integers(1, 500), min_size=1, max_size=4, unique=True).map(

@@ -5,9 +5,9 @@ import io
 import json
 
 import pytest
+from api_helpers import calling, entries, system
 from django.core.management import call_command
 from interchange_files import write
-from test_api_helpers import calling, entries, system
 
 from answerable.answers.catalogue import CATALOGUE
 from answerable.register.interchange.importer import import_file

@@ -1,8 +1,8 @@
 """The answers API honours the force a token is scoped to (issue 15)."""
 
 import pytest
+from api_helpers import calling
 from django.conf import settings
-from test_api_helpers import calling
 
 from answerable.api.models import ApiClient
 from answerable.audit.models import AuditEntry

@@ -1,7 +1,7 @@
 """Every call that processes personal data is in the s62 audit trail, as the system."""
 
 import pytest
-from test_api_helpers import DISCLOSURE, EPISODE, calling, entries, post, system
+from api_helpers import DISCLOSURE, EPISODE, calling, entries, post, system
 
 from answerable.audit.verify import verify
 

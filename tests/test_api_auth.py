@@ -3,8 +3,8 @@
 import hashlib
 
 import pytest
+from api_helpers import EPISODE, calling, post, system
 from django.core.management import CommandError, call_command
-from test_api_helpers import EPISODE, calling, post, system
 
 from answerable.api.models import ApiClient
 from answerable.register.models import CustodyEpisode, Force

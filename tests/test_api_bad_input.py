@@ -4,8 +4,8 @@ never a 500, and never a partial write."""
 import uuid
 
 import pytest
+from api_helpers import EPISODE, calling, entries, post, system
 from django.db import IntegrityError
-from test_api_helpers import EPISODE, calling, entries, post, system
 
 from answerable.audit.models import AuditEntry
 from answerable.register.models import CustodyEpisode, Disclosure, NccuContact, Person

@@ -1,7 +1,7 @@
 """Home Office outcomes reported against a disclosure: every report kept, the latest held."""
 
 import pytest
-from test_api_helpers import DISCLOSURE, calling, post, system
+from api_helpers import DISCLOSURE, calling, post, system
 
 from answerable.register.models import Disclosure, OutcomeReport
 

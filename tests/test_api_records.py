@@ -5,7 +5,7 @@ overwrite a change made since the record was read."""
 from datetime import date
 
 import pytest
-from test_api_helpers import DISCLOSURE, EPISODE, calling, post, system
+from api_helpers import DISCLOSURE, EPISODE, calling, post, system
 
 from answerable.api.models import IdempotentRequest
 from answerable.register.choices import DocumentKind, DocumentStatus

@@ -6,10 +6,10 @@ import io
 import itertools
 
 import pytest
+from api_helpers import calling, post, system
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_api_helpers import calling, post, system
 
 from answerable.register.interchange.errors import ImportRejected
 from answerable.register.interchange.importer import import_file

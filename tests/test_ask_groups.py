@@ -11,9 +11,9 @@ from answerable.answers.coarser import offers
 from answerable.answers.engine import Ask, AskError, count
 from answerable.answers.ledger.release import explore, release
 from answerable.answers.models import ReleaseKind
+from answerable.core.uk_time import UK
 from answerable.register.choices import DetentionBasis
 from answerable.register.models import CustodyEpisode, Person
-from answerable.register.uk_time import UK
 
 FY = {"first_day": date(2023, 4, 1), "last_day": date(2024, 3, 31)}
 MALE_OR_OTHER = {"sex": {"male or other": ["male", "other"]}}

@@ -20,6 +20,7 @@ from answerable.answers.engine import Ask, count
 from answerable.answers.output.document import as_document
 from answerable.answers.output.grid import notes
 from answerable.casework.letters.figures import figure_table
+from answerable.core.uk_time import UK
 from answerable.register.choices import (
     Channel,
     DetentionBasis,
@@ -42,7 +43,6 @@ from answerable.register.models import (
     Station,
 )
 from answerable.register.sharing import record_icce_referral_disclosure, record_nccu_disclosure
-from answerable.register.uk_time import UK
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from answerable.audit.chain import (
     first_break,
     parse_recorded,
 )
-from answerable.register.uk_time import UK
+from answerable.core.uk_time import UK
 
 AT = datetime(2026, 3, 29, 0, 59, 59, 123456, tzinfo=UTC)  # a second before the clocks go forward
 

@@ -4,7 +4,7 @@ entry per consultation of the dashboard."""
 import json
 
 import pytest
-from test_answer_page import signed_in
+from answer_page_support import signed_in
 
 from answerable.audit.models import AuditEntry
 from answerable.audit.sentences import ask_words, describe

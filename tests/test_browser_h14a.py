@@ -19,14 +19,14 @@ from mail_messages import request_message
 from mail_servers import Mailbox, smtp_server
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
-from test_browser_h14b import (  # noqa: E402
+from browser_cases_support import (  # noqa: E402
     approve_response,
     ask_for_sign_off,
     record_the_search,
     signed_in,
     task_a_unit,
 )
-from test_browser_journeys import Tab  # noqa: E402
+from browser_support import Tab  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's chromium is installed by `make test`"

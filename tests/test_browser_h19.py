@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, Site, running_site
+from browser_support import ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, Site, Tab, running_site
 from pypdf import PdfReader
-from test_browser_journeys import Tab
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 

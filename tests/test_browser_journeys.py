@@ -12,23 +12,17 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
+from browser_cases_support import approve_response, ask_for_sign_off, open_case, signed_in
 from browser_support import (
-    ARTEFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
     Site,
-    axe_violations,
-    describe,
+    Tab,
     running_site,
 )
 from pypdf import PdfReader
-from test_browser_h14b import approve_response, ask_for_sign_off, open_case, signed_in
-
-if TYPE_CHECKING:
-    from playwright.sync_api import Locator
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
@@ -49,49 +43,6 @@ def browser() -> Iterator:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-class Tab:
-    """A browser tab that checks every page it is asked to look at."""
-
-    def __init__(self, page, site: Site) -> None:
-        self.page, self.site = page, site
-        self.problems: list[str] = []
-        page.on("console", self._console)
-
-    def _console(self, message) -> None:
-        # A refusal the journey asked for (its 403 page) is not a problem; anything else
-        # the browser complains of (a policy violation, a missing file) is.
-        if message.location.get("url") == self.page.url and "status of 403" in message.text:
-            return
-        if "Content Security Policy" in message.text or message.type == "error":
-            self.problems.append(message.text)
-
-    def go(self, path: str):
-        return self.page.goto(self.site.url + path)
-
-    def check(self, name: str) -> None:
-        """Screenshot, accessibility and policy check of the page as it stands."""
-        ARTEFACTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
-        violations = axe_violations(self.page)
-        assert not violations, f"{name}: WCAG 2.2 AA violations:\n{describe(violations)}"
-        assert not self.problems, f"{name}: console errors: {self.problems}"
-
-    def navigate(self, target: Locator) -> None:
-        """Click a link or button that loads a page, and wait for that page.
-
-        A bare click returns before the browser has navigated, so a look straight after it
-        can see the page being left (a flaky failure seen in CI).
-        """
-        with self.page.expect_navigation():
-            target.click()
-
-    def sign_in(self, username: str) -> None:
-        self.go("/sign-in/")
-        self.page.get_by_label("User name").fill(username)
-        self.page.get_by_label("Password").fill(self.site.password)
-        self.navigate(self.page.get_by_role("button", name="Sign in"))
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import sqlite3
 from collections.abc import Iterator
 
 import pytest
+from api_helpers import EPISODE, calling, post, system
 from casework_helpers import officer
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
-from test_api_helpers import EPISODE, calling, post, system
 
 from answerable.register.models import CustodyEpisode, Station
 from answerable.roles.assign import assign_role

@@ -10,8 +10,9 @@ from interchange_files import CUSTODY_HEADER, write
 from seed_001 import BAND_COUNTS, custody_csv
 
 from answerable.answers.engine import AskError
+from answerable.answers.stored import ask_from_json
 from answerable.casework import answering
-from answerable.casework.answering import AnswerFrozen, AnsweringError, ask_from_json
+from answerable.casework.answering import AnswerFrozen, AnsweringError
 from answerable.casework.models import RequestQuestion
 from answerable.register.interchange.importer import import_file
 

@@ -17,8 +17,8 @@ from answerable.audit.models import AuditEntry
 from answerable.casework.enclosures import bundle, enclosures_for
 from answerable.casework.given_documents import DocumentChoiceError, give_document
 from answerable.casework.issue import issue_response
-from answerable.casework.letters.render import html_to_pdf
 from answerable.casework.models import IssuedLetter, RequestQuestion
+from answerable.core.pdf import html_to_pdf
 from answerable.disclosure_log.models import Outcome, Publication
 from answerable.register.documents import add_version, save_document
 from answerable.register.models import Document

@@ -17,8 +17,8 @@ from seed_001 import STATION_COUNTS, custody_csv
 from answerable.audit.models import AuditEntry
 from answerable.casework.models import InformationRequest, IssuedLetter, RequestQuestion
 from answerable.clock.deadlines import response_due
-from answerable.clock.holidays import calendar_for
 from answerable.clock.regimes import regime_of
+from answerable.clock.services import calendar_for
 from answerable.disclosure_log.models import Publication
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role

@@ -6,9 +6,9 @@ import pytest
 from casework_helpers import make_case
 from django.test import override_settings
 
+from answerable.casework.models.requests import allocate_reference
 from answerable.casework.reference import (
     ReferencePatternError,
-    allocate_reference,
     check_pattern,
     format_reference,
 )

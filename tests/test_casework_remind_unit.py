@@ -2,13 +2,13 @@
 (ANSWERABLE_FOI_UNIT_EMAIL), with no requester's personal data."""
 
 import pytest
+from casework_remind_support import TODAY, cases  # noqa: F401  (the fixture)
 from django.core.management import call_command
-from test_casework_remind import TODAY, cases  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_cases_nobody_holds_go_to_the_foi_unit_mailbox(cases, mailoutbox, settings, capsys):  # noqa: F811
+def test_cases_nobody_holds_go_to_the_foi_unit_mailbox(cases, mailoutbox, settings, capsys):
     settings.ANSWERABLE_FOI_UNIT_EMAIL = "foi-unit@force.example"
     call_command("remind", "--today", TODAY.isoformat())
     [unit] = [m for m in mailoutbox if m.to == ["foi-unit@force.example"]]
@@ -19,7 +19,7 @@ def test_cases_nobody_holds_go_to_the_foi_unit_mailbox(cases, mailoutbox, settin
     assert "Sent 3 reminder(s)." in capsys.readouterr().out
 
 
-def test_without_a_unit_mailbox_they_are_only_listed(cases, mailoutbox, settings, capsys):  # noqa: F811
+def test_without_a_unit_mailbox_they_are_only_listed(cases, mailoutbox, settings, capsys):
     settings.ANSWERABLE_FOI_UNIT_EMAIL = ""
     call_command("remind", "--today", TODAY.isoformat())
     assert all(m.to != ["foi-unit@force.example"] for m in mailoutbox)

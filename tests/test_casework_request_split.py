@@ -2,7 +2,6 @@
 
 import pytest
 
-from answerable.casework.demo import CASES, request_text
 from answerable.casework.letters.request import (
     RequestSplitError,
     find,
@@ -10,6 +9,7 @@ from answerable.casework.letters.request import (
     problems,
     split,
 )
+from answerable.demo.cases import CASES, request_text
 
 REQUEST = "Dear FOI team,\n1. How many were held?\n2. Where were they  held?\nThank you."
 

@@ -29,7 +29,6 @@ from answerable.casework.issue import (
     issue_late_notice,
     issue_response,
 )
-from answerable.casework.letters.render import html_to_pdf
 from answerable.casework.models import (
     CitedExemption,
     InformationRequest,
@@ -39,6 +38,7 @@ from answerable.casework.models import (
 )
 from answerable.casework.models.choices import Notice as Outcome
 from answerable.casework.statistics import Quarter, quarterly_return
+from answerable.core.pdf import html_to_pdf
 from answerable.register.coverage_records import record_coverage
 from answerable.register.documents import add_version, save_document
 from answerable.register.interchange.importer import import_file

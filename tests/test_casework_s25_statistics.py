@@ -8,7 +8,7 @@ import pytest
 from casework_helpers import make_case, officer
 from django.test import Client
 from django.urls import reverse
-from test_statistics_releases_ledger import manager, publish, register, series  # noqa: F401
+from statistics_releases_support import manager, publish, register, series  # noqa: F401
 
 from answerable.casework.models import RequestQuestion
 from answerable.casework.models.choices import AnswerKind, Notice
@@ -28,7 +28,7 @@ Q2_BY_STATION = {
 
 
 @pytest.fixture
-def case(series, manager):  # noqa: F811
+def case(series, manager):
     publish(series, manager, "2026-Q2")
     case = make_case(received_on=date(2026, 8, 3))
     RequestQuestion.objects.create(

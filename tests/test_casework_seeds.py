@@ -17,14 +17,14 @@ from django.utils.html import escape
 from interchange_files import write
 from seed_001 import STATION_COUNTS, custody_csv
 
-from answerable.casework.demo import SEED_000, SEED_001, request_text
 from answerable.casework.holds import HoldError
 from answerable.casework.issue import IssueError, issue_response
 from answerable.casework.models import InformationRequest, IssuedLetter, RequestQuestion
+from answerable.core.uk_time import UK
+from answerable.demo.cases import SEED_000, SEED_001, request_text
 from answerable.disclosure_log.publish import pdf_text
 from answerable.register.interchange.importer import import_file
 from answerable.register.models import Disclosure
-from answerable.register.uk_time import UK
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_seed_000_is_answered_from_the_register_not_refused(generated_register):
         officer=officer(),
         **REQUESTER,
     )
-    # The first eight questions of the request as received, word for word (casework/demo.py),
+    # The first eight questions of the request as received, word for word (demo/cases.py),
     # each answered with figures alone here.
     questions = [(q.text, q.ask) for q in SEED_000.questions[:8]]
     for number, (text, ask) in enumerate(questions, start=1):

@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from answerable.clock.deadlines import response_due
-from answerable.clock.holidays import calendar_for, library_calendar
+from answerable.clock.holidays import library_calendar
 from answerable.clock.models import HolidayCorrection
+from answerable.clock.services import calendar_for
 
 pytestmark = pytest.mark.django_db
 

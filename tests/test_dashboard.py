@@ -3,68 +3,31 @@ its chart beside it, the same figures the answer page (and so an FOI response) g
 for those who do casework, the cases awaiting a response by deadline."""
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-import time_machine
+from answer_page_support import entries, grid_of, signed_in
 from casework_helpers import make_case
+from dashboard_support import (
+    DASHBOARD,
+    REFERRALS,
+    REQUESTER,
+    at,
+    block_figures,
+    block_grid,
+    register,  # noqa: F401  (fixtures)
+)
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from interchange_files import write
-from seed_001 import BAND_COUNTS, STATION_COUNTS, custody_csv
-from test_answer_page import entries, grid_of, signed_in
+from seed_001 import BAND_COUNTS, STATION_COUNTS
 
 from answerable.dashboard.figures import blocks, last_complete_months, months_back
-from answerable.register.interchange.importer import import_file
 from answerable.roles.roles import Role
 from answerable.web.wording import MONTHS
 
 pytestmark = pytest.mark.django_db
-
-DASHBOARD = reverse("dashboard:index")
-REQUESTER = "Ms Requester Private"
-HEADER = "disclosure_ref,force,disclosed_at,role,crime_type,purpose,requested_at,recipient"
-# Referrals in 2017/18 by crime type (and status checks, which are not referrals).
-REFERRALS = {"domestic_abuse": 12, "modern_slavery": 6, "human_trafficking": 3}
-STATUS_CHECKS = 4
-
-
-def at(moment: str) -> time_machine.travel:
-    return time_machine.travel(datetime.fromisoformat(moment).replace(tzinfo=UTC))
-
-
-def disclosures_csv() -> str:
-    rows, n = [HEADER], 0
-    for purpose, counts in (("referral", REFERRALS), ("status_check", {"other": STATUS_CHECKS})):
-        for crime_type, how_many in counts.items():
-            for _ in range(how_many):
-                n += 1
-                rows.append(
-                    f"HO-{n},Police Scotland,2017-10-{n:02d}T10:00:00,victim,{crime_type},"
-                    f"{purpose},2017-10-{n:02d}T09:00:00,hoie_nccu"
-                )
-    return "\n".join(rows) + "\n"
-
-
-@pytest.fixture
-def register(tmp_path):
-    import_file("custody", write(tmp_path, custody_csv(), "custody.csv"), progress=False)
-    import_file("disclosures", write(tmp_path, disclosures_csv(), "d.csv"), progress=False)
-
-
-def block_figures(response, key: str) -> dict[str, object]:
-    figures = next(f for f in response.context["blocks"] if f.block.key == key)
-    table = figures.table
-    rows = {row[0]: row[1] for row in table.rows}
-    rows[table.total[0]] = table.total[1]
-    return rows
-
-
-def block_grid(response, key: str) -> list[list[str]]:
-    table = next(f for f in response.context["blocks"] if f.block.key == key).table
-    return [[str(cell) for cell in row] for row in [table.header, *table.rows, table.total]]
 
 
 # --- access -----------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
 divisional user's division beside the force."""
 
 import pytest
+from answer_page_support import entries, signed_in
+from dashboard_support import DASHBOARD, at, block_figures
 from interchange_files import write
 from seed_001 import custody_csv
-from test_answer_page import entries, signed_in
-from test_dashboard import DASHBOARD, at, block_figures
 
 from answerable.dashboard.figures import months_words
 from answerable.register.interchange.importer import import_file

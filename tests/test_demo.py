@@ -9,14 +9,19 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, F, Q
 from seed_001 import STATION_COUNTS
 
+from answerable.demo.synthetic import profiles
+from answerable.demo.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
+from answerable.demo.synthetic.demo import load_demo, write_csv
+from answerable.demo.synthetic.demo_plan import DemoPlan, build_plan
 from answerable.register.choices import IMMIGRATION_BASES, REFERRAL_PURPOSES
 from answerable.register.interchange.importer import import_file
 from answerable.register.models import (
@@ -30,10 +35,6 @@ from answerable.register.models import (
     Person,
 )
 from answerable.register.reference_data import STATIONS
-from answerable.register.synthetic import profiles
-from answerable.register.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
-from answerable.register.synthetic.demo import load_demo, write_csv
-from answerable.register.synthetic.demo_plan import DemoPlan, build_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -296,9 +297,10 @@ def test_command_says_synthetic(demo):
     assert "already loaded" in out.getvalue()
 
 
+@time_machine.travel(date(2026, 12, 5), tick=False)
 def test_a_day_in_the_future_is_refused():
     with pytest.raises(ValueError, match="after today"):
-        load_demo(date.today() + timedelta(days=2))
+        load_demo(date(2026, 12, 7))
 
 
 def test_a_later_day_only_adds_to_an_earlier_one(plan):
@@ -320,7 +322,7 @@ def test_the_plan_is_the_same_in_every_process():
     Python's per-process hash randomisation, or a second run would change records."""
     script = (
         "import hashlib, json; from datetime import date;"
-        "from answerable.register.synthetic.demo_plan import DemoPlan, build_plan;"
+        "from answerable.demo.synthetic.demo_plan import DemoPlan, build_plan;"
         "p = build_plan(); d = date(2026, 11, 23);"
         "rows = [p.custody_rows(d), p.disclosure_rows(d),"
         " [r.fields(d) for r in p.icce_as_of(d)], [c.fields() for c in p.nccu_as_of(d)]];"
@@ -359,9 +361,9 @@ def test_the_seeds_cases_are_answered_issued_and_published(demo):
 
     from django.test import Client
 
-    from answerable.casework.demo import load_demo_cases
     from answerable.casework.letters.request import paragraphs, split
     from answerable.casework.models import InformationRequest
+    from answerable.demo.cases import load_demo_cases
 
     assert load_demo_cases() == ["IM-FOI-2018-1421", "23-1751"]
     assert load_demo_cases() == []  # idempotent

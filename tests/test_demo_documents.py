@@ -1,5 +1,5 @@
 """Seed 000's questions on agreements and policies, answered in the demo with documents
-(casework/demo_documents.py): the MoU and the high-harm criteria enclosed, the 2016
+(demo/case_documents.py): the MoU and the high-harm criteria enclosed, the 2016
 agreement under s25(1) with its published address."""
 
 from datetime import date
@@ -7,16 +7,16 @@ from datetime import date
 import pytest
 from casework_helpers import approve, make_case
 
-from answerable.casework.demo_documents import (
+from answerable.casework.enclosures import enclosures_for
+from answerable.casework.issue import issue_response
+from answerable.casework.models import RequestQuestion
+from answerable.demo.case_documents import (
     AGREEMENTS_QUESTION,
     ISA_2016_URL,
     answer_seed_000_documents,
 )
-from answerable.casework.enclosures import enclosures_for
-from answerable.casework.issue import issue_response
-from answerable.casework.models import RequestQuestion
+from answerable.demo.synthetic.demo_store import store_documents
 from answerable.disclosure_log.models import Publication
-from answerable.register.synthetic.demo_store import store_documents
 
 pytestmark = pytest.mark.django_db
 

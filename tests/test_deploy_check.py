@@ -37,6 +37,8 @@ def production_environment(tmp_path) -> dict[str, str]:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'answerable.sqlite3'}",
         "ANSWERABLE_VAR_DIR": str(tmp_path / "var"),
         "ANSWERABLE_ASSETS_DIR": str(assets),
+        # No `.env`: a checkout where `make run` was used has one (DEBUG=1).
+        "ANSWERABLE_ENV_FILE": "",
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from answerable.core.spreadsheet import neutralise as spreadsheet_safe
 from answerable.disclosure_log.anonymise import (
     MARK,
     anonymise,
@@ -17,7 +18,6 @@ from answerable.disclosure_log.anonymise import (
     sanitise,
 )
 from answerable.disclosure_log.headings import demote_headings
-from answerable.web.spreadsheet import neutralise as spreadsheet_safe
 
 LETTER = """
 <h1>Freedom of Information Response</h1>

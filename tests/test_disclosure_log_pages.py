@@ -3,61 +3,23 @@ each response as HTML and PDF, the Atom feed and the CSV export; nothing before 
 publication date (a UK date) and nothing withdrawn."""
 
 import csv
-import functools
 import html
 import io
 import re
 import xml.etree.ElementTree as ET
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date
 
 import pytest
-import time_machine
-import weasyprint
+from disclosure_log_support import at, issue
 from django.test import Client
 from django.urls import reverse
 
 from answerable.disclosure_log.models import Publication
-from answerable.disclosure_log.publish import anonymised_letter, schedule
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LIST = reverse("disclosure_log:list")
 FEED = reverse("disclosure_log:feed")
 EXPORT = reverse("disclosure_log:export")
-PERSONAL = ["Jane Smith", "jane@example.org"]
-
-
-@functools.cache
-def pdf_of(html: str) -> bytes:
-    return weasyprint.HTML(string=html).write_pdf()
-
-
-def issue(reference: str, issued_on: date, **changes: Any) -> Publication:
-    body = changes.pop(
-        "body_html",
-        f"<h1>Response {reference}</h1><p>Dear Jane Smith (jane@example.org),</p>"
-        "<p>Custody figures by station.</p>",
-    )
-    values: dict[str, Any] = {
-        "reference": reference,
-        "title": f"Response {reference}",
-        "summary": "Immigration-related custody.",
-        "regime": "foisa",
-        "outcome": "full",
-        "topics": ["Custody"],
-        "exemptions_cited": "",
-        "received_on": issued_on,
-        "issued_on": issued_on,
-        "body_html": body,
-        "pdf": pdf_of(anonymised_letter(body, PERSONAL)),
-        "personal": PERSONAL,
-    }
-    values.update(changes)
-    return schedule(**values)
-
-
-def at(moment: str) -> time_machine.travel:
-    return time_machine.travel(datetime.fromisoformat(moment).astimezone(UTC), tick=False)
 
 
 def no_inline_script(page: str) -> bool:

@@ -14,7 +14,8 @@ from answerable.casework.issue import issue_response
 from answerable.casework.letters.content import Answered, Letter, Notice, QuestionAnswer
 from answerable.casework.models import RequestQuestion
 from answerable.casework.public_copy import public_outcome
-from answerable.disclosure_log.anonymise import EMAIL, MARK, POSTCODE, sanitise
+from answerable.core.personal_data import EMAIL, POSTCODE
+from answerable.disclosure_log.anonymise import MARK, sanitise
 from answerable.disclosure_log.models import Outcome, Publication
 from answerable.disclosure_log.public_contacts import public_contacts
 

@@ -14,8 +14,8 @@ import time_machine
 import weasyprint
 from django.test import Client
 
+from answerable.core.uk_time import as_uk_aware
 from answerable.disclosure_log.publish import anonymised_letter, schedule
-from answerable.register.uk_time import as_uk_aware
 
 # Copies of ../shared/seeds (the two real responses), so the suite runs from any checkout.
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"

@@ -2,9 +2,9 @@
 web/_empty.html); "Correct the search or filters" is only for a search that is not valid."""
 
 import pytest
+from answer_page_support import signed_in
 from django.test import Client
 from django.urls import reverse
-from test_answer_page import signed_in
 
 from answerable.roles.roles import Role
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from answerable.answers.forms import AttachForm
+from answerable.casework.answer_page import AttachForm
 
 pytestmark = pytest.mark.django_db
 

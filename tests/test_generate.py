@@ -17,6 +17,11 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
+from answerable.core.uk_time import UK, as_uk_aware
+from answerable.demo.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
+from answerable.demo.synthetic.csv_out import write_columns
+from answerable.demo.synthetic.generator import GenerationSpec, generate
+from answerable.demo.synthetic.uk_clock import bst_transitions, format_uk, iso_uk
 from answerable.register.choices import (
     Channel,
     Consent,
@@ -37,11 +42,6 @@ from answerable.register.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, Disclosure
 from answerable.register.nationality import parse_nationality
 from answerable.register.reference_data import STATIONS
-from answerable.register.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
-from answerable.register.synthetic.csv_out import write_columns
-from answerable.register.synthetic.generator import GenerationSpec, generate
-from answerable.register.synthetic.uk_clock import bst_transitions, format_uk, iso_uk
-from answerable.register.uk_time import UK, as_uk_aware
 
 SPAN = (date(2017, 4, 1), date(2026, 11, 23))
 IMMIGRATION = {DetentionBasis.IMMIGRATION_POWERS.value, DetentionBasis.IMMIGRATION_OFFENCE.value}

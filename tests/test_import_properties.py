@@ -9,11 +9,11 @@ from django.db import transaction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from answerable.core.uk_time import as_uk_aware, elapsed_minutes
 from answerable.register.interchange.errors import ImportRejected
 from answerable.register.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode
 from answerable.register.reference_data import STATIONS
-from answerable.register.uk_time import as_uk_aware, elapsed_minutes
 
 pytestmark = pytest.mark.django_db
 

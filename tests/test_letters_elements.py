@@ -13,8 +13,8 @@ from letters_examples import letter, text_of
 
 from answerable.casework.letters.content import Answered, Letter, Notice
 from answerable.casework.letters.elements import required_elements
-from answerable.casework.letters.regimes import REGIMES
 from answerable.casework.letters.render import render_html
+from answerable.core.regimes import CITATIONS as REGIMES
 
 AUTHORITY = "Police Scotland"  # the default of ANSWERABLE_AUTHORITY_NAME
 

@@ -25,13 +25,14 @@ from answerable.answers.answer import PEOPLE_NOTE
 from answerable.answers.disclosure_control.policy import DEFAULT_REASON, Policy
 from answerable.answers.disclosure_control.published import PublishedCell, _footnotes
 from answerable.answers.engine import AskError
-from answerable.casework.answering import KEYS, ask_from_json, shown
+from answerable.answers.stored import KEYS, ask_from_json, shown
 from answerable.casework.letters.content import Answered, Exemption, Letter, Notice, QuestionAnswer
 from answerable.casework.letters.figures import ROWS_ON_A_PAGE, figure_table
 from answerable.casework.letters.notes import Explanation, ShownTable, figure_notes
-from answerable.casework.letters.regimes import FOISA
 from answerable.casework.letters.render import render_html, render_pdf
+from answerable.core.regimes import CITATIONS
 
+FOISA = CITATIONS["foisa"]
 HEADING = "About the figures in this response"
 WITHHELD = "[c] means a figure is withheld"
 ZERO = "0 means none"

@@ -14,8 +14,8 @@ from mail_messages import request_message
 from answerable.audit.models import AuditEntry
 from answerable.casework.models import Dispatch, InformationRequest, Review
 from answerable.clock.deadlines import response_due
-from answerable.clock.holidays import calendar_for
 from answerable.clock.regimes import regime_of
+from answerable.clock.services import calendar_for
 from answerable.mail.models import InboundMessage, MessageKind, MessageStatus
 
 pytestmark = pytest.mark.django_db

@@ -4,14 +4,14 @@ from datetime import datetime
 
 import pytest
 from django.urls import reverse
-from test_register_pages import World, custody, nccu_form, world  # noqa: F401
+from register_pages_support import World, custody, nccu_form, world  # noqa: F401
 
+from answerable.core.uk_time import UK
 from answerable.register.models import NccuContact
-from answerable.register.uk_time import UK
 
 
 @pytest.mark.django_db
-def test_an_nccu_contact_dated_in_day_month_and_year_boxes(world: World) -> None:  # noqa: F811
+def test_an_nccu_contact_dated_in_day_month_and_year_boxes(world: World) -> None:
     client = custody(world, name="pc-dates")
     data = nccu_form(world.g.station)
     del data["contacted_at_date"]
@@ -25,7 +25,7 @@ def test_an_nccu_contact_dated_in_day_month_and_year_boxes(world: World) -> None
 
 
 @pytest.mark.django_db
-def test_the_new_contact_form_asks_for_the_date_in_three_boxes(world: World) -> None:  # noqa: F811
+def test_the_new_contact_form_asks_for_the_date_in_three_boxes(world: World) -> None:
     body = custody(world, name="pc-form").get(reverse("register:nccu_new")).content.decode()
     assert 'name="contacted_at_date_day"' in body and 'type="date"' not in body
     assert "<legend" in body and "Contacted: date" in body

@@ -4,24 +4,33 @@ Two divisions, Greater Glasgow (G, custody centre Govan) and Ayrshire (U, Ayr), 
 custody episode, an NCCU contact and its disclosure, and an ICCE request, all of one person.
 """
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from casework_helpers import officer
 from django.contrib.auth.models import AbstractUser
 from django.test import Client
 from django.urls import reverse
+from register_pages_support import (  # noqa: F401
+    DPO_REASON,
+    World,
+    custody,
+    dpo,
+    nccu_form,
+    shown,
+    signed_in,
+    world,
+)
 
 from answerable.audit.models import AuditEntry
+from answerable.core.uk_time import UK
 from answerable.register.choices import (
     CustodyOutcome,
     DetentionBasis,
     DocumentKind,
     DocumentStatus,
-    NccuChannel,
-    NccuTrigger,
     Purpose,
     Recipient,
     Role,
@@ -30,108 +39,15 @@ from answerable.register.choices import (
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
-    Division,
     Document,
     DocumentVersion,
-    Force,
     IcceRequest,
     NccuContact,
-    Person,
     Station,
 )
-from answerable.register.sharing import record_nccu_disclosure
-from answerable.register.uk_time import UK
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import ROLES
 from answerable.roles.roles import Role as StaffRole
-
-
-@dataclass
-class Side:
-    """One division's records."""
-
-    division: Division
-    station: Station
-    episode: CustodyEpisode
-    contact: NccuContact
-    disclosure: Disclosure
-    icce: IcceRequest
-
-
-@dataclass
-class World:
-    g: Side
-    u: Side
-    person: Person
-
-
-def make_side(force: Force, station: Station, person: Person, n: int) -> Side:
-    episode = CustodyEpisode.objects.create(
-        force=force,
-        custody_ref=f"NCS-2023-00000{n}",
-        division=station.division,
-        station=station,
-        arrived_at=datetime(2023, 5, n, 14, 5, tzinfo=UK),
-        released_at=datetime(2023, 5, n + 1, 9, 40, tzinfo=UK),
-        detention_basis=DetentionBasis.IMMIGRATION_POWERS,
-        person=person,
-        sex="male",
-        age=27,
-    )
-    contact = NccuContact.objects.create(
-        reference=f"NCCU-REF-{n}",
-        contacted_at=datetime(2023, 5, n, 15, 0, tzinfo=UK),
-        channel=NccuChannel.PHONE,
-        division=station.division,
-        station=station,
-        person=person,
-        role=Role.SUSPECT,
-        trigger=NccuTrigger.ARRESTED,
-        custody_episode=episode,
-    )
-    disclosure = record_nccu_disclosure(contact)
-    icce = IcceRequest.objects.create(
-        reference=f"ICCE-2023-{n}",
-        division=station.division,
-        person=person,
-        custody_episode=episode,
-        sent_on=date(2023, 5, n + 1),
-    )
-    contact.refresh_from_db()
-    return Side(station.division, station, episode, contact, disclosure, icce)
-
-
-@pytest.fixture
-def world(police_scotland: Force, stations: dict[str, Station]) -> World:
-    person = Person.objects.create(pseudonym="ab12" + "0" * 60)
-    g = make_side(police_scotland, stations["Govan"], person, 2)
-    u = make_side(police_scotland, stations["Ayr"], person, 4)
-    return World(g, u, person)
-
-
-def signed_in(role: StaffRole, division: Division | None = None, name: str = "") -> Client:
-    user = officer(name or f"user-{role}-{division.code if division else 'all'}")
-    assign_role(user, role, division=division)
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def custody(world: World, side: str = "g", name: str = "") -> Client:
-    return signed_in(StaffRole.CUSTODY, getattr(world, side).division, name)
-
-
-def dpo() -> Client:
-    return signed_in(StaffRole.DATA_PROTECTION_OFFICER)
-
-
-# The data protection officer opens a record only with a reason (register/forms/reason.py).
-DPO_REASON = {"reason": "lawfulness", "details": "checking the record page"}
-
-
-def shown(response) -> list[Any]:
-    return list(response.context["rows"])
-
 
 # --- Who may open what -------------------------------------------------------------------
 
@@ -537,29 +453,6 @@ def test_a_disclosure_page_links_the_contact_that_made_it(world: World) -> None:
 # --- Recording an NCCU contact -----------------------------------------------------------
 
 
-def nccu_form(station: Station, **changes: str) -> dict[str, str]:
-    data = {
-        "contacted_at_date": "2024-03-05",
-        "contacted_at_time": "22:15",
-        "channel": "phone",
-        "station": str(station.pk),
-        "reference": "NCCU-NEW-1",
-        "officer": "PC4321",
-        "role": "victim",
-        "crime_type": "domestic_abuse",
-        "trigger": "victim_or_witness",
-        "sex": "female",
-        "age": "34",
-        "nationality": "FR",
-        "disability": "no",
-        "advice": "no_trace",
-        "action_taken": "no_further_action",
-        "notes": "Referred by phone.",
-    }
-    data.update(changes)
-    return data
-
-
 @pytest.mark.django_db
 def test_recording_an_nccu_contact_records_its_disclosure(world: World) -> None:
     client = custody(world, name="pc-entry")
@@ -612,9 +505,10 @@ def test_an_nccu_contact_links_the_person_by_their_identifier(world: World) -> N
 
 
 @pytest.mark.django_db
+@time_machine.travel(datetime(2026, 12, 5, 12, tzinfo=UTC), tick=False)
 def test_an_invalid_nccu_contact_is_shown_again_and_nothing_is_saved(world: World) -> None:
     client = custody(world)
-    tomorrow = (datetime.now(UK) + timedelta(days=2)).date().isoformat()
+    tomorrow = "2026-12-07"
     other_division = world.u.station
     data = nccu_form(other_division, contacted_at_date=tomorrow, role="")
     contacts, disclosures = NccuContact.objects.count(), Disclosure.objects.count()

@@ -4,11 +4,11 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
+from answerable.core.uk_time import UK
 from answerable.register.forms.corrections import version_of
-from answerable.register.forms.filters import CustodyFilterForm, NccuFilterForm
+from answerable.register.forms.filters import CustodyFilter, NccuFilter
 from answerable.register.forms.moments import combine, parts
 from answerable.register.models import CustodyEpisode, IcceRequest, NccuContact
-from answerable.register.uk_time import UK
 from answerable.register.views.display import NOT_RECORDED, span_text, value_text
 from answerable.register.views.history import changes_between
 
@@ -64,27 +64,27 @@ def test_the_version_is_the_last_save_to_the_microsecond() -> None:
 
 
 def test_a_filter_period_must_not_end_before_it_starts() -> None:
-    form = CustodyFilterForm({"date_from": "2023-06-01", "date_to": "2023-05-01"})
-    assert not form.is_valid()
-    assert "date_to" in form.errors
+    filters = CustodyFilter({"date_from": "2023-06-01", "date_to": "2023-05-01"})
+    assert not filters.is_valid()
+    assert "date_to" in filters.errors
 
 
 def test_every_filter_is_optional() -> None:
-    form = NccuFilterForm({})
-    assert form.is_valid(), form.errors
-    assert form.applied() == {}
+    filters = NccuFilter({})
+    assert filters.is_valid(), filters.errors
+    assert filters.applied() == {}
 
 
 def test_unknown_filter_values_are_refused() -> None:
-    form = CustodyFilterForm({"sex": "unknown", "date_from": "yesterday"})
-    assert not form.is_valid()
-    assert set(form.errors) == {"sex", "date_from"}
+    filters = CustodyFilter({"sex": "unknown", "date_from": "yesterday"})
+    assert not filters.is_valid()
+    assert set(filters.errors) == {"sex", "date_from"}
 
 
 def test_applied_filters_name_values_never_objects() -> None:
-    form = CustodyFilterForm({"sex": "not_recorded", "date_from": "2023-06-01"})
-    assert form.is_valid()
-    assert form.applied() == {"sex": "not_recorded", "date_from": "2023-06-01"}
+    filters = CustodyFilter({"sex": "not_recorded", "date_from": "2023-06-01"})
+    assert filters.is_valid()
+    assert filters.applied() == {"sex": "not_recorded", "date_from": "2023-06-01"}
 
 
 @pytest.mark.django_db

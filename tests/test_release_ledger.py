@@ -8,9 +8,9 @@ from django.core.management import call_command
 from answerable.answers.engine import Ask
 from answerable.answers.ledger.release import explore, release
 from answerable.answers.models import Release, ReleasedTable, ReleaseKind
+from answerable.core.uk_time import UK
 from answerable.register.choices import DetentionBasis
 from answerable.register.models import CustodyEpisode
-from answerable.register.uk_time import UK
 
 START = date(2023, 4, 1)
 
@@ -255,7 +255,7 @@ def test_a_solver_that_cannot_tell_is_a_problem_not_a_pass(
 def test_the_api_records_each_answer_and_takes_a_long_complement_filter(
     police_scotland, stations
 ) -> None:
-    from test_api_helpers import calling, system
+    from api_helpers import calling, system
 
     _episodes(police_scotland, stations, {"Govan": 30, "Cathcart": 20, "Ayr": 2, "Perth": 12})
     _, token = system("ledger-test", ["answers:read"])

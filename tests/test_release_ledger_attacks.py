@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from api_helpers import calling, system
 from attacker import Attacker, Finding
 from casework_helpers import approve, make_case
 from django.conf import settings
@@ -32,7 +33,6 @@ from ledger_register import (
     custody_records,
     disclosure_records,
 )
-from test_api_helpers import calling, system
 
 from answerable.answers.answer import answer
 from answerable.answers.engine import Ask, count

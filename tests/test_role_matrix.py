@@ -11,13 +11,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from admin_pages_support import Records, records  # noqa: F401  (the register fixture)
 from casework_helpers import make_case, officer
+from disclosure_log_support import issue
 from django.contrib import admin
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
-from test_admin_pages import Records, records  # noqa: F401  (the register fixture)
-from test_disclosure_log_pages import issue
 
 from answerable.answers.models import Release
 from answerable.casework.models import BusinessUnit, IssuedLetter, RequestQuestion, SearchTask
@@ -172,7 +172,7 @@ class World:
 
 
 @pytest.fixture
-def world(records: Records) -> World:  # noqa: F811
+def world(records: Records) -> World:
     case = make_case()
     RequestQuestion.objects.create(request=case, number=1, text="How many?")
     SearchTask.objects.create(

@@ -18,17 +18,17 @@ from django.urls import reverse
 from interchange_files import write
 from openpyxl import load_workbook
 from seed_001 import custody_csv
-from test_statistics_releases_ledger import manager, publish, register, series  # noqa: F401
+from statistics_releases_support import manager, publish, register, series  # noqa: F401
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record
 from answerable.casework.statistics import as_csv as statistics_csv
 from answerable.casework.statistics import parse_quarter, quarterly_return
+from answerable.core.spreadsheet import FORMULA_STARTS, neutralise
 from answerable.register.interchange.importer import import_file
 from answerable.register.models import Station
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role
-from answerable.web.spreadsheet import FORMULA_STARTS, neutralise
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +60,8 @@ WRITERS = {
     "statistics_releases/views.py": ("published statistics csv",),
 }
 NOT_SPREADSHEETS = {
-    "register/synthetic/demo.py": "the demo's interchange files, imported at once",
-    "web/spreadsheet.py": "the neutralising function itself",
+    "demo/synthetic/demo.py": "the demo's interchange files, imported at once",
+    "core/spreadsheet.py": "the neutralising function itself",
 }
 WRITING = re.compile(r"csv\.(writer|DictWriter)|\bopenpyxl\b|\bWorkbook\(|\bwriterows?\(")
 
@@ -74,7 +74,7 @@ def test_every_writer_in_the_code_is_walked() -> None:
     }
     assert found == set(WRITERS) | set(NOT_SPREADSHEETS)
     for module in WRITERS:
-        assert "answerable.web.spreadsheet" in (ROOT / module).read_text(encoding="utf-8")
+        assert "answerable.core.spreadsheet" in (ROOT / module).read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def test_answers_keep_hostile_labels_as_text(
 
 
 def test_the_disclosure_log_export(client: Client) -> None:
-    from test_disclosure_log_pages import at, issue
+    from disclosure_log_support import at, issue
 
     with at("2024-01-31T12:00:00+00:00"):
         for number, label in enumerate(HOSTILE):
@@ -186,7 +186,7 @@ def test_the_statistics_return() -> None:
     assert [c for c in cells if c.startswith(FORMULA_STARTS)] == []
 
 
-def test_the_published_statistics_csv(series, manager) -> None:  # noqa: F811
+def test_the_published_statistics_csv(series, manager) -> None:
     # Whatever a stored table holds (its labels come from the register when it was prepared)
     # is written as text.
     edition = publish(series, manager, "2026-Q1")

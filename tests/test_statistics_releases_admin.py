@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from test_statistics_releases_ledger import manager, register, series  # noqa: F401
+from statistics_releases_support import manager, register, series  # noqa: F401
 
 from answerable.statistics_releases import services
 from answerable.statistics_releases.models import DefinedTable, EditionStatus
@@ -14,7 +14,7 @@ from answerable.statistics_releases.periods import parse_period
 pytestmark = pytest.mark.django_db
 
 
-def test_a_defined_table_is_checked_against_the_catalogue(series):  # noqa: F811
+def test_a_defined_table_is_checked_against_the_catalogue(series):
     table = DefinedTable(definition=series, position=2, title="x", question="custody-count")
     table.by = "station,colour"
     with pytest.raises(ValidationError, match="no breakdown 'colour'"):
@@ -32,7 +32,7 @@ def test_a_defined_table_is_checked_against_the_catalogue(series):  # noqa: F811
     table.full_clean()
 
 
-def test_the_disclosure_manager_edits_the_definition_and_checks_in_the_admin(series, manager):  # noqa: F811
+def test_the_disclosure_manager_edits_the_definition_and_checks_in_the_admin(series, manager):
     manager.is_staff = True
     manager.save()
     client = Client()
@@ -50,7 +50,7 @@ def test_the_disclosure_manager_edits_the_definition_and_checks_in_the_admin(ser
     assert edition.status == EditionStatus.CHECKED and edition.checked_by == "manager"
 
 
-def test_the_preparer_cannot_check_their_own_edition_in_the_admin(series, manager):  # noqa: F811
+def test_the_preparer_cannot_check_their_own_edition_in_the_admin(series, manager):
     manager.is_staff = True
     manager.save()
     client = Client()

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from test_statistics_releases_ledger import manager, register, series  # noqa: F401
+from statistics_releases_support import manager, register, series  # noqa: F401
 
 from answerable.answers.models import Release, ReleaseKind
-from answerable.statistics_releases.demo import publish_demo_releases
+from answerable.demo.releases import publish_demo_releases
 from answerable.statistics_releases.models import Edition, EditionStatus
 from answerable.statistics_releases.standard import SLUG
 
@@ -23,7 +23,7 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def test_prepare_check_and_publish_on_the_announced_day(series, manager):  # noqa: F811
+def test_prepare_check_and_publish_on_the_announced_day(series, manager):
     day = timezone.localdate() + timedelta(days=3)
     said = run("prepare", "--period", "2026-Q1", "--publish-on", day.isoformat(), "--user", "ann")
     assert "Prepared custody-2026-q1: 1 tables" in said
@@ -35,7 +35,7 @@ def test_prepare_check_and_publish_on_the_announced_day(series, manager):  # noq
     assert "custody-2026-q1  Published" in run("list")
 
 
-def test_the_commands_say_what_is_wrong(series, manager):  # noqa: F811
+def test_the_commands_say_what_is_wrong(series, manager):
     with pytest.raises(CommandError, match="YYYY-QN"):
         run("prepare", "--period", "2026-Q5")
     with pytest.raises(CommandError, match="in the past"):
@@ -49,7 +49,7 @@ def test_the_commands_say_what_is_wrong(series, manager):  # noqa: F811
         run("check", "custody-2099-q1", "--user", "manager")
 
 
-def test_announcing_puts_a_period_on_the_calendar(series):  # noqa: F811
+def test_announcing_puts_a_period_on_the_calendar(series):
     day = timezone.localdate() + timedelta(days=30)
     assert f"for {day}" in run("announce", "--period", "2026/27", "--on", day.isoformat())
     edition = Edition.objects.get()
@@ -57,7 +57,7 @@ def test_announcing_puts_a_period_on_the_calendar(series):  # noqa: F811
     assert (edition.first_day, edition.last_day) == (date(2026, 4, 1), date(2027, 3, 31))
 
 
-def test_the_demo_publishes_each_complete_quarter_and_announces_the_next(register):  # noqa: F811
+def test_the_demo_publishes_each_complete_quarter_and_announces_the_next(register):
     published = publish_demo_releases(date(2026, 8, 1))
     assert published == [f"{SLUG}-2026-q1", f"{SLUG}-2026-q2"]
     assert Release.objects.filter(kind=ReleaseKind.STATISTICS).count() == 2
@@ -66,7 +66,7 @@ def test_the_demo_publishes_each_complete_quarter_and_announces_the_next(registe
     assert publish_demo_releases(date(2026, 8, 1)) == []  # again: nothing new
 
 
-def test_the_reminders_run_publishes_what_is_due(series, manager):  # noqa: F811
+def test_the_reminders_run_publishes_what_is_due(series, manager):
     day = timezone.localdate() + timedelta(days=2)
     run("prepare", "--period", "2026-Q1", "--publish-on", day.isoformat(), "--user", "ann")
     run("check", "custody-2026-q1", "--user", "manager")

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from django.test import Client
 from django.urls import reverse
-from test_statistics_releases_ledger import manager, publish, register, series  # noqa: F401
+from statistics_releases_support import manager, publish, register, series  # noqa: F401
 
 from answerable.statistics_releases import services
 from answerable.statistics_releases.periods import parse_period
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def published(series, manager):  # noqa: F811
+def published(series, manager):
     first = publish(series, manager, "2026-Q1")
     second = publish(series, manager, "2026-Q2")
     services.announce(series, parse_period("2026-Q3"), date(2099, 10, 28))
@@ -38,7 +38,7 @@ def test_the_latest_page_shows_the_newest_edition_with_its_table_chart_and_notes
     assert reverse("statistics:csv", kwargs={"slug": "custody-2026-q2", "position": 1}) in page
 
 
-def test_an_edition_not_yet_published_is_nowhere(series, manager):  # noqa: F811
+def test_an_edition_not_yet_published_is_nowhere(series, manager):
     edition = services.prepare(series, parse_period("2026-Q1"), prepared_by="analyst")
     services.check(edition, manager)
     client = Client()
@@ -74,7 +74,7 @@ def test_the_csv_and_its_csvw_metadata(published):
     assert document["dialect"]["header"] is True
 
 
-def test_earlier_editions_revisions_and_the_calendar(published, series, manager):  # noqa: F811
+def test_earlier_editions_revisions_and_the_calendar(published, series, manager):
     first, _ = published
     revision = services.prepare(
         series,

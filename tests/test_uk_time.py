@@ -1,11 +1,11 @@
-"""UK local time and real elapsed time across the clock changes (answerable/register/uk_time.py).
+"""UK local time and real elapsed time across the clock changes (answerable/core/uk_time.py).
 
 In 2023 the clocks went forward at 01:00 GMT on 26 March and back at 01:00 GMT on 29 October.
 """
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from answerable.register.uk_time import as_uk_aware, elapsed_minutes, uk_date, uk_start_of_day
+from answerable.core.uk_time import as_uk_aware, elapsed_minutes, uk_date, uk_start_of_day
 
 
 def test_naive_summer_time_is_read_as_bst():

@@ -266,14 +266,17 @@ def estimate_for(ask: Ask) -> cost.CostEstimate:
     )
 
 
-def answer(ask: Ask, *, suppress: bool = True, threshold: int | None = None) -> Answer:
-    """One table on its own, under disclosure control (or exact, for internal use).
+def answer(
+    ask: Ask, *, suppress: bool = True, threshold: int | None = None, counts: Counts | None = None
+) -> Answer:
+    """One table on its own, under disclosure control (or exact, for internal use), from
+    `counts` when the caller has counted `ask` already (the register is counted once).
 
     This does not read the release ledger: anything shown to a requester, the API or in a
     response goes through answers/ledger/release.py, which audits it against every earlier
     release.
     """
-    counts = count(ask)
+    counts = count(ask) if counts is None else counts
     return Answer(
         counts, publish(counts, suppress=suppress, threshold=threshold), estimate_for(ask)
     )

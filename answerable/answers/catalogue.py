@@ -41,7 +41,7 @@ class Question:
     described: str = ""
 
     def queryset(self) -> models.QuerySet[Any]:
-        return self.model.objects.filter(self.base)
+        return self.model._default_manager.filter(self.base)
 
     @property
     def kind(self) -> str:

@@ -12,8 +12,11 @@ is one catalogue question run and checked by a member of staff: minutes, not the
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-HOURLY_RATE_CAP_GBP = Decimal(15)  # reg 3(2)
-COST_LIMIT_GBP = Decimal(600)  # reg 5; s12(1) FOISA
+from answerable.core.regimes import FOISA_HOURLY_CAP_GBP, FOISA_LIMIT_GBP
+
+# FOISA's cost rules, from the regime table (answerable/core/regimes.py).
+HOURLY_RATE_CAP_GBP = FOISA_HOURLY_CAP_GBP  # reg 3(2): GBP 15
+COST_LIMIT_GBP = FOISA_LIMIT_GBP  # reg 5; s12(1) FOISA: GBP 600
 
 
 @dataclass(frozen=True)

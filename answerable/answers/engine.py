@@ -37,6 +37,11 @@ class AskError(ValueError):
     """The question cannot be asked as put; the message says what to change."""
 
 
+class NothingToBreakDown(AskError):
+    """A time breakdown over an open period in which no record is held: its values are the
+    years or months observed, and there are none (a closed period lists each, with 0)."""
+
+
 @dataclass(frozen=True)
 class Ask:
     question: str
@@ -273,19 +278,29 @@ def _held_part(
     )
 
 
-def _with_observed_period(question: Question, records: QuerySet[Any], options: Options) -> Options:
-    """An open period's time labels run from the first to the last record in it."""
+def _with_observed_period(
+    by: Sequence[Dimension], options: Options, counts: Mapping[tuple[str, ...], int]
+) -> Options:
+    """An open period's time labels run from the first to the last record in it: from the
+    counts themselves, with no query of their own. Each time breakdown's first and last
+    label seen hold the first and last record's day; the latest of their first days and the
+    earliest of their last days fall in those same labels of every time breakdown, so each
+    lists the labels from the first record's to the last record's (a year breakdown with a
+    month one: the months seen bound the years, and the other way round)."""
     if options.first_day and options.last_day:
         return options
-    # Two queries, each the first row of an index in one direction: asked together in one
-    # aggregate, min and max would read every record of the period.
-    days = records.order_by().values_list(question.day, flat=True)
-    return Options(
-        duration_bounds=options.duration_bounds,
-        age_bounds=options.age_bounds,
-        first_day=options.first_day or days.order_by(question.day).first(),
-        last_day=options.last_day or days.order_by(f"-{question.day}").first(),
-        lookups=options.lookups,
+    timed = [(i, d.days) for i, d in enumerate(by) if d.days is not None]
+    if not timed or not counts:
+        return options
+    firsts, lasts = [], []
+    for position, days_of in timed:
+        spans = [days_of(label) for label in {key[position] for key in counts}]
+        firsts.append(min(start for start, _ in spans))
+        lasts.append(max(end for _, end in spans))
+    return replace(
+        options,
+        first_day=options.first_day or max(firsts),
+        last_day=options.last_day or min(lasts),
     )
 
 
@@ -305,8 +320,6 @@ def count(ask: Ask) -> Counts:
     held_from = first_day_held(question.kind) if question.kind else None
     counted_from = max(ask.first_day or held_from, held_from) if held_from else ask.first_day
     records = _filtered(question, ask, options, counted_from)
-    if any(dimension.open_ended for dimension in by):
-        options = _with_observed_period(question, records, options)
 
     groups: dict[str, Any] = {}
     spans: list[tuple[Dimension, int, int]] = []
@@ -355,9 +368,17 @@ def count(ask: Ask) -> Counts:
             if timing is not None:
                 timing.add(row)
 
+    options = _with_observed_period(by, options, counts)
     values = [
         _shown_values(dimension, by.index(dimension), ask, options, counts) for dimension in by
     ]
+    empty = [dimension.name for dimension, labels in zip(by, values, strict=True) if not labels]
+    if empty:
+        raise NothingToBreakDown(
+            f"no {question.unit} are held in the period asked, so there is nothing to break "
+            f"down by {' and '.join(empty)} (the total is 0); give the period's first and last "
+            "day to see each of its values as 0"
+        )
     coverage = _held_part(question, ask, held_from, by, values)
     if ask.groups:
         values, counts, kinds = _grouped(ask, values, counts, kinds)

@@ -127,7 +127,7 @@ def stored_spelling(question: Question, name: str, text: str) -> str:
     column = TEXT_COLUMNS.get(name)
     if column is None:
         return text
-    records = question.model.objects.filter(**{f"{column}__iexact": text})
+    records = question.model._default_manager.filter(**{f"{column}__iexact": text})
     return records.values_list(column, flat=True).first() or text
 
 

@@ -1,4 +1,5 @@
-"""The answer page's forms: asking a catalogue question (GET), and attaching it to a case (POST).
+"""The answer page's form: asking a catalogue question (GET). Keeping it on a case (POST) is
+casework's form (casework/answer_page.py).
 
 The question form asks everything `answerable ask` asks (management/commands/ask.py): a
 question, a period, up to three breakdowns (--by), any number of filters (--where, one field
@@ -17,7 +18,6 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.db import models
 from django.http import QueryDict
 
 from answerable.answers import bands, periods
@@ -36,10 +36,8 @@ from answerable.answers.filters import (
     stored_spelling,
     words_of,
 )
-from answerable.casework.models import InformationRequest, RequestQuestion
+from answerable.core.dates import DATE_FORMATS
 
-# UK dates as people type them, and the ISO form the ask contract and a date picker use.
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"]
 DATE_HINT = "For example, 01/04/2017 or 2017-04-01"
 DEFAULT_BANDS, DEFAULT_AGES = (24, 48), (18,)
 # The engine takes any number of breakdowns; a table of more than three dimensions is no
@@ -261,7 +259,9 @@ class AskForm(forms.Form):
         dimensions = [("", "None"), *dimension_choices()]
         invalid = {"invalid_choice": "Choose a breakdown from the list: %(value)s is not one"}
         for name in BREAKDOWNS:
-            self.fields[name].choices = dimensions
+            breakdown = self.fields[name]
+            assert isinstance(breakdown, forms.ChoiceField)
+            breakdown.choices = dimensions
             self.fields[name].error_messages.update(invalid)
         self.fields["from"] = forms.DateField(
             label="From", required=False, input_formats=DATE_FORMATS, help_text=DATE_HINT
@@ -322,7 +322,8 @@ class AskForm(forms.Form):
         return threshold
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for field, message in self.read_errors:
             self.add_error(field, message)
         if self.group_error:
@@ -428,121 +429,3 @@ class AskForm(forms.Form):
             count=data.get("count") or EPISODES,
             groups=self._groups,
         )
-
-
-# --- attaching an answer to a case ---------------------------------------------------------
-
-NEW, EXISTING = "new", "existing"
-
-
-def open_cases() -> models.QuerySet[InformationRequest]:
-    """Cases still to be answered (not responded, closed or withdrawn), by deadline; only
-    the fields the list shows, never the requester's."""
-    return (
-        InformationRequest.objects.awaiting_response()
-        .only("reference", "title", "due_on")
-        .order_by(models.F("due_on").asc(nulls_last=True), "reference")
-    )
-
-
-class CaseChoice(forms.ModelChoiceField):
-    def label_from_instance(self, case: InformationRequest) -> str:
-        return f"{case.reference}: {case.title}"
-
-
-class QuestionChoice(forms.ModelChoiceField):
-    def label_from_instance(self, question: RequestQuestion) -> str:
-        text = question.text if len(question.text) <= 70 else question.text[:69] + "…"
-        frozen = " (issued: frozen)" if question.frozen else ""
-        return f"{question.request.reference} question {question.number}{frozen}: {text}"
-
-
-class AttachForm(forms.Form):
-    """Which case, and which of its questions, the answer is kept on."""
-
-    target = forms.ChoiceField(
-        label="Attach the figures to",
-        choices=[(NEW, "A new question of a case"), (EXISTING, "A question the case already has")],
-        widget=forms.RadioSelect,
-        initial=NEW,
-        error_messages={"required": "Choose a new question or an existing one"},
-    )
-    case = CaseChoice(
-        label="Case",
-        queryset=InformationRequest.objects.none(),
-        required=False,
-        empty_label="Choose a case",
-        help_text=(
-            "Needed for a new question. Cases awaiting a response, the soonest deadline first"
-        ),
-        error_messages={"invalid_choice": "Choose a case awaiting a response from the list"},
-    )
-    case.needed_when = NEW  # required for a new question (clean()): not labelled optional
-    number = forms.IntegerField(
-        label="New question number",
-        required=False,
-        min_value=1,
-        max_value=999,
-        help_text="Leave empty for the case's next number",
-    )
-    text = forms.CharField(
-        label="The question as the requester put it",
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    existing = QuestionChoice(
-        label="Existing question",
-        queryset=RequestQuestion.objects.none(),
-        required=False,
-        empty_label="Choose a question",
-        help_text="Its figures are replaced by these",
-        error_messages={"invalid_choice": "Choose a question of a case awaiting a response"},
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        cases = open_cases()
-        self.fields["case"].queryset = cases
-        self.fields["existing"].queryset = (
-            RequestQuestion.objects.filter(
-                request__in=InformationRequest.objects.awaiting_response()
-            )
-            .select_related("request")
-            .only("number", "text", "frozen_at", "request", "request__reference")
-            .order_by("request__reference", "number")
-        )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        target, case, existing = data.get("target"), data.get("case"), data.get("existing")
-        if target == NEW:
-            if case is None and "case" not in self.errors:
-                self.add_error("case", "Choose the case to add the question to")
-            if not (data.get("text") or "").strip():
-                self.add_error("text", "Enter the question as the requester put it")
-            number = data.get("number")
-            if case is not None and number and case.questions.filter(number=number).exists():
-                self.add_error(
-                    "number",
-                    f"{case.reference} already has a question {number}: choose “a question "
-                    "the case already has” to replace its figures, or another number",
-                )
-        elif target == EXISTING:
-            if existing is None:
-                if "existing" not in self.errors:
-                    self.add_error("existing", "Choose the question to attach the figures to")
-            elif case is not None and existing.request_id != case.pk:
-                self.add_error(
-                    "existing",
-                    f"{existing.request.reference} question {existing.number} is not a question "
-                    f"of {case.reference}",
-                )
-            elif existing.frozen:
-                self.add_error(
-                    "existing",
-                    f"{existing.request.reference} question {existing.number} was answered in "
-                    f"the response issued on {existing.frozen_at:%d %B %Y}: its figures are "
-                    "frozen and cannot be changed",
-                )
-        return data

@@ -3,7 +3,7 @@
 A case's figures question keeps its query as `answerable ask`'s options (RequestQuestion.ask,
 casework/answering.py). `answers_url` opens the answer page filled in with it, and with
 `case` and `case_question` naming the question, so that the page can offer to save a changed
-question back to it (views/attach.py) and link back to the case.
+question back to it (casework/answer_page.py) and link back to the case.
 """
 
 from collections.abc import Mapping
@@ -16,7 +16,7 @@ from answerable.answers.coarser import group_items
 from answerable.answers.engine import EPISODES, AskError
 from answerable.answers.filters import LEGACY_WHERE, WHERE_PREFIX
 from answerable.answers.forms import BREAKDOWNS, dimension_choices
-from answerable.casework.answering import ask_from_json, threshold_of
+from answerable.answers.stored import ask_from_json, threshold_of
 
 CASE, CASE_QUESTION = "case", "case_question"
 

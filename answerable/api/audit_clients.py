@@ -34,6 +34,7 @@ def _before(sender: type[ApiClient], instance: ApiClient, **kwargs: Any) -> None
     if kwargs.get("raw") or instance.pk is None:
         return
     old = sender._base_manager.filter(pk=instance.pk).first()
+    # Kept on the instance until post_save (an attribute of this receiver's, not a field).
     instance._audit_before = _state(old) if old is not None else None  # type: ignore[attr-defined]
 
 
@@ -49,7 +50,7 @@ def _saved(sender: type[ApiClient], instance: ApiClient, created: bool, **kwargs
         )
         return
     old = getattr(instance, "_audit_before", None)
-    instance._audit_before = None  # type: ignore[attr-defined]
+    instance._audit_before = None  # type: ignore[attr-defined]  # read once, then dropped
     if old is None:
         return
     new = _state(instance)

@@ -42,6 +42,19 @@ class Unprocessable(exceptions.APIException):
     default_code = "unprocessable"
 
 
+class TooCostly(exceptions.APIException):
+    """The question took longer to count than the answer budget (answers/budget.py): not
+    now, and not the client's fault. 503 with Retry-After (RFC 9110 s15.6.4), and the code
+    `question_too_costly` so that a system can tell it from a busy database."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "question_too_costly"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail, self.default_code)
+        self.wait = retry_after  # DRF's handler sends it as Retry-After
+
+
 class Invalid(exceptions.ValidationError):
     """The record breaks the format's rules: each problem named by its field."""
 
@@ -105,4 +118,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         else:
             error = str(detail)
     response.data = {"error": error, "fields": fields}
+    if isinstance(exc, TooCostly):
+        response.data["code"] = exc.default_code
     return response

@@ -88,7 +88,7 @@ def keep(client: ApiClient, key: str, digest: str, request: Request, stored: Sto
         client=client,
         key=key,
         request_hash=digest,
-        method=request.method,
+        method=request.method or "",
         path=request.path[:500],
         status=stored.status,
         body=json.dumps(stored.body, ensure_ascii=False),

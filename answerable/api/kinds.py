@@ -10,7 +10,7 @@ from django.db import models
 from rest_framework import serializers
 
 from answerable.api.scopes import Scope
-from answerable.api.serializers import request_serializer, response_serializer
+from answerable.api.serializers import RecordSerializer, request_serializer, response_serializer
 from answerable.register.interchange.entries import ICCE_TARGET, NCCU_TARGET
 from answerable.register.interchange.linking import link_disclosure, link_episode
 from answerable.register.interchange.targets import CUSTODY_TARGET, DISCLOSURE_TARGET, Target
@@ -56,8 +56,10 @@ class Kind:
             return force_of(record.division, record.station).pk
         return record.division.force_id
 
-    def request(self, *, partial: bool = False) -> type[serializers.Serializer]:
-        return _serializer(self, "request", partial)
+    def request(self, *, partial: bool = False) -> type[RecordSerializer]:
+        built = _serializer(self, "request", partial)
+        assert issubclass(built, RecordSerializer)
+        return built
 
     def response(self) -> type[serializers.Serializer]:
         return _serializer(self, "response", False)
@@ -113,7 +115,9 @@ def _no_extra(record: Any) -> dict[str, Any]:
 def _contact_extra(contact: NccuContact) -> dict[str, Any]:
     return {
         "id": contact.pk,
-        "disclosure_ref": contact.disclosure.disclosure_ref if contact.disclosure_id else None,
+        "disclosure_ref": (
+            contact.disclosure.disclosure_ref if contact.disclosure is not None else None
+        ),
     }
 
 

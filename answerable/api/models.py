@@ -62,7 +62,7 @@ class ApiClient(models.Model):
         return scope in effective(self.scopes)
 
     def force_name(self) -> str:
-        return self.force.name if self.force_id else settings.ANSWERABLE_FORCE
+        return self.force.name if self.force is not None else settings.ANSWERABLE_FORCE
 
     def issue_token(self) -> str:
         """A new token for this client (the old one stops working); shown only once."""

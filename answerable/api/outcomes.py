@@ -5,6 +5,7 @@ kept (register OutcomeReport), so an outcome the Home Office later revises is st
 A report of an outcome dated before the one held is kept but does not replace it.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
@@ -24,7 +25,7 @@ OUTCOME_FIELDS = ("home_office_outcome", "outcome_at")
 
 
 def check(
-    disclosure: Disclosure, data: dict[str, Any], typing: list[Problem] = ()
+    disclosure: Disclosure, data: dict[str, Any], typing: Sequence[Problem] = ()
 ) -> dict[str, Any]:
     """The report's values, checked by its columns and by the disclosure's own rules on
     the disclosure's row with this outcome in it; raises Invalid with every problem."""
@@ -48,7 +49,7 @@ def check(
 
 
 def report(
-    client: ApiClient, disclosure: Disclosure, data: dict[str, Any], typing: list[Problem] = ()
+    client: ApiClient, disclosure: Disclosure, data: dict[str, Any], typing: Sequence[Problem] = ()
 ) -> OutcomeReport:
     """Keep the report and, when it is the latest, make it the disclosure's outcome.
     Call inside a transaction."""
@@ -75,7 +76,8 @@ def report(
         disclosure.outcome_on = outcome.outcome_on
         # Not the source values of an import (source_hash stays): re-importing the file the
         # disclosure came from does not undo an outcome reported since.
-        disclosure._change_reason = f"Home Office outcome reported ({client.actor})"
+        # Read by django-simple-history as the history row's reason.
+        disclosure._change_reason = f"Home Office outcome reported ({client.actor})"  # type: ignore[attr-defined]
         disclosure.save(update_fields=["home_office_outcome", "outcome_on", "updated_at"])
     return outcome
 

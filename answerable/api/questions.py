@@ -9,16 +9,18 @@ from datetime import date
 from math import prod
 from typing import Any
 
+from django.conf import settings
 from rest_framework import exceptions
 
 from answerable.answers import bands
 from answerable.answers.answer import Answer, ReleaseRefused
+from answerable.answers.budget import QuestionTooCostly, counted
 from answerable.answers.catalogue import CATALOGUE, Question
 from answerable.answers.disclosure_control.secondary import SuppressionFailed
-from answerable.answers.engine import EPISODES, PEOPLE, Ask, AskError, count
+from answerable.answers.engine import EPISODES, PEOPLE, Ask, AskError
 from answerable.answers.ledger.release import release
 from answerable.answers.models import ReleaseKind
-from answerable.api.errors import Invalid, Unprocessable
+from answerable.api.errors import Invalid, TooCostly, Unprocessable
 from answerable.api.fields import json_type
 from answerable.register.interchange.cells import CONTROL, shown
 from answerable.register.models.fields import MAX_AGE
@@ -191,7 +193,10 @@ def answered(ask: Ask, client: str) -> Answer:
     release and recorded in the release ledger as released to `client`; 400 for a question
     that cannot be asked as put, 422 for one whose figures could not be released."""
     try:
-        table = count(ask).table
+        # Counted once, within the answer budget (answers/budget.py: QuestionTooCostly
+        # past it, 503); the release is decided from these counts.
+        counts = counted(ask)
+        table = counts.table
         cells = prod(len(values) for values in table.values)
         if cells > MAX_CELLS:
             raise Invalid(
@@ -203,10 +208,14 @@ def answered(ask: Ask, client: str) -> Answer:
                     )
                 ]
             )
-        decision = release([ask], kind=ReleaseKind.API, reference=client, released_by=client)
+        decision = release(
+            [ask], kind=ReleaseKind.API, reference=client, released_by=client, counts=[counts]
+        )
         return decision.answers[0]
     except AskError as error:
         raise Invalid([("question", str(error).replace("--", ""))]) from None
+    except QuestionTooCostly as error:
+        raise TooCostly(str(error), settings.ANSWERABLE_ANSWER_RETRY_AFTER) from None
     except (ReleaseRefused, SuppressionFailed) as error:
         raise Unprocessable(
             f"The figures could not be released under disclosure control ({error}); ask for "

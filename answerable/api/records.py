@@ -7,6 +7,7 @@ person's source identifier becomes a keyed pseudonym here and goes no further.
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -63,7 +64,7 @@ def etag(body: dict[str, Any]) -> str:
 def find(kind: Kind, client: ApiClient, named: str, *, for_update: bool = False) -> Any:
     """The record the URL names, of the client's force; 404 when there is none."""
     force = client_force(client)
-    records = kind.model.objects.select_related(*kind.related)
+    records = kind.model._default_manager.select_related(*kind.related)
     if for_update:
         # Locked until the transaction ends, so two updates of one record take turns and the
         # second is compared with what the first wrote (If-Match), never with a stale copy.
@@ -111,12 +112,13 @@ def check(
     client: ApiClient,
     data: dict[str, Any],
     record: Any | None,
-    typing: list[Problem] = (),
+    typing: Sequence[Problem] = (),
 ) -> tuple[Values, References, Force]:
     """The record's values, checked by its format's rules and resolved; raises Invalid with
     every problem (with `typing`, those of the fields sent with the wrong JSON type), or
     Conflict for a new record whose reference is held already."""
     force = client_force(client, create=True)
+    assert force is not None  # the installation's own force is made when there is none
     problems: list[Problem] = []
     named = data.get("force")
     if named not in (None, "", "not_recorded") and not _same_force(named, force):
@@ -145,7 +147,7 @@ def check(
     if problems:
         raise Invalid(problems)
     if record is None and key is not None:
-        held = kind.model.objects.filter(**{key: values[key]})
+        held = kind.model._default_manager.filter(**{key: values[key]})
         if kind.per_force:
             held = held.filter(force=force)
         if held.exists():
@@ -171,7 +173,9 @@ def _person(
         if ref is None:
             return None
         pseudonym = pseudonymise(ref, force=force.name, key=settings.PSEUDONYM_KEY)
-        person = Person.objects.filter(pseudonym=pseudonym).first() or Person(pseudonym=pseudonym)
+        person: Person | None = Person.objects.filter(pseudonym=pseudonym).first() or Person(
+            pseudonym=pseudonym
+        )
     else:
         person = record.person if record is not None else None
     if person is None:
@@ -208,7 +212,7 @@ def save(
     client: ApiClient,
     data: dict[str, Any],
     record: Any | None = None,
-    typing: list[Problem] = (),
+    typing: Sequence[Problem] = (),
 ) -> Any:
     """Create (record None) or replace the record from `data`, a whole row of its format.
 
@@ -218,8 +222,9 @@ def save(
     fields = kind.target.fields(values, refs)
     person = _person(kind, values, force, PERSON_REF in data, record)
     created = record is None
-    if created:
-        record = kind.model()
+    if record is None:
+        new: Any = kind.model()
+        record = new
         if kind.per_force:
             record.force = force
         if kind.key is not None:

@@ -99,4 +99,12 @@ class ErrorSerializer(serializers.Serializer):
     """Every error: what was wrong and what to do, and the problems field by field."""
 
     error = serializers.CharField()
-    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    # A declared field: DRF's metaclass takes it out of the class, where .fields stays.
+    fields = serializers.DictField(  # type: ignore[assignment]
+        child=serializers.ListField(child=serializers.CharField())
+    )
+    code = serializers.CharField(
+        required=False,
+        help_text="Only on 503 `question_too_costly`: the question took longer to count than "
+        "the answer budget; send it again after Retry-After seconds, or narrow it.",
+    )

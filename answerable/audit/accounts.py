@@ -7,6 +7,7 @@ admin, the command line (createsuperuser, changepassword, roles) and the shell a
 The password itself (its hash) is never written: only that it changed.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -59,7 +60,7 @@ def _saved(sender: type[models.Model], instance: Any, created: bool, **kwargs: A
         )
 
 
-def _relation_changed(what: str):  # type: ignore[no-untyped-def]
+def _relation_changed(what: str) -> Callable[..., None]:
     """A receiver for a user's groups or permissions: who gained or lost which."""
 
     def changed(

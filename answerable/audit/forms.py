@@ -1,4 +1,4 @@
-"""The data protection officer's search of the audit trail: one GET form for the page and CSV.
+"""The data protection officer's search of the audit trail: one FilterSet for the page and CSV.
 
 Dates and times are UK local time (Europe/London), as staff read them on the page; a range is
 inclusive: "to 3 March" takes in the whole of 3 March, "to 14:30" the whole of that minute.
@@ -7,6 +7,7 @@ inclusive: "to 3 March" takes in the whole of 3 March, "to 14:30" the whole of t
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import django_filters
 from django import forms
 from django.apps import apps
 from django.db.models import QuerySet
@@ -14,11 +15,11 @@ from django.db.models import QuerySet
 from answerable.audit.actions import Action
 from answerable.audit.models import AuditEntry
 from answerable.audit.sentences import RECORD_TYPE_LABELS
-from answerable.register.uk_time import UK
+from answerable.core.dates import DATE_FORMATS
+from answerable.core.uk_time import UK
 from answerable.web.dates import GovukDateField
+from answerable.web.filters import ChoiceFilter
 
-# UK dates as people type them, and the ISO form a date picker sends.
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
 
 # The search's own fields, as they are written into its audit entry and its CSV's name.
@@ -80,42 +81,27 @@ def _time(label: str, hint: str) -> forms.TimeField:
 
 
 class AuditSearchForm(forms.Form):
+    """The fields read together (a period's dates and times; the entry the search is pinned
+    to) and the checks across fields; the one-field filters are AuditFilter's."""
+
+    # The fields in the order the page has always shown them.
+    field_order = (
+        "from_date",
+        "from_time",
+        "to_date",
+        "to_time",
+        "action",
+        "actor",
+        "record_type",
+        "record_id",
+        "recipient",
+        "upto",
+    )
+
     from_date = _date("From date")
     from_time = _time("From time", "24-hour UK time, like 09:30; blank for the start of the day")
     to_date = _date("To date")
     to_time = _time("To time", "24-hour UK time, like 17:00; blank for the end of the day")
-    action = forms.ChoiceField(
-        label="Action",
-        choices=[("", "All actions"), *Action.choices],
-        required=False,
-        error_messages={"invalid_choice": "Choose an action from the list"},
-    )
-    actor = forms.CharField(
-        label="Who",
-        required=False,
-        max_length=150,
-        strip=True,
-        help_text="All or part of a user name, an API client (api:…) or a command",
-    )
-    record_type = forms.ChoiceField(
-        label="Record type",
-        required=False,
-        error_messages={"invalid_choice": "Choose a record type from the list"},
-    )
-    record_id = forms.CharField(
-        label="Record number",
-        required=False,
-        max_length=64,
-        strip=True,
-        help_text="The record's number exactly, for example 1234",
-    )
-    recipient = forms.CharField(
-        label="Recipient",
-        required=False,
-        max_length=100,
-        strip=True,
-        help_text="All or part of a disclosure's recipient, for example Home Office",
-    )
     # The last entry the first page of results showed: later pages and the export keep to it,
     # so that entries appended meanwhile (this search's own among them) do not shift them.
     upto = forms.IntegerField(
@@ -130,10 +116,14 @@ class AuditSearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["record_type"].choices = record_type_choices()
+        if "record_type" in self.fields:
+            record_type = self.fields["record_type"]
+            assert isinstance(record_type, forms.ChoiceField)
+            record_type.choices = record_type_choices()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for end in ("from", "to"):
             if data.get(f"{end}_time") and not data.get(f"{end}_date"):
                 self.add_error(f"{end}_date", f"Enter the {end} date for the {end} time")
@@ -161,32 +151,67 @@ class AuditSearchForm(forms.Form):
                 used[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
         return used
 
-    def filter(self, entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
-        """`entries` narrowed by the cleaned data (call after is_valid())."""
-        data = self.cleaned_data
-        start, end = self.bounds()
+
+class AuditFilter(django_filters.FilterSet):
+    """The search of the trail (a django-filter FilterSet), for the page and the CSV."""
+
+    action = ChoiceFilter(
+        label="Action",
+        choices=[("", "All actions"), *Action.choices],
+        error_messages={"invalid_choice": "Choose an action from the list"},
+    )
+    actor = django_filters.CharFilter(
+        label="Who",
+        lookup_expr="icontains",
+        max_length=150,
+        strip=True,
+        help_text="All or part of a user name, an API client (api:…) or a command",
+    )
+    record_type = ChoiceFilter(
+        label="Record type",
+        choices=(),  # the types stored in the trail: AuditSearchForm.__init__
+        error_messages={"invalid_choice": "Choose a record type from the list"},
+    )
+    record_id = django_filters.CharFilter(
+        label="Record number",
+        max_length=64,
+        strip=True,
+        help_text="The record's number exactly, for example 1234",
+    )
+    recipient = django_filters.CharFilter(
+        label="Recipient",
+        lookup_expr="icontains",
+        max_length=100,
+        strip=True,
+        help_text="All or part of a disclosure's recipient, for example Home Office",
+    )
+
+    class Meta:
+        model = AuditEntry
+        fields: tuple[str, ...] = ()
+        form = AuditSearchForm
+
+    def filter_queryset(self, queryset: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
+        """The period (its dates and times read together) and the pinned last entry, then
+        each one-field filter."""
+        form = self.form
+        start, end = form.bounds()
         if start is not None:
-            entries = entries.filter(at__gte=start)
+            queryset = queryset.filter(at__gte=start)
         if end is not None:
-            entries = entries.filter(at__lt=end)
-        if data.get("action"):
-            entries = entries.filter(action=data["action"])
-        if data.get("actor"):
-            entries = entries.filter(actor__icontains=data["actor"])
-        if data.get("record_type"):
-            entries = entries.filter(record_type=data["record_type"])
-        if data.get("record_id"):
-            entries = entries.filter(record_id=data["record_id"])
-        if data.get("recipient"):
-            entries = entries.filter(recipient__icontains=data["recipient"])
-        if data.get("upto") is not None:
-            entries = entries.filter(sequence__lte=data["upto"])
-        return entries
+            queryset = queryset.filter(at__lt=end)
+        upto = form.cleaned_data.get("upto")
+        if upto is not None:
+            queryset = queryset.filter(sequence__lte=upto)
+        for name, value in form.cleaned_data.items():
+            if name in self.filters:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
 
 def uk_moment(day: date, at: time) -> datetime:
     # In UTC: PEP 495 makes a UK time in the hour the clocks go back unequal to every time
-    # in another zone, even the same instant (register/uk_time.py).
+    # in another zone, even the same instant (core/uk_time.py).
     return datetime.combine(day, at, tzinfo=UK).astimezone(UTC)
 
 

@@ -6,7 +6,7 @@ A queryset's update() and bulk writes send no signal, so whoever uses them logs 
 did: bulk imports log one collection entry per batch (register/interchange), with its counts.
 """
 
-from typing import Any
+from typing import Any, Protocol, cast
 
 from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -24,6 +24,14 @@ PERSONAL_MODELS = (
 )
 
 
+class _Disclosure(Protocol):
+    """What the trail reads of a register.Disclosure (the register is above the audit layer)."""
+
+    def get_recipient_display(self) -> str: ...
+
+    def get_purpose_display(self) -> str: ...
+
+
 def _saved(sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any):
     if kwargs.get("raw"):
         return  # loaddata (a restore) brings back records, and their entries, as they were
@@ -32,11 +40,12 @@ def _saved(sender: type[models.Model], instance: models.Model, created: bool, **
     record(Action.COLLECTION if created else Action.ALTERATION, record=instance, detail=detail)
     if created and instance._meta.label == "register.Disclosure":
         # The disclosure itself (s62(1)(d), (3)(b)): to whom the person's data went.
+        disclosure = cast(_Disclosure, instance)
         record(
             Action.DISCLOSURE,
             record=instance,
-            recipient=instance.get_recipient_display(),
-            purpose=instance.get_purpose_display(),
+            recipient=disclosure.get_recipient_display(),
+            purpose=disclosure.get_purpose_display(),
         )
 
 

@@ -12,9 +12,14 @@ from answerable.audit.actor import current_actor
 from answerable.audit.chain import GENESIS, entry_hash
 from answerable.audit.models import AuditEntry, ChainHead
 
-MAX_LENGTHS = {
-    name: AuditEntry._meta.get_field(name).max_length for name in ("record_type", "record_id")
-}
+
+def _max_length(name: str) -> int:
+    field = AuditEntry._meta.get_field(name)
+    assert isinstance(field, models.CharField) and field.max_length is not None
+    return field.max_length
+
+
+MAX_LENGTHS = {name: _max_length(name) for name in ("record_type", "record_id")}
 
 
 def record_type_of(model: type[models.Model] | models.Model) -> str:
@@ -48,7 +53,7 @@ def record(
                 f"an audit entry's {name} is at most {MAX_LENGTHS[name]} characters; "
                 f"{len(value)} were given"
             )
-    values = {
+    values: dict[str, Any] = {
         "action": Action(action).value,
         "actor": (actor or current_actor())[:150],
         "record_type": record_type,

@@ -24,14 +24,14 @@ from django.utils import timezone
 
 from answerable.audit.actions import Action
 from answerable.audit.chain import parse_recorded
-from answerable.audit.forms import AuditSearchForm
+from answerable.audit.forms import AuditFilter, AuditSearchForm
 from answerable.audit.models import AuditEntry
 from answerable.audit.sentences import RECORD_TYPE_LABELS, Sentence, describe
 from answerable.audit.trail import record
 from answerable.audit.verify import check
+from answerable.core.spreadsheet import Cell, neutralise
 from answerable.roles import predicates
 from answerable.web.access import require
-from answerable.web.spreadsheet import neutralise
 
 PER_PAGE = 50
 SELF = "audit.auditentry"  # the record type of the trail's own entries, when it is consulted
@@ -182,11 +182,12 @@ def _pinned(form: AuditSearchForm) -> int:
 @require(predicates.can_audit)
 def search(request: HttpRequest) -> HttpResponse:
     # Always bound: every field is optional, so a visit with no query lists the latest entries.
-    form = AuditSearchForm(request.GET)
+    filters = AuditFilter(request.GET, AuditEntry.objects.all())
+    form = filters.form
     context: dict[str, Any] = {"form": form, "page": None, "rows": []}
-    if form.is_valid():
+    if filters.is_valid():
         upto = _pinned(form)
-        entries = form.filter(AuditEntry.objects.all()).order_by("-sequence")
+        entries = filters.qs.order_by("-sequence")
         page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
         rows = rows_of(list(page.object_list))
         # Logged once the page is read, so the search is not among its own results.
@@ -197,7 +198,7 @@ def search(request: HttpRequest) -> HttpResponse:
             detail={**form.filters(), "page": page.number, "up_to_entry": upto},
         )
         context.update(page=page, rows=rows, upto=upto, page_pins={"upto": upto})
-    context["filtered"] = any(request.GET.get(name) for name in AuditSearchForm.base_fields)
+    context["filtered"] = any(request.GET.get(name) for name in form.fields)
     return render(request, "audit/search.html", context)
 
 
@@ -208,7 +209,7 @@ class _Echo:
         return value
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_cell(value: Any) -> Cell:
     return neutralise("" if value is None else value)
 
 
@@ -234,14 +235,15 @@ def _csv_lines(entries: Iterator[AuditEntry]) -> Iterator[str]:
 
 
 @require(predicates.can_audit)
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """What the search's filters select, every page of it, oldest first, as CSV."""
-    form = AuditSearchForm(request.GET)
-    if not form.is_valid():
+    filters = AuditFilter(request.GET, AuditEntry.objects.all())
+    form = filters.form
+    if not filters.is_valid():
         problems = "; ".join(
-            f"{form.fields[name].label or name}: {' '.join(errors)}"
+            f"{form.fields[name].label or name}: {' '.join(map(str, errors))}"
             if name in form.fields
-            else " ".join(errors)
+            else " ".join(map(str, errors))
             for name, errors in form.errors.items()
         )
         return HttpResponse(
@@ -250,7 +252,7 @@ def export(request: HttpRequest) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     upto = _pinned(form)
-    entries = form.filter(AuditEntry.objects.all()).order_by("sequence")
+    entries = filters.qs.order_by("sequence")
     record(
         Action.CONSULTATION,
         record_type=SELF,

@@ -81,7 +81,7 @@ def check_compatible(backup: Backup) -> dict[str, Table]:
     return here
 
 
-def _sqlite_datetime(text: str) -> str:
+def _sqlite_datetime(text: str) -> str | None:
     # What Django's SQLite backend stores: UTC, naive, "YYYY-MM-DD HH:MM:SS[.ffffff]". A
     # backup's date-times are in UTC already (both databases read them so); parsing and
     # adapting a million of them through the field took most of a restore's time.
@@ -112,6 +112,8 @@ def _converter(field: models.Field) -> Callable[[Any], Any] | None:
             return field.get_db_prep_save(value, connection)
 
         return prepared_json
+
+    assert decode is not None  # neither JSON nor used as it is: the field has a decoder
 
     def prepared(value: Any) -> Any:
         return None if value is None else field.get_db_prep_save(decode(value), connection)

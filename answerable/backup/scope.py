@@ -48,7 +48,11 @@ class Table:
 
     @property
     def columns(self) -> list[str]:
-        return [field.column for field in self.fields]
+        columns = []
+        for field in self.fields:
+            assert field.column is not None  # set on every concrete field with its model
+            columns.append(field.column)
+        return columns
 
 
 def _label(model: type[models.Model]) -> str:

@@ -20,7 +20,7 @@ Convert = Callable[[Any], Any]
 
 def field_type(field: models.Field) -> str:
     # A foreign key holds its target's value: an id, or a UUID for a model keyed by one.
-    while field.is_relation and field.target_field is not field:
+    while isinstance(field, models.ForeignKey) and field.target_field is not field:
         field = field.target_field
     return field.get_internal_type()
 

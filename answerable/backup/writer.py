@@ -97,9 +97,8 @@ def encoded_lines(table: Table, files: set[str] | None = None) -> Iterator[str]:
     encoders = [encoder(field) for field in table.fields]
     file_columns = _file_columns(table) if files is not None else []
     for row in table_rows(table):
-        for index in file_columns:
-            if row[index]:
-                files.add(row[index])
+        if files is not None:
+            files.update(row[index] for index in file_columns if row[index])
         yield json.dumps(
             encode_row(row, encoders),
             ensure_ascii=False,
@@ -179,7 +178,7 @@ def write_backup(path: Path, *, progress: bool = True) -> BackupSummary:
             os.fdopen(descriptor, "wb") as out,
             closing(SealingWriter(out, key)) as sealing,
             zipfile.ZipFile(
-                sealing,  # type: ignore[arg-type]  # a write-only stream is what zipfile takes
+                sealing,  # a write-only stream is what zipfile takes
                 "w",
                 compression=zipfile.ZIP_DEFLATED,
                 compresslevel=1,
@@ -194,7 +193,7 @@ def write_backup(path: Path, *, progress: bool = True) -> BackupSummary:
                     _write_table(archive, table, files, progress) for table in backed_up_tables()
                 ]
                 head = ChainHead.objects.filter(pk=1).values("sequence", "hash").first()
-                audit = {
+                audit: dict[str, Any] = {
                     "entries": AuditEntry._base_manager.count(),
                     "head_sequence": head["sequence"] if head else 0,
                     "head": head["hash"] if head else "",

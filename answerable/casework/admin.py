@@ -32,6 +32,7 @@ from answerable.casework.models import (
     ThirdPartyConsultation,
 )
 from answerable.casework.models.requests import REQUESTER_FIELDS
+from answerable.roles.predicates import account_of
 
 VIEW_REQUESTER = "casework.view_requester"
 
@@ -347,7 +348,7 @@ class InformationRequestAdmin(SimpleHistoryAdmin):
         if formset.model is RecordHold:
             for hold in formset.save(commit=False):
                 if hold.placed_by_id is None:
-                    hold.placed_by = request.user
+                    hold.placed_by = account_of(request.user)
                 hold.save()
             for hold in formset.deleted_objects:
                 hold.delete()
@@ -412,7 +413,7 @@ class RecordHoldAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: RecordHold, form: Any, change: bool) -> None:
         if obj.placed_by_id is None:
-            obj.placed_by = request.user
+            obj.placed_by = account_of(request.user)
         super().save_model(request, obj, form, change)
 
 

@@ -10,3 +10,9 @@ class CaseworkConfig(AppConfig):
         from answerable.casework import holds
 
         holds.connect()
+
+        # The answer page's case question and its "keep on a case" form and view.
+        from answerable.answers import case_page
+        from answerable.casework import answer_page
+
+        case_page.connect(answer_page.page())

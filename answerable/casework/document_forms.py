@@ -5,8 +5,9 @@ from typing import Any
 
 from django import forms
 
-from answerable.casework.forms import DATE_FORMATS, DATE_HINT
+from answerable.casework.forms import DATE_HINT
 from answerable.casework.letters.content import DocumentAnswer
+from answerable.core.dates import DATE_FORMATS
 from answerable.register.choices import DocumentStatus
 from answerable.register.forms import DocumentForm as RegisterDocumentForm
 from answerable.register.models import DocumentVersion

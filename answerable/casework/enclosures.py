@@ -14,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import pypdf
-
 from answerable.casework.letters.content import DocumentAnswer, EnclosedDocument, Notice
 from answerable.casework.models import (
     InformationRequest,
@@ -23,8 +21,12 @@ from answerable.casework.models import (
     QuestionDocument,
     RequestQuestion,
 )
+from answerable.lazy import lazy_module
 from answerable.register.models import DocumentVersion
 from answerable.register.uploads import PDF, sniff
+
+# pypdf when first used: `answerable` commands start without it (lazy.py).
+pypdf = lazy_module("pypdf")
 
 # Letters that answer the request (not a fees or a review notice) carry its enclosures.
 RESPONSES = frozenset(n.value for n in Notice) - {Notice.FEES.value, Notice.REVIEW.value}
@@ -48,7 +50,7 @@ def _given(request: InformationRequest) -> Iterable[QuestionDocument]:
 def _file_name(given: QuestionDocument) -> str:
     version = given.version
     field = given.redacted_file if given.redacted_file else version.file
-    extension = PurePath(field.name).suffix.lower() if field else ""
+    extension = PurePath(field.name).suffix.lower() if field and field.name else ""
     stem = f"{version.document.reference}-{version.version}"
     if given.redacted_file:
         stem += "-redacted"
@@ -83,7 +85,9 @@ def _legacy_version(question: RequestQuestion) -> DocumentVersion | None:
     field, when the question has no documents chosen the newer way."""
     if question.document_id is None or question.given_documents.exists():
         return None
-    return question.document.current_version()
+    document = question.document
+    assert document is not None  # document_id is set
+    return document.current_version()
 
 
 def legacy_documents(question: RequestQuestion) -> tuple[EnclosedDocument, ...]:

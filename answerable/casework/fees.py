@@ -25,45 +25,60 @@ Pure functions with Decimal money. Each regime's rules come from its own fees re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from enum import StrEnum
+
+from answerable.core import regimes as table
+from answerable.core.regimes import (
+    FOIA_CENTRAL_LIMIT_GBP,
+    FOIA_HOURLY_RATE_GBP,
+    FOIA_LIMIT_GBP,
+    FOISA_FEE_FREE_GBP,
+    FOISA_FEE_MAX_GBP,
+    FOISA_FEE_SHARE,
+    FOISA_HOURLY_CAP_GBP,
+    FOISA_LIMIT_GBP,
+    Activity,
+)
+
+# The regime table's figures are re-exported: callers have long read them here.
+__all__ = [
+    "EIR",
+    "EIR_S",
+    "FOIA",
+    "FOIA_CENTRAL_LIMIT_GBP",
+    "FOIA_HOURLY_RATE_GBP",
+    "FOIA_LIMIT_GBP",
+    "FOISA",
+    "FOISA_FEE_FREE_GBP",
+    "FOISA_FEE_MAX_GBP",
+    "FOISA_FEE_SHARE",
+    "FOISA_HOURLY_CAP_GBP",
+    "FOISA_LIMIT_GBP",
+    "PENNY",
+    "REGIMES",
+    "Activity",
+    "Assessment",
+    "Cost",
+    "CostRules",
+    "FeeError",
+    "StaffTime",
+    "assess",
+    "cost_of",
+    "engine_minutes",
+    "exceeds_limit",
+    "fee",
+    "fee_above_limit",
+    "hourly_rate",
+    "request_cost",
+    "rules_for",
+]
 
 PENNY = Decimal("0.01")
 
-FOISA, FOIA, EIR_S, EIR = "foisa", "foia", "eir-s", "eir"
-REGIMES = (FOISA, FOIA, EIR_S, EIR)
-
-# FOISA (SSI 2004/467)
-FOISA_HOURLY_CAP_GBP = Decimal(15)  # reg 3(2)(b)
-FOISA_LIMIT_GBP = Decimal(600)  # reg 5
-FOISA_FEE_FREE_GBP = Decimal(100)  # reg 4(4)(a)
-FOISA_FEE_SHARE = Decimal("0.10")  # reg 4(4)(b)
-FOISA_FEE_MAX_GBP = Decimal(50)  # 10% of (600 - 100)
-
-# FOIA 2000 (SI 2004/3244)
-FOIA_HOURLY_RATE_GBP = Decimal(25)  # reg 4(4)
-FOIA_LIMIT_GBP = Decimal(450)  # reg 3(3): every authority not in Schedule 1 Part I
-FOIA_CENTRAL_LIMIT_GBP = Decimal(600)  # reg 3(2): Schedule 1 Part I (central government)
-
-
-class Activity(StrEnum):
-    """What a member of staff spends time on in dealing with a request."""
-
-    DETERMINING_HELD = "determining_held", "determining whether the information is held"
-    LOCATING = "locating", "locating the information"
-    RETRIEVING = "retrieving", "retrieving the information"
-    EXTRACTING = "extracting", "extracting the information from the records holding it"
-    PROVIDING = "providing", "providing the information (copying, putting in the response)"
-    DECIDING_ENTITLEMENT = (
-        "deciding_entitlement",
-        "deciding whether exempt or the requester entitled",
-    )
-    REDACTING = "redacting", "redacting exempt information"
-
-    def __new__(cls, value: str, description: str) -> "Activity":
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.description = description  # type: ignore[attr-defined]
-        return member
+FOISA = table.Regime.FOISA.value
+FOIA = table.Regime.FOIA.value
+EIR_S = table.Regime.EIRS.value
+EIR = table.Regime.EIR.value
+REGIMES = table.CODES
 
 
 class FeeError(ValueError):
@@ -81,42 +96,20 @@ class CostRules:
 
 
 def rules_for(regime: str, *, central_government: bool = False) -> CostRules:
-    """The cost rules of `regime` ("foisa", "foia", "eir-s", "eir")."""
-    if regime == FOISA:
-        return CostRules(
-            regime=FOISA,
-            hourly_rate_gbp=FOISA_HOURLY_CAP_GBP,
-            rate_is_cap=True,
-            limit_gbp=FOISA_LIMIT_GBP,
-            counted=frozenset({Activity.LOCATING, Activity.RETRIEVING, Activity.PROVIDING}),
-            source="FOISA s12; Fees Regulations SSI 2004/467 regs 3-5",
-        )
-    if regime == FOIA:
-        return CostRules(
-            regime=FOIA,
-            hourly_rate_gbp=FOIA_HOURLY_RATE_GBP,
-            rate_is_cap=False,
-            limit_gbp=FOIA_CENTRAL_LIMIT_GBP if central_government else FOIA_LIMIT_GBP,
-            counted=frozenset(
-                {
-                    Activity.DETERMINING_HELD,
-                    Activity.LOCATING,
-                    Activity.RETRIEVING,
-                    Activity.EXTRACTING,
-                }
-            ),
-            source="FOIA 2000 s12; SI 2004/3244 regs 3-4",
-        )
-    if regime in (EIR_S, EIR):
-        return CostRules(
-            regime=regime,
-            hourly_rate_gbp=FOISA_HOURLY_CAP_GBP if regime == EIR_S else FOIA_HOURLY_RATE_GBP,
-            rate_is_cap=regime == EIR_S,
-            limit_gbp=None,
-            counted=frozenset(Activity),
-            source="EIR reg 8 (reasonable charge); no cost limit, reg 10(4)(b) instead",
-        )
-    raise FeeError(f"unknown regime {regime!r}; expected one of: {', '.join(REGIMES)}")
+    """The cost rules of `regime` ("foisa", "foia", "eir-s", "eir"): the regime table's."""
+    try:
+        row = table.facts(regime)
+    except table.RegimeError:
+        known = ", ".join(REGIMES)
+        raise FeeError(f"unknown regime {regime!r}; expected one of: {known}") from None
+    return CostRules(
+        regime=row.regime.value,
+        hourly_rate_gbp=row.cost.hourly_rate_gbp,
+        rate_is_cap=row.cost.rate_is_cap,
+        limit_gbp=table.cost_limit_gbp(regime, central_government=central_government),
+        counted=row.cost.counted,
+        source=row.cost.source,
+    )
 
 
 @dataclass(frozen=True)
@@ -210,14 +203,15 @@ def fee(rules: CostRules, cost_gbp: Decimal) -> Decimal | None:
     cost = Decimal(cost_gbp)
     if cost < 0:
         raise FeeError(f"the cost cannot be negative (got {cost})")
-    if rules.regime == FOIA:
+    facts = table.facts(rules.regime).cost
+    if not facts.staff_time_charged:
         return Decimal("0.00")
-    if rules.limit_gbp is None:
+    if facts.fee_free_gbp is None or facts.fee_share is None or facts.fee_max_gbp is None:
         return None
-    if cost <= FOISA_FEE_FREE_GBP:
+    if cost <= facts.fee_free_gbp:
         return Decimal("0.00")
-    share = ((cost - FOISA_FEE_FREE_GBP) * FOISA_FEE_SHARE).quantize(PENNY, ROUND_DOWN)
-    return min(share, FOISA_FEE_MAX_GBP)
+    share = ((cost - facts.fee_free_gbp) * facts.fee_share).quantize(PENNY, ROUND_DOWN)
+    return min(share, facts.fee_max_gbp)
 
 
 def fee_above_limit(cost_gbp: Decimal) -> Decimal:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -29,13 +30,13 @@ from answerable.casework.models.choices import (
 )
 from answerable.casework.models.questions import PART_KINDS
 from answerable.casework.models.requests import REQUESTER_FIELDS
+from answerable.core.dates import DATE_FORMATS
+from answerable.web.filters import ChoiceFilter
 
-# UK dates as people type them, and the ISO form a date picker sends.
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 DATE_HINT = "For example, 27/03/2026"
 
 
-def model_errors_onto(form: forms.Form, error: ValidationError) -> None:
+def model_errors_onto(form: forms.BaseForm, error: ValidationError) -> None:
     """Put a model's ValidationError on the form: on the field it names where the form has
     that field, otherwise at the top of the form with the field's label."""
     if not hasattr(error, "error_dict"):
@@ -77,56 +78,58 @@ class OfficerChoice(forms.ModelChoiceField):
         return user.get_full_name() or user.get_username()
 
 
-class CaseFilterForm(forms.Form):
-    """The case list's GET form; every field optional, so an empty query lists open cases."""
+class StatusGroupFilter(ChoiceFilter):
+    """A group of statuses; none chosen is the open cases (awaiting a response)."""
 
-    status = forms.ChoiceField(
+    def filter(self, qs: QuerySet, value: Any) -> QuerySet:
+        group = value or OPEN
+        if group == OPEN:
+            return qs.filter(status__in=AWAITING_RESPONSE)
+        if group == RESPONDED:
+            return qs.filter(status=Status.RESPONDED)
+        if group == CLOSED:
+            return qs.filter(status__in=CLOSED_STATUSES)
+        return qs
+
+
+class OfficerFilter(django_filters.ModelChoiceFilter):
+    field_class = OfficerChoice
+
+
+class CaseFilter(django_filters.FilterSet):
+    """The case list's filters (a django-filter FilterSet); every one optional, so an empty
+    query lists the open cases, by deadline."""
+
+    status = StatusGroupFilter(
         label="Status",
         choices=STATUS_GROUPS,
-        required=False,
         error_messages={"invalid_choice": "Choose a status from the list"},
     )
-    regime = forms.ChoiceField(
+    regime = ChoiceFilter(
         label="Act or regulations",
         choices=[("", "All"), *Regime.choices],
-        required=False,
         error_messages={"invalid_choice": "Choose an Act or regulations from the list"},
     )
-    officer = OfficerChoice(
+    officer = OfficerFilter(
         label="Officer",
-        queryset=get_user_model().objects.none(),
-        required=False,
+        queryset=lambda request: officers(),
         empty_label="Any officer",
         error_messages={"invalid_choice": "Choose an officer from the list"},
     )
-    reference = forms.CharField(
+    reference = django_filters.CharFilter(
         label="Reference",
-        required=False,
+        lookup_expr="icontains",
         max_length=40,
         strip=True,
         help_text="All or part of it, for example 2026-0042",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = officers()
+    class Meta:
+        model = InformationRequest
+        fields: tuple[str, ...] = ()
 
-    def filter(self, cases: QuerySet) -> QuerySet:
-        """`cases` narrowed by the cleaned data (call after is_valid()), by deadline."""
-        data = self.cleaned_data
-        group = data.get("status") or OPEN
-        if group == OPEN:
-            cases = cases.filter(status__in=AWAITING_RESPONSE)
-        elif group == RESPONDED:
-            cases = cases.filter(status=Status.RESPONDED)
-        elif group == CLOSED:
-            cases = cases.filter(status__in=CLOSED_STATUSES)
-        if data.get("regime"):
-            cases = cases.filter(regime=data["regime"])
-        if data.get("officer"):
-            cases = cases.filter(officer=data["officer"])
-        if data.get("reference"):
-            cases = cases.filter(reference__icontains=data["reference"])
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        cases = super().filter_queryset(queryset)
         # No deadline (a fees notice unpaid stops the clock) sorts after every deadline.
         return cases.order_by(F("due_on").asc(nulls_last=True), "received_on", "reference")
 
@@ -153,7 +156,7 @@ def parse_questions(text: str) -> list[str]:
     is more likely a question lost in copying than a numbering choice, and the response
     answers the questions by number.
     """
-    questions = []
+    questions: list[str] = []
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -247,7 +250,8 @@ class NewRequestForm(forms.Form):
         return questions
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         reworded = [
@@ -326,7 +330,8 @@ class QuestionForm(forms.Form):
         self.question = question
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.question.frozen:
             raise ValidationError(
                 f"The response was issued on {self.question.frozen_at:%d %B %Y}: this question "
@@ -399,8 +404,9 @@ def notices_for(answer_kinds: Iterable[str]) -> NoticeChoice:
         if len(unanswered) > 1:
             listed = "s " + ", ".join(unanswered[:-1]) + " and " + unanswered[-1]
         return NoticeChoice((), f"Answer question{listed} before issuing a response.")
-    disclosed = [kind for kind in kinds if kind in _DISCLOSING]
-    withheld = [kind for kind in kinds if kind not in _DISCLOSING]
+    answered = [kind for kind in kinds if kind is not None]  # every one, by now
+    disclosed = [kind for kind in answered if kind in _DISCLOSING]
+    withheld = [kind for kind in answered if kind not in _DISCLOSING]
     if disclosed and not withheld:
         return NoticeChoice((Notice.FULL,), "")
     if disclosed:
@@ -425,6 +431,8 @@ class IssueForm(forms.Form):
     def __init__(self, *args: Any, notices: Iterable[Notice], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(notice.value, Notice(notice).label) for notice in notices]
-        self.fields["notice"].choices = choices
+        notice_field = self.fields["notice"]
+        assert isinstance(notice_field, forms.ChoiceField)
+        notice_field.choices = choices
         if len(choices) == 1:
             self.fields["notice"].initial = choices[0][0]

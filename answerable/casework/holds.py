@@ -22,9 +22,6 @@ from typing import Any
 from django.db.models import Model, ProtectedError, Q, QuerySet
 from django.db.models.signals import pre_delete
 
-from answerable.answers.catalogue import CATALOGUE
-from answerable.answers.dimensions import Options
-from answerable.answers.engine import AskError, question_named
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -81,6 +78,10 @@ def record_type_of(model: type[Model]) -> str | None:
 
 def questions_counting(model: type[Model]) -> list[str]:
     """The catalogue questions whose records are `model`'s."""
+    # The answer engine when a record is first deleted, not when Django starts (the app's
+    # ready() imports this module): `answerable` commands start quickly (issue 16).
+    from answerable.answers.catalogue import CATALOGUE
+
     return [name for name, question in CATALOGUE.items() if question.model is model]
 
 
@@ -88,7 +89,9 @@ def held_records(ask: dict[str, Any]) -> QuerySet:
     """The records a figures question's `ask` query counts: its question's records in its
     period, filtered by its `where`. A `where` that can no longer be read (a value since
     renamed) is left out, so that more is held rather than less."""
-    from answerable.casework.answering import ask_from_json
+    from answerable.answers.dimensions import Options
+    from answerable.answers.engine import question_named
+    from answerable.answers.stored import ask_from_json
 
     parsed = ask_from_json(ask)
     question = question_named(parsed.question)
@@ -127,6 +130,8 @@ def _period(field: str, first: date | None, last: date | None) -> Q:
 
 def holds_on(record: Model) -> list[Hold]:
     """Every open case that holds `record`, with what holds it."""
+    from answerable.answers.catalogue import CATALOGUE
+    from answerable.answers.engine import AskError
     from answerable.casework.models import InformationRequest, RecordHold, RequestQuestion
     from answerable.casework.models.choices import AnswerKind
 
@@ -152,7 +157,7 @@ def holds_on(record: Model) -> list[Hold]:
                 found.append(Hold(question.request.reference, f"question {question.number}"))
 
     if model in (Document, DocumentVersion):
-        document_id = record.pk if model is Document else record.document_id
+        document_id = record.document_id if isinstance(record, DocumentVersion) else record.pk
         for question in RequestQuestion.objects.filter(
             request__in=open_cases, document_id=document_id
         ).select_related("request"):
@@ -167,7 +172,7 @@ def holds_on(record: Model) -> list[Hold]:
                 covered = True
             else:
                 covered = (
-                    model.objects.filter(pk=record.pk)
+                    model._default_manager.filter(pk=record.pk)
                     .filter(_period(day_field, hold.first_day, hold.last_day))
                     .exists()
                 )

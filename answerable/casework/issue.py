@@ -17,6 +17,7 @@ from django.db import transaction
 
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import AskError
+from answerable.answers.stored import shown
 from answerable.audit.actor import current_actor
 from answerable.casework import answering, signoff
 from answerable.casework.enclosures import documents_of, legacy_documents, request_enclosures
@@ -31,7 +32,7 @@ from answerable.casework.letters.content import (
 from answerable.casework.letters.content import Review as ReviewContent
 from answerable.casework.letters.elements import outcome, parts, provisions_used, withheld_figures
 from answerable.casework.letters.exemptions import normalise, title_of
-from answerable.casework.letters.render import html_to_pdf, render_html, render_pdf, stylesheet
+from answerable.casework.letters.render import render_html, render_pdf, stylesheet
 from answerable.casework.letters.request import problems as split_problems
 from answerable.casework.models import (
     CitedExemption,
@@ -42,6 +43,8 @@ from answerable.casework.models import (
 )
 from answerable.casework.models.choices import AnswerKind, Status
 from answerable.casework.public_copy import public_outcome
+from answerable.core.pdf import html_to_pdf
+from answerable.core.regimes import CITATIONS, citations_of
 from answerable.disclosure_log.anonymise import anonymise_text
 from answerable.disclosure_log.names import name_variants
 from answerable.disclosure_log.public_contacts import public_contacts
@@ -88,7 +91,7 @@ def _question(regime: str, question: RequestQuestion) -> QuestionAnswer:
     figures = question.answer_kind == AnswerKind.FIGURES
     documents = documents_of(question.pk) or legacy_documents(question)
     try:
-        flags = answering.shown(question.ask) if figures and isinstance(question.ask, dict) else {}
+        flags = shown(question.ask) if figures and isinstance(question.ask, dict) else {}
     except AskError as error:
         raise IssueError(f"question {question.number}: {error}") from None
     return QuestionAnswer(
@@ -184,10 +187,7 @@ def letter_for(
 # [c]: their disclosure would contravene the data protection principles (FOISA s38(2A)(a),
 # s2(2)(e)(ii); FOIA s40(3A)(a), s2(3)(fa); EIR(S) reg 11(3A)(a); EIR reg 13(2A)(a)).
 PERSONAL_DATA_CONDITION = {
-    "foisa": "38(2A)(a)",
-    "foia": "40(3A)(a)",
-    "eir-s": "11(3A)(a)",
-    "eir": "13(2A)(a)",
+    code: citations.personal_data_condition for code, citations in CITATIONS.items()
 }
 WITHHELD_REASONS = (
     "The figures shown as [c] count so few people that, put together with other information "
@@ -201,9 +201,7 @@ WITHHELD_REASONS = (
 
 
 def _personal_data_section(regime: str) -> str:
-    from answerable.casework.letters.regimes import regime as regime_of
-
-    return normalise(regime_of(regime).personal_data)
+    return normalise(citations_of(regime).personal_data)
 
 
 def cite_withheld_figures(request: InformationRequest) -> CitedExemption | None:

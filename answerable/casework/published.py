@@ -7,7 +7,7 @@ Commissioner's quarterly return counts it among the exemptions cited (statistics
 from django.db import transaction
 
 from answerable.answers.engine import AskError
-from answerable.casework.answering import ask_from_json
+from answerable.answers.stored import ask_from_json
 from answerable.casework.models import CitedExemption, RequestQuestion
 from answerable.casework.models.choices import AnswerKind, Regime
 from answerable.statistics_releases.models import EditionTable

@@ -7,10 +7,8 @@ requests received in the year, from 1.
 
 import re
 import string
-from datetime import date
 
 from django.conf import settings
-from django.db import transaction
 
 DEFAULT_PATTERN = "IM-FOI-{year}-{n:04}"
 SETTING = "ANSWERABLE_REFERENCE_PATTERN"
@@ -67,33 +65,6 @@ def configured_pattern() -> str:
     pattern = getattr(settings, SETTING, DEFAULT_PATTERN) or DEFAULT_PATTERN
     check_pattern(pattern)
     return pattern
-
-
-def allocate_reference(received_on: date, pattern: str | None = None) -> str:
-    """The next free reference for a request received on `received_on`.
-
-    The year's counter row is locked (select_for_update; SQLite serialises writers with
-    BEGIN IMMEDIATE), so two officers logging requests at once get different numbers. A
-    number already taken (a case entered with a reference of its own, or imported from an
-    earlier system) is skipped rather than reused.
-    """
-    from answerable.casework.models import InformationRequest, ReferenceSequence
-
-    pattern = pattern or configured_pattern()
-    check_pattern(pattern)
-    year = received_on.year
-    with transaction.atomic():
-        ReferenceSequence.objects.get_or_create(year=year)
-        sequence = ReferenceSequence.objects.select_for_update().get(year=year)
-        n = sequence.last
-        while True:
-            n += 1
-            reference = format_reference(pattern, year, n)
-            if not InformationRequest.objects.filter(reference=reference).exists():
-                break
-        sequence.last = n
-        sequence.save(update_fields=["last"])
-    return reference
 
 
 def reference_regex(pattern: str | None = None) -> "re.Pattern[str]":

@@ -17,7 +17,7 @@ from django.core.mail import EmailMessage, get_connection
 from answerable.casework.models import InformationRequest, Review
 from answerable.casework.tasking import overdue_tasks
 from answerable.clock.calendar import WorkingCalendar
-from answerable.clock.holidays import calendar_for
+from answerable.clock.services import calendar_for
 
 DEFAULT_WITHIN_DAYS = 5
 

@@ -36,7 +36,7 @@ from answerable.casework.models.choices import (
     Status,
     family,
 )
-from answerable.web.spreadsheet import neutralised_row
+from answerable.core.spreadsheet import neutralised_row
 
 FAMILIES = ("FOI", "EIR")
 # Letters that are not the response to the request (casework/letters/content.py Notice).
@@ -138,7 +138,11 @@ def quarterly_return(quarter: Quarter) -> QuarterlyReturn:
     add("Responses", "Responses issued", Counter(family(r["regime"]) for r in responded))
     # "Within the time allowed": by the clock's deadline, which already allows for
     # clarification, the fee period and an EIR extension.
-    on_time = {r["pk"] for r in responded if r["due_on"] and r["responded_on"] <= r["due_on"]}
+    on_time = {
+        r["pk"]
+        for r in responded
+        if r["due_on"] and r["responded_on"] and r["responded_on"] <= r["due_on"]
+    }
     add(
         "Responses",
         "Responded within the time allowed",
@@ -212,7 +216,7 @@ def quarterly_return(quarter: Quarter) -> QuarterlyReturn:
         Counter(
             family(r["request__regime"])
             for r in reviews_out
-            if r["due_on"] and r["responded_on"] <= r["due_on"]
+            if r["due_on"] and r["responded_on"] and r["responded_on"] <= r["due_on"]
         ),
     )
     for outcome in ReviewOutcome:
@@ -233,11 +237,11 @@ def quarterly_return(quarter: Quarter) -> QuarterlyReturn:
             "request__regime", "outcome"
         )
     )
-    for outcome in CommissionerOutcome:
+    for decision in CommissionerOutcome:
         add(
             "Commissioner decisions",
-            outcome.label,
-            Counter(family(r["request__regime"]) for r in decided if r["outcome"] == outcome),
+            decision.label,
+            Counter(family(r["request__regime"]) for r in decided if r["outcome"] == decision),
         )
     lodged = CourtAppeal.objects.filter(lodged_on__range=(first, last))
     add(

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from answerable.casework.forms import DATE_FORMATS, DATE_HINT
+from answerable.casework.forms import DATE_HINT
 from answerable.casework.models import (
     BusinessUnit,
     InformationRequest,
@@ -21,6 +21,7 @@ from answerable.casework.models import (
 from answerable.casework.models.choices import Notice
 from answerable.casework.signoff import SENSITIVE_FLAGS
 from answerable.casework.tasking import search_date_problem, task_due_problem
+from answerable.core.dates import DATE_FORMATS
 
 
 class UnitChoice(forms.ModelChoiceField):
@@ -63,7 +64,9 @@ class TaskForm(forms.Form):
     def __init__(self, *args: Any, case: InformationRequest, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.case, self.today = case, today
-        self.fields["unit"].queryset = BusinessUnit.objects.filter(active=True).order_by("name")
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, forms.ModelChoiceField)
+        unit_field.queryset = BusinessUnit.objects.filter(active=True).order_by("name")
         if case.due_on:
             self.fields["due_on"].help_text = (
                 f"On or before the request's statutory due date, {case.due_on:%-d %B %Y}. "
@@ -157,7 +160,9 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.case, self.today = case, today
         tasks = case.tasks.select_related("unit").order_by("number")
-        self.fields["task"].queryset = tasks
+        task_field = self.fields["task"]
+        assert isinstance(task_field, forms.ModelChoiceField)
+        task_field.queryset = tasks
         if not tasks.filter(status=TaskStatus.OPEN).exists():
             del self.fields["completes_task"]
 
@@ -206,7 +211,9 @@ class SignOffRequestForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
         choices = [(notice.value, Notice(notice).label) for notice in notices]
-        self.fields["notice"].choices = choices
+        notice_field = self.fields["notice"]
+        assert isinstance(notice_field, forms.ChoiceField)
+        notice_field.choices = choices
         if len(choices) == 1:
             self.fields["notice"].initial = choices[0][0]
 
@@ -226,7 +233,8 @@ class DecisionForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("decision") == "reject" and not data.get("comment", "").strip():
             self.add_error("comment", "Say why the response is rejected, for its author")
         return data

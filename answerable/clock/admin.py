@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from answerable.clock.models import HolidayCorrection
+from answerable.roles.predicates import account_of
 
 
 @admin.register(HolidayCorrection)
@@ -34,6 +35,6 @@ class HolidayCorrectionAdmin(SimpleHistoryAdmin):
         self, request: HttpRequest, obj: HolidayCorrection, form: Any, change: bool
     ) -> None:
         if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
+            obj.created_by = account_of(request.user)
+        obj.updated_by = account_of(request.user)
         super().save_model(request, obj, form, change)

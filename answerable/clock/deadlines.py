@@ -1,6 +1,6 @@
 """The deadlines of FOI casework, each with how it was counted, line by line.
 
-Pure: every function takes the WorkingCalendar to count by (holidays.calendar_for gives
+Pure: every function takes the WorkingCalendar to count by (services.calendar_for gives
 the one with the administrators' corrections), so the rules are tested without a database.
 The rules are those of /work/shared/domain/foisa_rules.md, with the provision cited in
 each explanation line.

@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import holidays as holiday_library
-
 from answerable.clock.calendar import SATURDAY, WorkingCalendar
 from answerable.clock.errors import ClockError
 from answerable.clock.regimes import SCOTLAND, Regime, rules_for
+from answerable.lazy import lazy_module
+
+# The holidays library when first used: `answerable` commands start without it (lazy.py).
+holiday_library = lazy_module("holidays")
 
 # The parts of the United Kingdom, each with its bank holidays under the 1971 Act, and
 # the library's subdivisions for it (England and Wales share a schedule of the Act).
@@ -69,7 +71,9 @@ def _library_part(part: str, years: tuple[int, ...]) -> dict[date, str]:
     """The library's bank holidays of one part of the UK that fall on weekdays."""
     days: dict[date, str] = {}
     for subdivision in PARTS[part][1].split(","):
-        for day, name in holiday_library.UK(subdiv=subdivision, years=years).items():
+        for day, name in holiday_library.country_holidays(
+            "GB", subdiv=subdivision, years=years
+        ).items():
             if day.weekday() < SATURDAY:
                 days.setdefault(day, name)
     return days
@@ -128,11 +132,3 @@ def build_calendar(
 def library_calendar(regime: Regime | str, years: range | None = None) -> WorkingCalendar:
     """The calendar from the library alone, without the database's corrections."""
     return build_calendar(regime, years, ())
-
-
-def calendar_for(regime: Regime | str, years: range | None = None) -> WorkingCalendar:
-    """The calendar the casework counts by: the library plus the corrections table."""
-    from answerable.clock.models import HolidayCorrection  # the pure part needs no Django
-
-    corrections = [row.as_correction() for row in HolidayCorrection.objects.all()]
-    return build_calendar(regime, years, corrections)

@@ -10,12 +10,13 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from answerable.disclosure_log.models import Publication, Topic, uk_today
+from answerable.disclosure_log.models import Publication, PublicationQuerySet, Topic, uk_today
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -30,6 +31,7 @@ class StatusFilter(admin.SimpleListFilter):
         if self.value() == "scheduled":
             return queryset.filter(withdrawn_on__isnull=True, publish_on__gt=today)
         if self.value() == "published":
+            assert isinstance(queryset, PublicationQuerySet)
             return queryset.published(today)
         if self.value() == "withdrawn":
             return queryset.filter(withdrawn_on__isnull=False)
@@ -125,6 +127,6 @@ class PublicationAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "publications": queryset,
             "form": form,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "disclosure_log/admin/withdraw.html", context)

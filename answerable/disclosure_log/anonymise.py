@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 import nh3
 
+from answerable.core.personal_data import EMAIL, POSTCODE
+
 # What replaces each finding: neutral, and holding nothing any finder matches.
 MARK = "[personal data removed]"
 
@@ -179,7 +181,6 @@ _TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
 _ATTRIBUTE = re.compile(r'(\s[^\s="]+=")([^"]*)(")')
 
 _APOSTROPHES = "'\u2019\u2018"  # straight, right and left single quotation marks
-EMAIL = re.compile(rf"[\w.%+{_APOSTROPHES}-]+@[\w-]+(?:\.[\w-]+)+")
 
 # UK numbers (Ofcom's National Telephone Numbering Plan): 0 and 9 or 10 more digits
 # nationally ("0141 123 4567", "07700 900123", "(01463) 720508"), or +44 / 0044 and the
@@ -194,12 +195,6 @@ _PHONE = re.compile(
     r"(?!\w)"
 )
 
-# UK postcodes (Royal Mail's format): outward code, optional space, inward code, e.g.
-# "G2 3AB", "EH1 1AA", "KY16 9DS". Case-insensitive, as requesters type them either way.
-POSTCODE = re.compile(
-    r"(?<!\w)(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}(?!\w)",
-    re.IGNORECASE,
-)
 
 _NUL = "\x00"
 

@@ -8,9 +8,9 @@ from django.db.models import QuerySet
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
+from answerable.core.uk_time import uk_start_of_day
 from answerable.disclosure_log.models import Publication
 from answerable.disclosure_log.views import HEAVY_FIELDS, published
-from answerable.register.uk_time import uk_start_of_day
 
 FEED_SIZE = 50
 

@@ -1,4 +1,4 @@
-"""Searching and filtering the disclosure log: one GET form for the list and the CSV export.
+"""Searching and filtering the disclosure log: one FilterSet for the list and the CSV export.
 
 Search is plain case-insensitive containment, every word of the query in the title, summary,
 letter text or reference, which reads the same on SQLite and PostgreSQL.
@@ -6,9 +6,11 @@ letter text or reference, which reads the same on SQLite and PostgreSQL.
 
 from typing import Any
 
+import django_filters
 from django import forms
 from django.db.models import Q
 
+from answerable.core.dates import DATE_FORMATS
 from answerable.disclosure_log.models import (
     Outcome,
     Publication,
@@ -16,61 +18,27 @@ from answerable.disclosure_log.models import (
     Regime,
     Topic,
 )
+from answerable.web.filters import ChoiceFilter
 
-# UK dates as people type them, and the ISO form a date picker sends.
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 DATE_HINT = "For example, 27/03/2024"
 
 
 class LogFilterForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=200, strip=True)
-    topic = forms.ModelChoiceField(
-        label="Topic",
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="All topics",
-        error_messages={"invalid_choice": "Choose a topic from the list"},
-    )
-    regime = forms.ChoiceField(
-        label="Act or regulations",
-        choices=[("", "All"), *Regime.choices],
-        required=False,
-        error_messages={"invalid_choice": "Choose an Act or regulations from the list"},
-    )
-    outcome = forms.ChoiceField(
-        label="Outcome",
-        choices=[("", "All outcomes"), *Outcome.choices],
-        required=False,
-        error_messages={"invalid_choice": "Choose an outcome from the list"},
-    )
-    issued_from = forms.DateField(
-        label="Responded from",
-        required=False,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={
-            "invalid": "Enter the 'responded from' date as a real date, like 27/03/2024"
-        },
-    )
-    issued_to = forms.DateField(
-        label="Responded to",
-        required=False,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"invalid": "Enter the 'responded to' date as a real date, like 27/03/2024"},
-    )
+    """The form the filters are fields of: only published topics; a period in order."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Only topics of published responses: a topic used only by a scheduled or withdrawn
         # one would announce it.
-        self.fields["topic"].queryset = Topic.objects.filter(
+        topic = self.fields["topic"]
+        assert isinstance(topic, forms.ModelChoiceField)
+        topic.queryset = Topic.objects.filter(
             publications__in=Publication.objects.published()
         ).distinct()
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("issued_from"), data.get("issued_to")
         if start and end and start > end:
             self.add_error(
@@ -78,33 +46,71 @@ class LogFilterForm(forms.Form):
             )
         return data
 
-    def filter(self, publications: PublicationQuerySet) -> PublicationQuerySet:
-        """`publications` narrowed by the form's cleaned data (call after is_valid())."""
-        data = self.cleaned_data
-        for word in data.get("q", "").split():
+
+class LogFilter(django_filters.FilterSet):
+    """The log's search and filters (a django-filter FilterSet), for the list and the CSV."""
+
+    q = django_filters.CharFilter(label="Search", method="search", max_length=200, strip=True)
+    topic = django_filters.ModelChoiceFilter(
+        label="Topic",
+        field_name="topics",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        empty_label="All topics",
+        error_messages={"invalid_choice": "Choose a topic from the list"},
+    )
+    regime = ChoiceFilter(
+        label="Act or regulations",
+        choices=[("", "All"), *Regime.choices],
+        error_messages={"invalid_choice": "Choose an Act or regulations from the list"},
+    )
+    outcome = ChoiceFilter(
+        label="Outcome",
+        choices=[("", "All outcomes"), *Outcome.choices],
+        error_messages={"invalid_choice": "Choose an outcome from the list"},
+    )
+    issued_from = django_filters.DateFilter(
+        label="Responded from",
+        field_name="issued_on",
+        lookup_expr="gte",
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HINT,
+        error_messages={
+            "invalid": "Enter the 'responded from' date as a real date, like 27/03/2024"
+        },
+    )
+    issued_to = django_filters.DateFilter(
+        label="Responded to",
+        field_name="issued_on",
+        lookup_expr="lte",
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HINT,
+        error_messages={"invalid": "Enter the 'responded to' date as a real date, like 27/03/2024"},
+    )
+
+    class Meta:
+        model = Publication
+        fields: tuple[str, ...] = ()
+        form = LogFilterForm
+
+    def search(
+        self, publications: PublicationQuerySet, name: str, value: str
+    ) -> PublicationQuerySet:
+        """Every word of the query in the title, summary, letter text or reference."""
+        for word in value.split():
             publications = publications.filter(
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)
                 | Q(body_text__icontains=word)
                 | Q(reference__icontains=word)
             )
-        if data.get("topic"):
-            publications = publications.filter(topics=data["topic"])
-        if data.get("regime"):
-            publications = publications.filter(regime=data["regime"])
-        if data.get("outcome"):
-            publications = publications.filter(outcome=data["outcome"])
-        if data.get("issued_from"):
-            publications = publications.filter(issued_on__gte=data["issued_from"])
-        if data.get("issued_to"):
-            publications = publications.filter(issued_on__lte=data["issued_to"])
         return publications
 
 
 _WIDGET_CLASSES = {forms.Select: "govuk-select", forms.TextInput: "govuk-input"}
 
 
-def style_for_govuk(form: LogFilterForm) -> None:
+def style_for_govuk(form: forms.Form) -> None:
     """Give each control its GOV.UK Frontend class, an error class when it has an error,
     and aria-describedby naming its hint and error message (read out with the control)."""
     for name, field in form.fields.items():

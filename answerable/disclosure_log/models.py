@@ -17,7 +17,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from answerable.register.uk_time import uk_date
+from answerable.core import regimes
+from answerable.core.uk_time import uk_date
 
 DEFAULT_DELAY_DAYS = 7
 
@@ -32,12 +33,13 @@ reference_validator = RegexValidator(
 
 
 class Regime(models.TextChoices):
-    """The access regime the request was answered under."""
+    """The access regime the request was answered under: the regime table's codes, named
+    by their full titles (answerable/core/regimes.py)."""
 
-    FOISA = "foisa", "Freedom of Information (Scotland) Act 2002"
-    FOIA = "foia", "Freedom of Information Act 2000"
-    EIR_S = "eir-s", "Environmental Information (Scotland) Regulations 2004"
-    EIR = "eir", "Environmental Information Regulations 2004"
+    FOISA = regimes.FOISA.regime.value, regimes.FOISA.title
+    FOIA = regimes.FOIA.regime.value, regimes.FOIA.title
+    EIR_S = regimes.EIRS.regime.value, regimes.EIRS.title
+    EIR = regimes.EIR.regime.value, regimes.EIR.title
 
 
 class Outcome(models.TextChoices):

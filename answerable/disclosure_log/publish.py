@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import pypdf
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -46,6 +45,10 @@ from answerable.disclosure_log.models import (
     uk_today,
 )
 from answerable.disclosure_log.public_contacts import public_contacts
+from answerable.lazy import lazy_module
+
+# pypdf when first used: `answerable` commands start without it (lazy.py).
+pypdf = lazy_module("pypdf")
 
 
 class AnonymisationError(ValueError):

@@ -14,12 +14,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from answerable.core.spreadsheet import neutralised_row
 from answerable.disclosure_log.anonymise import sanitise
-from answerable.disclosure_log.filters import LogFilterForm, style_for_govuk
+from answerable.disclosure_log.filters import LogFilter, style_for_govuk
 from answerable.disclosure_log.headings import demote_headings
 from answerable.disclosure_log.models import Publication, PublicationQuerySet
 from answerable.web.access import require
-from answerable.web.spreadsheet import neutralised_row
 
 PER_PAGE = 20
 # Fields the list, feed and export never show: not loaded for them.
@@ -55,15 +55,16 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
 
 def publication_list(request: HttpRequest) -> HttpResponse:
     # Always bound: every field is optional, so a visit with no query is a valid empty search.
-    form = LogFilterForm(request.GET)
+    filters = LogFilter(request.GET, published())
+    form = filters.form
     page = None
-    if form.is_valid():
-        publications = form.filter(published()).defer(*HEAVY_FIELDS).prefetch_related("topics")
+    if filters.is_valid():
+        publications = filters.qs.defer(*HEAVY_FIELDS).prefetch_related("topics")
         page = Paginator(publications, PER_PAGE).get_page(request.GET.get("page"))
     # An invalid filter shows its error and no list: results not filtered as the reader asked
     # would be mistaken for the ones they asked for.
     style_for_govuk(form)
-    filtered = any(request.GET.get(name) for name in LogFilterForm.base_fields)
+    filtered = any(request.GET.get(name) for name in LogFilter.base_filters)
     return _page(request, "list.html", {"form": form, "page": page, "filtered": filtered})
 
 
@@ -166,12 +167,13 @@ def publication_preview_pdf(request: HttpRequest, reference: str) -> HttpRespons
 
 def export_csv(request: HttpRequest) -> HttpResponse:
     """What the list's current filters select, every page of it."""
-    form = LogFilterForm(request.GET)
-    if not form.is_valid():
+    filters = LogFilter(request.GET, published())
+    form = filters.form
+    if not filters.is_valid():
         problems = "; ".join(
-            f"{form.fields[name].label}: {' '.join(errors)}"
+            f"{form.fields[name].label}: {' '.join(map(str, errors))}"
             if name in form.fields
-            else " ".join(errors)
+            else " ".join(map(str, errors))
             for name, errors in form.errors.items()
         )
         return HttpResponse(
@@ -179,7 +181,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    publications = form.filter(published()).defer(*HEAVY_FIELDS).prefetch_related("topics")
+    publications = filters.qs.defer(*HEAVY_FIELDS).prefetch_related("topics")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="disclosure-log.csv"'
     # A byte order mark: Excel reads a CSV without one in the legacy code page.

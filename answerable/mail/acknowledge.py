@@ -12,13 +12,9 @@ from django.template.loader import render_to_string
 
 from answerable.casework import dispatch
 from answerable.casework.models import Dispatch, InformationRequest
+from answerable.core.regimes import TITLES
 
-LAWS = {
-    "foisa": "Freedom of Information (Scotland) Act 2002",
-    "eir-s": "Environmental Information (Scotland) Regulations 2004",
-    "foia": "Freedom of Information Act 2000",
-    "eir": "Environmental Information Regulations 2004",
-}
+LAWS = TITLES  # the full title of each regime's law (answerable/core/regimes.py)
 
 
 def acknowledgement(case: InformationRequest) -> EmailMessage:

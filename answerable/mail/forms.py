@@ -32,7 +32,8 @@ class ContactForm(forms.Form):
     )
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("email") and not (data.get("address") or "").strip() and not self.errors:
             raise ValidationError("Enter an email address or a postal address")
         return data

@@ -135,7 +135,7 @@ def _earlier(key: str) -> Outcome | None:
     earlier = InboundMessage.objects.select_related("request").filter(message_id=key).first()
     if earlier is None:
         return None
-    reference = earlier.request.reference if earlier.request_id else ""
+    reference = earlier.request.reference if earlier.request is not None else ""
     return Outcome(reference, earlier.kind, created=False, duplicate=True, problem=earlier.problem)
 
 

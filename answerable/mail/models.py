@@ -59,7 +59,7 @@ class InboundMessage(models.Model):
 
     def __str__(self) -> str:
         # Never the sender or the subject: str() ends up in logs and messages.
-        case = self.request.reference if self.request_id else "no case"
+        case = self.request.reference if self.request is not None else "no case"
         return f"message {self.pk} ({self.get_status_display()}, {case})"
 
 

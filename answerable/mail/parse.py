@@ -131,7 +131,7 @@ def tidy(text: str) -> str:
 
 
 def _attachments(message: EmailMessage) -> tuple[Attachment, ...]:
-    found = []
+    found: list[Attachment] = []
     for part in message.iter_attachments():
         content = part.get_payload(decode=True)
         if content is None:  # a message/rfc822 part: keep it as it was sent

@@ -20,7 +20,7 @@ from answerable.audit.actions import Action
 from answerable.audit.trail import record
 from answerable.mail.models import InboundMessage, MessageStatus
 from answerable.mail.parse import UnreadableMessage, html_to_text
-from answerable.roles.predicates import User
+from answerable.roles.predicates import User, account_of
 from answerable.web.access import require
 
 
@@ -69,7 +69,7 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Action.CONSULTATION,
         record=message,
         purpose="FOI mailbox: message read"
-        + (f" ({message.request.reference})" if message.request_id else ""),
+        + (f" ({message.request.reference})" if message.request is not None else ""),
         detail={"status": message.status},
     )
     context = {
@@ -101,7 +101,7 @@ def message_raw(request: HttpRequest, pk: int) -> HttpResponse:
 def resolve(request: HttpRequest, pk: int) -> HttpResponse:
     message = get_object_or_404(InboundMessage, pk=pk, status=MessageStatus.UNREADABLE)
     message.status = MessageStatus.RESOLVED
-    message.resolved_by = request.user
+    message.resolved_by = account_of(request.user)
     message.save(update_fields=["status", "resolved_by"])
     messages.success(request, f"Message {message.pk} marked as dealt with.")
     return redirect(reverse("mail:queue"))

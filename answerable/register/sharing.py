@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from answerable.core.uk_time import uk_start_of_day
 from answerable.register.choices import (
     Channel,
     InitiatedBy,
@@ -31,7 +32,6 @@ from answerable.register.models import (
     NccuContact,
     Station,
 )
-from answerable.register.uk_time import uk_start_of_day
 
 # Since April 2020 the NCCU records victims of crime that officers refer by phone
 # (written question 172547), so a contact about a victim or witness is a referral. Any
@@ -87,7 +87,8 @@ def _recorded_at_contact(contact: NccuContact) -> dict[str, Any]:
 def _link(record: NccuContact | IcceRequest, field: str, disclosure: Disclosure) -> None:
     setattr(record, field, disclosure)
     # Shown in the record's history, so the second entry after "Created" explains itself.
-    record._change_reason = f"Linked to disclosure {disclosure.disclosure_ref}"
+    # Read by django-simple-history on save; not a field the stubs know.
+    record._change_reason = f"Linked to disclosure {disclosure.disclosure_ref}"  # type: ignore[union-attr]
     record.save(update_fields=[field, "updated_at"])
 
 

@@ -45,7 +45,8 @@ def record_transfer(
         record(
             Action.DISCLOSURE,
             record=icce,
-            recipient=f"{transfer.recipient_authority[:70]} ({transfer.recipient_country.code})",
+            # A CountryField reads as a Country (django-countries); the Django stubs say str.
+            recipient=f"{transfer.recipient_authority[:70]} ({transfer.recipient_country.code})",  # type: ignore[attr-defined]
             purpose=f"ICCE transfer abroad: {transfer.get_legal_basis_display()}",
             detail={
                 "transfer": transfer.pk,

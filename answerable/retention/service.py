@@ -30,7 +30,7 @@ from answerable.audit.actor import current_actor
 from answerable.audit.trail import record
 from answerable.casework.holds import HELD_MODELS, HoldError, held_records, questions_counting
 from answerable.casework.issue import personal_strings
-from answerable.casework.letters.render import html_to_pdf, stylesheet
+from answerable.casework.letters.render import stylesheet
 from answerable.casework.models import (
     CommissionerAppeal,
     CourtAppeal,
@@ -41,6 +41,7 @@ from answerable.casework.models import (
     Review,
 )
 from answerable.casework.models.choices import CLOSED_STATUSES, AnswerKind, Status
+from answerable.core.pdf import html_to_pdf
 from answerable.disclosure_log.anonymise import anonymise, anonymise_text
 from answerable.disclosure_log.public_contacts import public_contacts
 from answerable.register.coverage_records import held_from, record_coverage

@@ -2,11 +2,15 @@
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as Account
+from django.core.exceptions import PermissionDenied
 
 from answerable.roles.roles import ROLES
 
-User = AbstractBaseUser | AnonymousUser
+# Whoever a request is from: a signed-in account (settings.AUTH_USER_MODEL is Django's own
+# User) or the anonymous user, which answers the same permission questions with "no".
+User = Account | AnonymousUser
 
 
 def is_staff_member(user: User) -> bool:
@@ -116,3 +120,14 @@ def must_give_reason_for_records(user: User) -> bool:
 
 def can_see_register(user: User) -> bool:
     return any(can_view_records(user, model) for model in REGISTER_MODELS)
+
+
+def account_of(user: User) -> Account:
+    """The signed-in account behind a staff page's request, to record as who did something.
+
+    Staff pages are reached only signed in (their views and the admin site check first); an
+    anonymous user here is refused as any unauthorised request is.
+    """
+    if not isinstance(user, Account):
+        raise PermissionDenied("sign in first")
+    return user

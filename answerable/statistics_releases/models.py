@@ -79,7 +79,7 @@ class DefinedTable(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        from answerable.statistics_releases.services import DefinitionError, ask_for
+        from answerable.statistics_releases.definitions import DefinitionError, ask_for
 
         try:
             ask_for(self, None)

@@ -68,7 +68,7 @@ def parse_period(text: str) -> Period:
 def quarters_between(first: date, last: date) -> list[Period]:
     """Every complete calendar quarter from the one holding `first` to the last ending on or
     before `last`."""
-    found = []
+    found: list[Period] = []
     year, number = first.year, (first.month - 1) // 3 + 1
     while True:
         period = parse_period(f"{year}-Q{number}")

@@ -19,25 +19,23 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from answerable.answers import bands
 from answerable.answers.answer import Answer, ReleaseRefused
-from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.disclosure_control import WITHHELD_MARKER
-from answerable.answers.engine import EPISODES, PEOPLE, Ask, AskError
+from answerable.answers.engine import EPISODES, Ask, AskError
 from answerable.answers.ledger.release import Decision, decide, ledger_lock, record
 from answerable.answers.ledger.specs import ask_of, definition_of
 from answerable.answers.models import ReleaseKind
 from answerable.answers.output.document import as_document
 from answerable.answers.output.grid import grid, notes
 from answerable.answers.views.tables import chart_data, result_table
+from answerable.roles.predicates import User
+from answerable.statistics_releases.definitions import DefinitionError, ask_for
 from answerable.statistics_releases.models import (
-    DefinedTable,
     Edition,
     EditionStatus,
     EditionTable,
@@ -51,74 +49,8 @@ CHECK_PERMISSION = "statistics_releases.check_edition"
 LEFT_OUT_NOTES = ("Estimated cost of compliance",)
 
 
-class DefinitionError(ValueError):
-    """A defined table cannot be asked as written; `field` names the field at fault."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 class ReleaseError(ValueError):
     """The step cannot be taken now; the message says why."""
-
-
-# -- definitions ------------------------------------------------------------------------------
-
-
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(name.strip() for name in text.split(",") if name.strip())
-
-
-def ask_for(table: DefinedTable, period: Period | None) -> Ask:
-    """The engine's Ask for a defined table in a release of `period` (None: only check the
-    definition). DefinitionError names the field at fault."""
-    question = CATALOGUE.get(table.question)
-    if question is None:
-        raise DefinitionError(
-            "question",
-            f"unknown question {table.question!r}; the catalogue has: " + ", ".join(CATALOGUE),
-        )
-    by = _names(table.by)
-    for name in by:
-        if name not in question.dimensions:
-            raise DefinitionError(
-                "by",
-                f"{question.name} has no breakdown {name!r}; it has: "
-                + ", ".join(question.dimensions),
-            )
-    where = table.where or {}
-    if not isinstance(where, dict) or not all(
-        isinstance(values, list) and values and all(isinstance(v, str) for v in values)
-        for values in where.values()
-    ):
-        raise DefinitionError("where", 'write filters as {"dimension": ["value", ...]}')
-    for name in where:
-        if name not in question.dimensions:
-            raise DefinitionError("where", f"{question.name} has no dimension {name!r}")
-    try:
-        duration_bounds = bands.parse_bounds(table.bands or "24,48", what="bands")
-    except ValueError as error:
-        raise DefinitionError("bands", str(error)) from None
-    try:
-        age_bounds = bands.parse_bounds(table.ages or "18", what="ages")
-    except ValueError as error:
-        raise DefinitionError("ages", str(error)) from None
-    if table.count not in (EPISODES, PEOPLE):
-        raise DefinitionError("count", f"count {table.count!r}: records or people")
-    if table.count == PEOPLE and not question.people:
-        raise DefinitionError("count", f"{question.name} cannot count people")
-    first, last = period.table_span(table.period) if period else (None, None)
-    return Ask(
-        question=question.name,
-        first_day=first,
-        last_day=last,
-        where={name: tuple(values) for name, values in where.items()},
-        by=by,
-        duration_bounds=duration_bounds,
-        age_bounds=age_bounds,
-        count=table.count,
-    )
 
 
 # -- announcing and preparing ------------------------------------------------------------------
@@ -263,7 +195,7 @@ def prepared(
 # -- checking ---------------------------------------------------------------------------------
 
 
-def check(edition: Edition, user: AbstractBaseUser | AnonymousUser) -> Edition:
+def check(edition: Edition, user: User) -> Edition:
     """The disclosure manager's sign-off: someone other than who prepared it."""
     if not user.is_authenticated or not user.has_perm(CHECK_PERMISSION):
         raise ReleaseError("only a disclosure manager can check an edition for publication")

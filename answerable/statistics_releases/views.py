@@ -18,9 +18,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from answerable.core.spreadsheet import neutralised_row
 from answerable.statistics_releases import csvw, services
 from answerable.statistics_releases.models import Edition, EditionStatus, EditionTable
-from answerable.web.spreadsheet import neutralised_row
 
 CSVW_TYPE = "application/csvm+json"
 

@@ -5,15 +5,14 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from answerable.web.demonstration import synthetic_data_loaded
 from answerable.web.navigation import items
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
-    from answerable.register.models import ImportBatch
-
     return {
         "authority_name": settings.ANSWERABLE_AUTHORITY_NAME,
         "navigation": items(request),
         # Staff must never mistake demonstration records for real ones.
-        "synthetic_data": ImportBatch.objects.filter(synthetic=True).exists(),
+        "synthetic_data": synthetic_data_loaded(),
     }

@@ -16,7 +16,8 @@ from typing import Any
 
 from django import forms
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %m %Y"]
+from answerable.core.dates import SINGLE_VALUE_DATE_FORMATS
+
 PARTS = ("day", "month", "year")
 
 
@@ -24,7 +25,7 @@ class GovukDateInput(forms.MultiWidget):
     template_name = "web/forms/date_input.html"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        boxes = {
+        boxes: dict[str, forms.Widget | type[forms.Widget]] = {
             part: forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
             for part in PARTS
         }
@@ -36,7 +37,7 @@ class GovukDateInput(forms.MultiWidget):
         if isinstance(value, str) and value.count("/") == 2:
             return [part or None for part in value.split("/")]  # as typed, right or wrong
         if isinstance(value, str) and value:
-            for pattern in DATE_FORMATS:
+            for pattern in SINGLE_VALUE_DATE_FORMATS:
                 try:
                     day = datetime.strptime(value, pattern).date()
                 except ValueError:
@@ -81,7 +82,7 @@ class GovukDateField(forms.DateField):
     widget = GovukDateInput
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("input_formats", DATE_FORMATS)
+        kwargs.setdefault("input_formats", SINGLE_VALUE_DATE_FORMATS)
         label = str(kwargs.get("label") or "The date")
         messages = {"invalid": f"{label} must be a real date, for example 27 3 2026"}
         messages.update(kwargs.pop("error_messages", None) or {})

@@ -46,7 +46,7 @@ def allow_own_inline_styles(view: View) -> View:
             # Read by django-csp's middleware, as its csp_update decorator sets it.
             update = dict(getattr(response, "_csp_update", None) or {})
             update["style-src"] = [*update.get("style-src", []), *hashes]
-            response._csp_update = update
+            response._csp_update = update  # type: ignore[attr-defined]  # django-csp's own
         return response
 
     return wrapped

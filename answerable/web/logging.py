@@ -13,19 +13,19 @@ the server) is written as \n, so that nobody can add a line that looks like anot
 Names cannot be recognised reliably in free text; code must not log them in the first
 place (house rules), and Django's request logger only logs the path, which carries none.
 
-This module is loaded while logging is configured, before the apps: standard library only.
+This module is loaded while logging is configured, before the apps: standard library and
+core/personal_data.py only.
 """
 
 import logging
 import re
 
+from answerable.core.personal_data import EMAIL, POSTCODE
+
 # A path followed by a query string, in a message ("Not Found: /x/?q=...") or a server's
 # request line ('"GET /x/?q=... HTTP/1.1" 200'): the path is kept, the query string cut.
 _QUERY_STRING = re.compile(r"(?P<path>/[^\s?#\"']*)\?[^\s\"']*")
-_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
-# UK postcodes (BS 7666 shapes: A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA),
-# with or without the space, in either case.
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+# E-mail addresses and UK postcodes: the anonymiser's patterns (core/personal_data.py).
 # register/pseudonym.py issues 32 hex characters of an HMAC-SHA256; the whole digest is 64.
 _PSEUDONYM = re.compile(r"\b[0-9a-f]{32}(?:[0-9a-f]{32})?\b", re.IGNORECASE)
 _IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
@@ -38,8 +38,8 @@ _IPV6 = re.compile(
 
 _REDACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_QUERY_STRING, r"\g<path>"),
-    (_EMAIL, "[email]"),
-    (_POSTCODE, "[postcode]"),
+    (EMAIL, "[email]"),
+    (POSTCODE, "[postcode]"),
     (_PSEUDONYM, "[pseudonym]"),
     (_IPV4, "[ip address]"),
     (_IPV6, "[ip address]"),

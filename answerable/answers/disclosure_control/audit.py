@@ -24,9 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal, Protocol, cast
 
 from answerable.answers.disclosure_control.system import (
     TOLERANCE,
@@ -35,9 +33,44 @@ from answerable.answers.disclosure_control.system import (
     SolverFailure,
 )
 from answerable.answers.disclosure_control.table import FigureKey, figure_key
+from answerable.lazy import lazy_module
 
 if TYPE_CHECKING:
-    from answerable.answers.disclosure_control.published import ProtectedTable
+    import numpy as np
+
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
+
+
+class ShownFigure(Protocol):
+    """A figure as a reader sees it: its labels and its displayed text ("[c]" or a number)."""
+
+    @property
+    def labels(self) -> tuple[str, ...]: ...
+
+    @property
+    def display(self) -> str: ...
+
+
+class ShownTable(Protocol):
+    """What the audit reads of a published table (published.ProtectedTable is one): its
+    dimensions, stated threshold, cells, margins and total, as displayed."""
+
+    @property
+    def dimensions(self) -> tuple[str, ...]: ...
+
+    @property
+    def threshold(self) -> int: ...
+
+    @property
+    def cells(self) -> Sequence[ShownFigure]: ...
+
+    @property
+    def margins(self) -> Mapping[str, Sequence[ShownFigure]]: ...
+
+    @property
+    def total(self) -> ShownFigure: ...
+
 
 # The Government Statistical Service's marker for a figure withheld for confidentiality.
 WITHHELD_MARKER = "[c]"
@@ -140,7 +173,7 @@ def audit_raw(
 
 
 def audit(
-    published: Sequence[ProtectedTable],
+    published: Sequence[ShownTable],
     base_values: Mapping[str, Sequence[str]] | None = None,
 ) -> AuditReport:
     """Audit published tables together, from what a reader of them can see.
@@ -325,7 +358,7 @@ class _Figure:
     label: str
 
 
-def _read_figures(published: Sequence[ProtectedTable]) -> list[_Figure]:
+def _read_figures(published: Sequence[ShownTable]) -> list[_Figure]:
     figures: list[_Figure] = []
     for number, table in enumerate(published, start=1):
         dimensions = tuple(table.dimensions)
@@ -382,7 +415,12 @@ def _as_withheld(
         return item
     if len(item) == 2 and not isinstance(item[0], int | np.integer):
         cells, own_threshold = item
+        # (cells, threshold): the first is no cell number, so the pair is no list of cells.
+        assert not isinstance(cells, int) and not isinstance(own_threshold, Sequence)
         return WithheldSum(
             tuple(int(cell) for cell in cells), int(own_threshold), index, f"withheld {index}"
         )
-    return WithheldSum(tuple(int(cell) for cell in item), threshold, index, f"withheld {index}")
+    cells_only = cast(Sequence[int], item)  # the pair was read above: a list of cell numbers
+    return WithheldSum(
+        tuple(int(cell) for cell in cells_only), threshold, index, f"withheld {index}"
+    )

@@ -111,8 +111,8 @@ def suggest_groupings(
     scored: list[tuple[int, int, int, Grouping]] = []
     for order, groups in enumerate(candidates[:max_candidates]):
         grouping = {_label(group): list(group) for group in groups}
-        merged = merge_values(table, dimension, grouping)
-        withheld = _withheld(protect(merged, policy, method=method))
+        merged_table = merge_values(table, dimension, grouping)
+        withheld = _withheld(protect(merged_table, policy, method=method))
         if withheld < baseline:
             scored.append((withheld, -len(groups), order, grouping))
     scored.sort(key=lambda item: item[:3])

@@ -8,14 +8,21 @@ of its row, the total the sum of a dimension's margins): a reader can subtract a
 them, so they are where secondary suppression looks for cells to withhold.
 """
 
+from __future__ import annotations
+
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from answerable.answers.disclosure_control.policy import Policy
 from answerable.answers.disclosure_control.table import FigureKey, Table, figure_key
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 
 @dataclass

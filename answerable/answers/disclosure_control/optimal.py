@@ -38,17 +38,27 @@ back to the heuristic (protect.py), and the independent audit of the rendered ta
 release gate either way.
 """
 
+from __future__ import annotations
+
 import math
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    from scipy.optimize._milp import _OptionsMILP  # the stubs' type of milp's options
 
 from answerable.answers.disclosure_control.audit import WithheldSum, audit_raw
 from answerable.answers.disclosure_control.layout import Layout
 from answerable.answers.disclosure_control.primary import WITHHELD_STATUSES, Status
 from answerable.answers.disclosure_control.secondary import Verifier
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 # Seconds the exact model may take for one response before the heuristic is used instead.
 # FOI-sized tables (up to a few hundred figures) are solved well within it.
@@ -154,6 +164,7 @@ class _Reader:
             weights[rows] = -np.asarray(result.eqlin.marginals)
         if hidden:
             weights[hidden] = np.asarray(result.ineqlin.marginals)
+        assert result.fun is not None  # solved (status 0), so it has its objective value
         return _Attack(-float(result.fun), np.asarray(result.x, dtype=float), weights)
 
 
@@ -284,8 +295,8 @@ class _Model:
         rhs = goal - constant
         rhs -= CUT_SLACK * (1.0 + abs(goal) + float(np.abs(weights) @ counts))
         coefficients: dict[int, float] = {}
-        for figure in np.flatnonzero(np.abs(weights) > TOLERANCE):
-            figure = int(figure)
+        for found in np.flatnonzero(np.abs(weights) > TOLERANCE):
+            figure = int(found)
             if weights[figure] > 0:
                 coefficients[figure] = math.inf
             else:
@@ -318,13 +329,13 @@ class _Model:
                 matrix[row, self.position[figure]] = coefficient
         # Costs are 1 plus tie-breaks adding up to less than 1/2, and the objective is below
         # 1.5 n: a gap under 0.3 / (n + 1) of it proves the number of figures least.
-        options: dict[str, object] = {"disp": False, "mip_rel_gap": 0.3 / (n + 1)}
+        options: _OptionsMILP = {"disp": False, "mip_rel_gap": 0.3 / (n + 1)}
         if time_limit is not None:
             options["time_limit"] = max(time_limit, 0.01)
         result = milp(
             self.costs,
             constraints=LinearConstraint(matrix, [cut.rhs for cut in self.cuts], np.inf),
-            integrality=np.ones(n),
+            integrality=np.ones(n, dtype=np.int64),
             bounds=Bounds(0, 1),
             options=options,
         )
@@ -446,7 +457,8 @@ class _Model:
                 lower_bound=1 if shown else 0,
             )
             keys = [problem.key for problem in report.problems]
-            problems = None if any(not isinstance(key, int) for key in keys) else keys
+            numbered = [key for key in keys if isinstance(key, int)]
+            problems = numbered if len(numbered) == len(keys) else None
         if problems is None:
             return None
         failing = sorted({index for index in problems if self.forced[index]})

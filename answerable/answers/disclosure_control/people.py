@@ -8,10 +8,11 @@ secondary.py) on the kinds of person the register holds (the set of cells a pers
 and the gate is this audit of the published figures under those inequalities alone.
 """
 
+from __future__ import annotations
+
 import itertools
 from collections.abc import Collection, Mapping, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from answerable.answers.disclosure_control.audit import (
     AuditReport,
@@ -28,6 +29,12 @@ from answerable.answers.disclosure_control.primary import (
 from answerable.answers.disclosure_control.published import ProtectedTable, render
 from answerable.answers.disclosure_control.secondary import SuppressionFailed, suppress_secondary
 from answerable.answers.disclosure_control.table import FigureKey, Table, figure_key
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 Kinds = Mapping[frozenset[tuple[str, ...]], int]
 TOLERANCE = 1e-6
@@ -41,15 +48,15 @@ def build_people_layout(
 ) -> Layout:
     """One table's figures over kinds of person: a figure counts the kinds with a cell in it."""
     dimensions = tuple(dimensions)
-    values = tuple(tuple(v) for v in values)
+    labels_by: tuple[tuple[str, ...], ...] = tuple(tuple(v) for v in values)
     # Besides the kinds the register holds, a person in one cell only is always possible (a
     # reader cannot rule one out), so every cell has at least that kind, perhaps of nobody.
     every = dict(kinds)
-    for labels in itertools.product(*values):
+    for labels in itertools.product(*labels_by):
         every.setdefault(frozenset({tuple(labels)}), 0)
     ordered = list(every)
     base_counts = np.array([every[kind] for kind in ordered], dtype=np.int64)
-    sizes = {d: len(v) for d, v in zip(dimensions, values, strict=True)}
+    sizes = {d: len(v) for d, v in zip(dimensions, labels_by, strict=True)}
     threshold = policy.threshold_for(dimensions)
     figures: list[Figure] = []
     by_key: dict[FigureKey, int] = {}
@@ -73,14 +80,14 @@ def build_people_layout(
     total = figure_for({})
     cells = [
         (labels, figure_for(dict(zip(dimensions, labels, strict=True))))
-        for labels in itertools.product(*values)
+        for labels in itertools.product(*labels_by)
         if dimensions
     ]
     margins: dict[str, list[tuple[str, int]]] = {}
     if len(dimensions) >= 2:
         for place, dimension in enumerate(dimensions):
             row = []
-            for value in values[place]:
+            for value in labels_by[place]:
                 margin = figure_for({dimension: value})
                 row.append((value, margin))
                 relations.append(
@@ -94,8 +101,8 @@ def build_people_layout(
     for number, relation in enumerate(relations):
         for member in relation.members:
             figures[member].relations.append(number)
-    table = TableLayout(dimensions, values, threshold, cells, margins, total)
-    base = Table(dimensions, values, {})
+    table = TableLayout(dimensions, labels_by, threshold, cells, margins, total)
+    base = Table(dimensions, labels_by, {})
     return Layout(base, figures, relations, [table], total, base_counts)
 
 
@@ -158,7 +165,7 @@ def audit_non_additive(layout: Layout, statuses: Sequence[Status]) -> AuditRepor
                 objective,
                 constraints=constraints,
                 bounds=Bounds(np.full(len(hidden), float(floor)), caps),
-                integrality=np.ones(len(hidden)),
+                integrality=np.ones(len(hidden), dtype=np.int64),
                 options={"disp": False, "mip_rel_gap": 0.0, "time_limit": 30.0},
             )
             if result.status == 3 or (result.status != 0 and sign < 0):

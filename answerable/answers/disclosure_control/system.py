@@ -17,10 +17,21 @@ maximum; every other unknown is capped by the smallest equation it is in. With t
 programme is unbounded, which keeps HiGHS's answers unambiguous.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+from answerable.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
+
+if TYPE_CHECKING:
+    from scipy.optimize._milp import _OptionsMILP  # the stubs' type of milp's options
 
 # HiGHS works in floating point; its default feasibility tolerance is 1e-7. Anything within
 # this of an integer is read as that integer, and every point is re-checked exactly in
@@ -80,8 +91,8 @@ class ReducedSystem:
 
         # Merge base cells by the set of equations and targets they appear in.
         membership: dict[int, list[int]] = {}
-        for index, cells in enumerate(cell_sets):
-            for cell in cells:
+        for index, cell_set in enumerate(cell_sets):
+            for cell in cell_set:
                 membership.setdefault(cell, []).append(index)
         signatures: dict[tuple[int, ...], list[int]] = {}
         for cell in sorted(membership):
@@ -161,7 +172,7 @@ class ReducedSystem:
         sparse = csr_array(
             (np.ones(len(column_index)), (row_index, column_index)), shape=(len(rows), n)
         )
-        self._integer_matrix = csr_array(sparse, dtype=np.int64)
+        self._integer_matrix = sparse.astype(np.int64)
         self._lower = np.array(lower, dtype=float)
         self._upper = np.array(upper, dtype=float)
         self._constraints: list[LinearConstraint] = []
@@ -246,7 +257,7 @@ class ReducedSystem:
             np.zeros(self.n),
             constraints=constraints,
             bounds=self._bounds,
-            integrality=np.ones(self.n),
+            integrality=np.ones(self.n, dtype=np.int64),
             options={"disp": False, "time_limit": time_limit},
         )
         if result.status == 2:
@@ -286,7 +297,12 @@ class ReducedSystem:
         upper = np.array([self.target_constants[t] for t in targets], dtype=float)
         constraints = [LinearConstraint(link, -np.inf, upper)]
         for constraint in self._constraints:
-            matrix = csr_array(constraint.A)
+            given = constraint.A
+            if isinstance(given, np.ndarray):
+                matrix = csr_array(given)
+            else:
+                assert isinstance(given, csr_array)  # built sparse in __init__
+                matrix = given
             padded = csr_array(
                 (matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], n + k)
             )
@@ -302,7 +318,7 @@ class ReducedSystem:
             objective,
             constraints=constraints,
             bounds=bounds,
-            integrality=np.concatenate([np.ones(n), np.zeros(k)]),
+            integrality=np.concatenate([np.ones(n, dtype=np.int64), np.zeros(k, dtype=np.int64)]),
             options={"disp": False, "time_limit": time_limit},
         )
         if result.x is None:
@@ -318,11 +334,12 @@ class ReducedSystem:
     def _solve(self, objective: np.ndarray, integer: bool, target: int | None) -> Solution:
         from scipy.optimize import milp
 
-        options: dict[str, object] = {"disp": False}
+        options: _OptionsMILP = {"disp": False}
         if integer:
             # HiGHS stops a MILP at a 0.01% relative gap by default: on a count of 10,000
             # that could be one person out. Exactness is the point of the MILP here.
-            options.update(mip_rel_gap=0.0, time_limit=MILP_TIME_LIMIT_SECONDS)
+            options["mip_rel_gap"] = 0.0
+            options["time_limit"] = MILP_TIME_LIMIT_SECONDS
         else:
             # Presolve costs more than it saves on these small LPs.
             options["presolve"] = False
@@ -330,7 +347,7 @@ class ReducedSystem:
             objective,
             constraints=self._constraints,
             bounds=self._bounds,
-            integrality=np.ones(self.n) if integer else None,
+            integrality=np.ones(self.n, dtype=np.int64) if integer else None,
             options=options,
         )
         if result.status == 2:
@@ -348,7 +365,7 @@ class ReducedSystem:
         rounded = np.rint(point)
         if self.n and np.abs(point - rounded).max() > TOLERANCE:
             return None
-        candidate = rounded.astype(np.int64)
+        candidate: np.ndarray = rounded.astype(np.int64)
         if (candidate < 0).any() or (candidate > self.caps).any():
             return None
         sums = self._integer_matrix @ candidate
@@ -356,7 +373,7 @@ class ReducedSystem:
             return None
         return candidate
 
-    def point_from_cells(self, cell_counts: Sequence[int]) -> np.ndarray:
+    def point_from_cells(self, cell_counts: Sequence[int] | np.ndarray) -> np.ndarray:
         """The free unknowns' values for given base-cell counts (e.g. the true counts)."""
         counts = np.asarray(cell_counts, dtype=np.int64)
         return np.array(

@@ -19,13 +19,14 @@ Counting people, a figure counts a person once if any of their records is in it,
 atoms are kinds of person (the set of figures a person is counted in), as observed.
 """
 
+from __future__ import annotations
+
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import Coalesce
@@ -42,7 +43,13 @@ from answerable.answers.engine import (
     where_values,
 )
 from answerable.answers.ledger.specs import Spec
+from answerable.lazy import lazy_module
 from answerable.register.models import Station
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 AGE_DIMENSIONS = frozenset({"age_band", "child"})
 DURATION_COLUMN, AGE_COLUMN = "duration_minutes", "age"
@@ -386,11 +393,13 @@ def _class_table(attribute: Attribute, values: Sequence[Sequence[Any]]) -> np.nd
 
 
 def _observed_days(question: Question, specs: Sequence[Spec]) -> tuple[date, date] | None:
-    days = question.model.objects.order_by().values_list(question.day, flat=True)
+    days = question.model._default_manager.order_by().values_list(question.day, flat=True)
     first = days.order_by(question.day).first()
     if first is None:
         return None
-    return first, days.order_by(f"-{question.day}").first()
+    last = days.order_by(f"-{question.day}").first()
+    assert last is not None  # there is a first
+    return first, last
 
 
 def _data(
@@ -398,7 +407,7 @@ def _data(
 ) -> list[tuple[Any, ...]]:
     """The register's records, grouped by every attribute's raw value (people: one row per
     record, with its person)."""
-    records = question.model.objects.all()
+    records = question.model._default_manager.all()
     firsts = [spec.ask.first_day for spec in specs]
     lasts = [spec.ask.last_day for spec in specs]
     if all(firsts):
@@ -556,8 +565,8 @@ def _people_atoms(
             counted[key] = counted.get(key, 0) + 1
     ordered = list(counted)
     contains = np.zeros((len(specs), len(ordered)), dtype=bool)
-    for atom, cells in enumerate(ordered):
-        for s, _ in cells:
+    for atom, atom_cells in enumerate(ordered):
+        for s, _ in atom_cells:
             contains[s, atom] = True
     return PeopleAtoms(
         counts=np.array([counted[k] for k in ordered], dtype=np.int64),

@@ -24,12 +24,12 @@ in the LP that bounds it), so that the release can withhold one of them and be a
 again.
 """
 
+from __future__ import annotations
+
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
-
-import numpy as np
 
 from answerable.answers.disclosure_control.system import (
     TOLERANCE,
@@ -39,9 +39,13 @@ from answerable.answers.disclosure_control.system import (
 )
 from answerable.answers.ledger import atoms as atoms_module
 from answerable.answers.ledger.specs import Spec
+from answerable.lazy import lazy_module
 
 if TYPE_CHECKING:
+    import numpy as np
     from scipy.sparse import csr_array
+else:
+    np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 ProblemKind = Literal["determined", "below_threshold"]
 FigureRef = tuple[int, int]  # (spec index, figure index)
@@ -192,7 +196,7 @@ def _label(spec: Spec, figure: int) -> str:
 
 
 def _check(
-    system: ReducedSystem, solver: "_Bounds", number: int, target: _Target
+    system: ReducedSystem, solver: _Bounds, number: int, target: _Target
 ) -> tuple[ProblemKind, str, bool] | None:
     """(kind, detail, whether the maximum is what pins it), or None when safe.
 
@@ -281,11 +285,11 @@ class _Bounds:
         for point in self.pool:
             if low - TOLERANCE <= value_at(number, point) <= high + TOLERANCE:
                 return True
-        point = self.system.reaching(number, low, high)
+        found = self.system.reaching(number, low, high)
         self.solves += 1
-        if point is None:
+        if found is None:
             return False
-        self.pool.append(point)
+        self.pool.append(found)
         return True
 
 
@@ -314,7 +318,8 @@ def _culprits(
     b_ub = -np.ones(len(floor_rows)) if floor_rows else None
     objective = np.zeros(n_classes)
     objective[list(target.classes)] = -1.0 if maximise else 1.0
-    result = linprog(
+    # scipy-stubs allow no sparse matrix for A_ub and A_eq, which HiGHS takes as they are.
+    result = linprog(  # type: ignore[call-overload]
         objective,
         A_ub=a_ub,
         b_ub=b_ub,
@@ -349,7 +354,7 @@ def _culprits(
     return tuple(sorted(dict.fromkeys(new), key=preference)), False
 
 
-def _matrix(rows: Sequence[Sequence[int]], n: int) -> "csr_array":
+def _matrix(rows: Sequence[Sequence[int]], n: int) -> csr_array:
     from scipy.sparse import csr_array
 
     row_index = np.repeat(np.arange(len(rows)), [len(r) for r in rows])

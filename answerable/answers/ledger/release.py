@@ -156,9 +156,17 @@ def _counted(counts: Counts) -> Ask | None:
 class _Round:
     """The release as it stands in one round: each table's answer and forced figures."""
 
-    def __init__(self, asks: Sequence[Ask], thresholds: Sequence[int | None]) -> None:
+    def __init__(
+        self,
+        asks: Sequence[Ask],
+        thresholds: Sequence[int | None],
+        counts: Sequence[Counts] | None = None,
+    ) -> None:
         self.asks = list(asks)
-        self.counts = [count(ask) for ask in asks]
+        # Counted once: by the caller (within the answer budget) or here.
+        self.counts = list(counts) if counts is not None else [count(ask) for ask in asks]
+        if len(self.counts) != len(self.asks):
+            raise ValueError("one Counts per ask")
         self.policies = [policy_for(ask, t) for ask, t in zip(asks, thresholds, strict=True)]
         self.forced: list[set[FigureKey]] = [set() for _ in asks]
         self.published: list[Published] = []
@@ -246,10 +254,12 @@ def decide(
     thresholds: Sequence[int | None] | None = None,
     *,
     exclude_release: int | None = None,
+    counts: Sequence[Counts] | None = None,
 ) -> Decision:
-    """The answers these tables may show as one release, given the ledger."""
+    """The answers these tables may show as one release, given the ledger; `counts`, when
+    given, are the asks' counts already made (engine.count), so none is counted again."""
     thresholds = list(thresholds) if thresholds is not None else [None] * len(asks)
-    round_ = _Round(asks, thresholds)
+    round_ = _Round(asks, thresholds, counts)
     earlier = _earlier(asks, exclude_release)
     deadline = time.monotonic() + TIME_BUDGET_SECONDS
     forced_total = 0
@@ -385,9 +395,10 @@ def _timed(ask: Ask) -> Any:
 # -- entry points ----------------------------------------------------------------------------
 
 
-def explore(ask: Ask, threshold: int | None = None) -> Answer:
-    """One table as it could be released today (checked against the ledger, not recorded)."""
-    return decide([ask], [threshold]).answers[0]
+def explore(ask: Ask, threshold: int | None = None, counts: Counts | None = None) -> Answer:
+    """One table as it could be released today (checked against the ledger, not recorded),
+    from `counts` when the caller has counted it already."""
+    return decide([ask], [threshold], counts=None if counts is None else [counts]).answers[0]
 
 
 def explore_all(asks: Sequence[Ask], thresholds: Sequence[int | None] | None = None) -> Decision:
@@ -417,18 +428,21 @@ def release(
     reference: str,
     released_by: str,
     thresholds: Sequence[int | None] | None = None,
+    counts: Sequence[Counts] | None = None,
 ) -> Decision:
     """Decide these tables as one release against the ledger and record what is shown.
 
     The decision is made first without the lock, so that other writers are not kept
     waiting while it is worked out; under the lock it is recorded if no release came in
-    meanwhile, and made again (under the lock) if one did.
+    meanwhile, and made again (under the lock) if one did: against the new ledger, from the
+    same counts (the register is counted once per release; `counts` when the caller has).
     """
     version = _version()
-    decision = decide(asks, thresholds)
+    decision = decide(asks, thresholds, counts=counts)
     with ledger_lock() as current:
         if current != version:
-            decision = decide(asks, thresholds)
+            counted = [answer.counts for answer in decision.answers]
+            decision = decide(asks, thresholds, counts=counted)
         record(decision, kind=kind, reference=reference, released_by=released_by)
     return decision
 

@@ -1,7 +1,7 @@
 """Writing an answer as a text table, JSON, CSV or XLSX.
 
 Labels come from the register (station names, offence codes), which anyone with a write
-scope or an import file can set: every CSV and XLSX cell goes through web/spreadsheet.py,
+scope or an import file can set: every CSV and XLSX cell goes through core/spreadsheet.py,
 so that none is read as a formula.
 """
 
@@ -11,13 +11,10 @@ import json
 from pathlib import Path
 from typing import IO
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from answerable.answers.answer import Answer
 from answerable.answers.output.document import as_document
 from answerable.answers.output.grid import grid, notes
-from answerable.web.spreadsheet import append_row, neutralised_row
+from answerable.core.spreadsheet import append_row, neutralised_row
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -55,10 +52,16 @@ def write_xlsx(answer: Answer, path: Path | IO[bytes]) -> None:
     """A workbook as the Government Statistical Service lays one out: a cover sheet (the
     title, the period and where the notes are), the table on its own sheet under its
     title and period, and a notes sheet ([c] explained there), each note once."""
+    # openpyxl only when a workbook is written: `answerable` starts without it (lazy.py).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
+
     title = answer.counts.question.title
     context = dict(notes(answer))
     book = Workbook()
     cover = book.active
+    assert isinstance(cover, Worksheet)  # a new workbook's one sheet
     cover.title = "Cover"
     append_row(cover, [title])
     cover["A1"].font = Font(bold=True, size=14)

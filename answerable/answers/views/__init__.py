@@ -2,7 +2,7 @@
 
 page.py      the question form, and its answer: table, chart, notes and cost
 download.py  the answer as CSV, XLSX or PDF (downloads.py writes them)
-attach.py    keeping the answer's query as a figures question of an FOI case
+attach.py    keeping the answer's query on an FOI case (the view is casework/answer_page.py)
 running.py   running a question for a page, with its audit entry; tables.py: its table
 ledger.py    the release ledger, for the disclosure manager and the data protection officer
 """

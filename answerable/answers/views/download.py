@@ -4,7 +4,7 @@ path, the question in the same query string as the page's)."""
 from django.http import Http404, HttpRequest, HttpResponse
 
 from answerable.answers.views.downloads import FORMATS, filename
-from answerable.answers.views.page import answered, ask_form, render_page
+from answerable.answers.views.page import answered, ask_form, render_page, too_costly_page
 from answerable.roles import predicates
 from answerable.web.access import require
 
@@ -12,6 +12,7 @@ DOWNLOAD_PURPOSE = "answer download"
 
 
 @require(predicates.can_ask)
+@too_costly_page
 def download(request: HttpRequest, format: str) -> HttpResponse:
     kind = FORMATS.get(format)
     if kind is None:

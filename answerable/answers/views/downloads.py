@@ -1,5 +1,5 @@
 """An answer as a file to download: CSV and XLSX as `answerable ask` writes them
-(answers/output), and PDF from an HTML table by the letters' html_to_pdf.
+(answers/output), and PDF from an HTML table by core/pdf.py's html_to_pdf.
 
 Exact figures (no disclosure control) are for internal use only (answer.py, NO_SUPPRESSION):
 their files say NOT FOR PUBLICATION in the file name and in the content itself, so that a
@@ -14,15 +14,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from openpyxl import load_workbook
-from openpyxl.styles import Font
 
 from answerable.answers.answer import Answer
 from answerable.answers.output.formats import as_csv, write_xlsx
 from answerable.answers.output.grid import notes
 from answerable.answers.views.tables import result_table
-from answerable.casework.letters.render import html_to_pdf
-from answerable.web.spreadsheet import neutralised_row, text_cell
+from answerable.core.pdf import html_to_pdf
+from answerable.core.spreadsheet import neutralised_row, text_cell
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 EXACT_WARNING = (
@@ -81,14 +79,18 @@ def xlsx_bytes(answer: Answer, exact: bool) -> bytes:
     write_xlsx(answer, out)  # openpyxl saves to a file object as to a path
     if not exact:
         return out.getvalue()
+    from openpyxl import load_workbook  # when first used: a quick start (lazy.py)
+    from openpyxl.styles import Font
+
     book = load_workbook(io.BytesIO(out.getvalue()))
     for sheet in book.worksheets:
         sheet.insert_rows(1)
         text_cell(sheet, 1, 1, EXACT_WARNING)
         sheet["A1"].font = Font(bold=True, color="D4351C")
         # Printed on every page, however the sheet is cut or copied.
-        sheet.oddHeader.center.text = NOT_FOR_PUBLICATION
-        sheet.oddFooter.center.text = NOT_FOR_PUBLICATION
+        for printed in (sheet.oddHeader, sheet.oddFooter):
+            assert printed is not None  # every sheet has them (openpyxl makes them empty)
+            printed.center.text = NOT_FOR_PUBLICATION
     marked = io.BytesIO()
     book.save(marked)
     return marked.getvalue()

@@ -5,21 +5,27 @@ Answers are always under disclosure control. Only a user who may see exact figur
 publication)"; for anyone else the form has no such field, so `?exact=1` changes nothing.
 """
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
+from django import forms
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 
 from answerable.answers.answer import Answer
+from answerable.answers.budget import QuestionTooCostly
+from answerable.answers.case_page import case_page
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.coarser import offers
-from answerable.answers.forms import AskForm, AttachForm, is_query_field
+from answerable.answers.forms import AskForm, is_query_field
 from answerable.answers.links import CASE, CASE_QUESTION
 from answerable.answers.output.grid import notes
 from answerable.answers.views.access import can_attach
 from answerable.answers.views.downloads import FORMATS
-from answerable.answers.views.for_case import for_case
 from answerable.answers.views.running import RunError, run
 from answerable.answers.views.tables import chart_data, result_table
 from answerable.roles import predicates
@@ -80,7 +86,7 @@ def render_page(
     form: AskForm,
     answer: Answer | None,
     *,
-    attach_form: AttachForm | None = None,
+    attach_form: forms.Form | None = None,
     status: int | None = None,
 ) -> HttpResponse:
     exact = answer is not None and form.wants_exact
@@ -91,7 +97,7 @@ def render_page(
         "exact_refused": "exact" in request.GET and "exact" not in form.fields,
         "answer": answer,
         "exact": exact,
-        "for_case": for_case(request),
+        "for_case": case_page().for_case(request),
     }
     if answer is not None:
         chart = chart_data(answer)
@@ -110,7 +116,7 @@ def render_page(
             ],
             offers=[] if exact else _offers(request, answer),
             may_attach=may_attach,
-            attach_form=(attach_form or AttachForm()) if may_attach else None,
+            attach_form=(attach_form or case_page().attach_form()) if may_attach else None,
             attach_url=reverse("answers:attach")
             + "?"
             + query_string(request, exact=False, case=True),
@@ -131,7 +137,33 @@ def _offers(request: HttpRequest, answer: Answer) -> list[tuple[str, str]]:
     return found
 
 
+def too_costly_page(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
+    """A question whose counting passed the answer budget (answers/budget.py) gets a page
+    saying so and what to do, as 503 with Retry-After: not now, and nothing was counted."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return view(request, *args, **kwargs)
+        except QuestionTooCostly as error:
+            retry_after = settings.ANSWERABLE_ANSWER_RETRY_AFTER
+            context = {
+                "budget_seconds": f"{error.budget_ms / 1000:g}",
+                "retry_after": retry_after,
+                "back_url": reverse("answers:index") + "?" + query_string(request, exact=True),
+            }
+            response = render(request, "answers/too_costly.html", context, status=503)
+            response["Retry-After"] = str(retry_after)
+            response["Cache-Control"] = "no-store"
+            return response
+
+    return wrapped
+
+
 @require(predicates.can_ask)
+@too_costly_page
 def index(request: HttpRequest) -> HttpResponse:
     form = ask_form(request)
     return render_page(request, form, answered(form, purpose=PAGE_PURPOSE))

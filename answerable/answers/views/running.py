@@ -9,8 +9,9 @@ from math import prod
 from typing import Any
 
 from answerable.answers.answer import Answer, ReleaseRefused, ThresholdError, answer
+from answerable.answers.budget import counted
 from answerable.answers.disclosure_control import SuppressionFailed
-from answerable.answers.engine import EPISODES, Ask, AskError, count
+from answerable.answers.engine import EPISODES, Ask, AskError, NothingToBreakDown
 from answerable.answers.filters import WHERE_PREFIX
 from answerable.answers.forms import DEFAULT_AGES, DEFAULT_BANDS
 from answerable.answers.ledger.release import explore
@@ -33,7 +34,7 @@ class RunError(Exception):
 
 
 def query_of(ask: Ask) -> dict[str, Any]:
-    """The ask as the JSON a case keeps (RequestQuestion.ask; casework/answering.py KEYS),
+    """The ask as the JSON a case keeps (RequestQuestion.ask; answers/stored.py KEYS),
     with only what differs from `answerable ask`'s defaults."""
     query: dict[str, Any] = {"question": ask.question}
     if ask.first_day:
@@ -89,22 +90,23 @@ def run(
     ask: Ask, *, exact: bool, purpose: str, threshold: int | None = None, **detail: Any
 ) -> Answer:
     """The answer to `ask`, disclosure-controlled unless `exact` (with `threshold` for the
-    policy's, as `answerable ask --threshold`); RunError saying why not."""
+    policy's, as `answerable ask --threshold`); RunError saying why not, QuestionTooCostly
+    (answers/budget.py) when counting it takes longer than the answer budget.
+
+    The register is counted once, within the budget; the table's size is checked, and the
+    answer made, from those counts."""
     try:
-        counts = count(ask)
-    except AskError as error:
-        field, message = field_of(error)
-        raise RunError(message, field) from None
-    except ValueError as error:
-        # A time breakdown of an open period with no records has no years or months to list
-        # (disclosure_control/table.py refuses a dimension without values).
-        if "has no values" not in str(error):
-            raise
+        counts = counted(ask)
+    except NothingToBreakDown:
+        # A time breakdown of an open period with no records has no years or months to list.
         raise RunError(
             "There are no records in this period to break down by time: give the period's "
             "dates, so that every year or month is listed",
             "by",
         ) from None
+    except AskError as error:
+        field, message = field_of(error)
+        raise RunError(message, field) from None
     if threshold is not None:
         detail = {"threshold": threshold, **detail}
     log_run(ask, exact=exact, purpose=purpose, **detail)
@@ -118,7 +120,9 @@ def run(
     try:
         # Staff exploration: what could be released today, checked against the release
         # ledger and not recorded (exact figures are the disclosure manager's, and logged).
-        return answer(ask, suppress=False) if exact else explore(ask, threshold)
+        if exact:
+            return answer(ask, suppress=False, counts=counts)
+        return explore(ask, threshold, counts=counts)
     except ThresholdError as error:
         raise RunError(str(error), "threshold") from None
     except (ReleaseRefused, SuppressionFailed) as error:

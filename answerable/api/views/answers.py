@@ -167,6 +167,13 @@ class Questions(ApiView):
         )
 
 
+TOO_COSTLY = (
+    "The database is busy, or (code `question_too_costly`) the question took longer to count "
+    "than the answer budget: nothing was answered; send it again after Retry-After seconds, "
+    "or ask for a shorter period or fewer breakdowns."
+)
+
+
 class Answer(ApiView):
     scopes = {"GET": Scope.ANSWERS_READ, "POST": Scope.ANSWERS_READ}
 
@@ -179,7 +186,12 @@ class Answer(ApiView):
         parameters=[NAME, *QUERY],
         responses={
             200: OpenApiResponse(ANSWER),
-            **errors({422: "The figures could not be released under disclosure control."}),
+            **errors(
+                {
+                    422: "The figures could not be released under disclosure control.",
+                    503: TOO_COSTLY,
+                }
+            ),
         },
     )
     def get(self, request: Request, name: str) -> Response:
@@ -194,12 +206,19 @@ class Answer(ApiView):
         request=AskWrite,
         responses={
             200: OpenApiResponse(ANSWER),
-            **errors({422: "The figures could not be released under disclosure control."}),
+            **errors(
+                {
+                    422: "The figures could not be released under disclosure control.",
+                    503: TOO_COSTLY,
+                }
+            ),
         },
     )
     def post(self, request: Request, name: str) -> Response:
         question = questions.question_named(name)
-        return self._answer(questions.ask_from_body(question.name, request.data))
+        body = request.data
+        assert isinstance(body, dict)  # the parser (parsers.py) takes only a JSON object
+        return self._answer(questions.ask_from_body(question.name, body))
 
     def _answer(self, ask: Ask) -> Response:
         # The catalogue counts this installation's register, the figures of its own force.

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -61,7 +61,10 @@ class ApiView(APIView):
 
     @property
     def client(self) -> ApiClient:
-        return self.request.user
+        client = self.request.user
+        if not isinstance(client, ApiClient):  # HasScope refuses a call without one first
+            raise exceptions.NotAuthenticated
+        return client
 
 
 def error_response(code: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -128,7 +131,9 @@ WRITE_ERRORS = {
     status.HTTP_409_CONFLICT: "A record with this reference is held already.",
     status.HTTP_422_UNPROCESSABLE_ENTITY: "The Idempotency-Key was used for another request.",
 }
-CONFLICT = {status.HTTP_409_CONFLICT: "Another request changed the register at that moment."}
+CONFLICT: dict[int, str] = {
+    status.HTTP_409_CONFLICT: "Another request changed the register at that moment."
+}
 UPDATE_ERRORS = {
     status.HTTP_412_PRECONDITION_FAILED: "The record changed since its ETag was read.",
     status.HTTP_428_PRECONDITION_REQUIRED: "If-Match with the record's ETag is required.",

@@ -13,14 +13,19 @@ from typing import Protocol
 
 
 class _Dimension(Protocol):
-    title: str
+    @property
+    def title(self) -> str: ...
 
 
 class _Question(Protocol):
-    name: str
-    title: str
-    unit: str
-    dimensions: Mapping[str, _Dimension]
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def dimensions(self) -> Mapping[str, _Dimension]: ...
 
 
 def _day(day: date) -> str:

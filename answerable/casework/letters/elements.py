@@ -4,7 +4,7 @@ The rules live here, once: `required_elements` lists what the Act requires of a 
 the provision it comes from), and `problems` finds what the letter's content lacks for them.
 render.py refuses a letter with problems (LetterError); the wording is in the templates.
 Sources: FOISA ss9, 12, 14-21 (rules 20-26 of the domain rules) and OSIC's list of what a
-valid notice must contain; the other regimes' equivalents are in regimes.py.
+valid notice must contain; the other regimes' equivalents are in answerable/core/regimes.py.
 """
 
 import dataclasses
@@ -28,8 +28,8 @@ from answerable.casework.letters.exemptions import (
     normalise,
 )
 from answerable.casework.letters.figures import WITHHELD, has_not_held, shows
-from answerable.casework.letters.regimes import REGIMES, Regime
 from answerable.casework.letters.request import problems as split_problems
+from answerable.core.regimes import CITATIONS, Citations
 
 HOUSE_STYLE = "house style (the seeds)"
 
@@ -62,21 +62,11 @@ PRELIMINARY = frozenset({Notice.ACKNOWLEDGEMENT, Notice.CLARIFICATION})
 # The provisions they rest on, per regime: the time for compliance (FOISA s10(1), FOIA
 # s10(1), EIR(S) and EIR reg 5(2)) and a request for clarification (FOISA and FOIA s1(3),
 # EIR(S) reg 9(2), EIR reg 9(2)).
-DEADLINE = {
-    "foisa": "section 10(1)",
-    "foia": "section 10(1)",
-    "eir-s": "regulation 5(2)",
-    "eir": "regulation 5(2)",
-}
-CLARIFY = {
-    "foisa": "section 1(3)",
-    "foia": "section 1(3)",
-    "eir-s": "regulation 9(2)",
-    "eir": "regulation 9(2)",
-}
+DEADLINE = {code: citations.deadline for code, citations in CITATIONS.items()}
+CLARIFY = {code: citations.clarify for code, citations in CITATIONS.items()}
 
 
-def _cite(regime: Regime, *provisions: str) -> str:
+def _cite(regime: Citations, *provisions: str) -> str:
     return f"{regime.short} " + ", ".join(provisions)
 
 
@@ -160,7 +150,7 @@ def exemptions_claimed(letter: Letter) -> tuple[Exemption, ...]:
     return letter.all_exemptions
 
 
-def _exemption_elements(letter: Letter, regime: Regime, *, ncnd: bool) -> list[Requirement]:
+def _exemption_elements(letter: Letter, regime: Citations, *, ncnd: bool) -> list[Requirement]:
     elements = []
     for exemption in exemptions_claimed(letter):
         section = exemption.section
@@ -198,7 +188,7 @@ def _exemption_elements(letter: Letter, regime: Regime, *, ncnd: bool) -> list[R
     return elements
 
 
-def _answer_source(regime: Regime, question: QuestionAnswer) -> str:
+def _answer_source(regime: Citations, question: QuestionAnswer) -> str:
     return {
         Answered.FIGURES: regime.disclose,
         Answered.TEXT: regime.disclose,
@@ -211,7 +201,7 @@ def _answer_source(regime: Regime, question: QuestionAnswer) -> str:
 
 def required_elements(letter: Letter) -> list[Requirement]:
     """Everything the letter must contain, each with the provision that requires it."""
-    regime = REGIMES.get(letter.regime)
+    regime = CITATIONS.get(letter.regime)
     if regime is None:
         return []
     elements = [
@@ -313,7 +303,7 @@ def required_elements(letter: Letter) -> list[Requirement]:
     return elements
 
 
-def _exemption_problems(letter: Letter, regime: Regime, *, ncnd: bool) -> list[str]:
+def _exemption_problems(letter: Letter, regime: Citations, *, ncnd: bool) -> list[str]:
     found = []
     claimed = exemptions_claimed(letter)
     if not claimed:
@@ -363,7 +353,7 @@ def _exemption_problems(letter: Letter, regime: Regime, *, ncnd: bool) -> list[s
     return found
 
 
-def _question_problems(letter: Letter, regime: Regime) -> list[str]:
+def _question_problems(letter: Letter, regime: Citations) -> list[str]:
     found = []
     numbers = [question.number for question in letter.questions]
     duplicated = sorted({number for number in numbers if numbers.count(number) > 1})
@@ -410,7 +400,7 @@ def _question_problems(letter: Letter, regime: Regime) -> list[str]:
     return found
 
 
-def _notice_problems(letter: Letter, regime: Regime) -> list[str]:
+def _notice_problems(letter: Letter, regime: Citations) -> list[str]:
     found = []
     disclosed = letter.answered(*DISCLOSED)
     # Refused in part, or pointed to where published (s25(1)) rather than given.
@@ -485,7 +475,7 @@ def _notice_problems(letter: Letter, regime: Regime) -> list[str]:
     return found
 
 
-def _fees_problems(letter: Letter, regime: Regime) -> list[str]:
+def _fees_problems(letter: Letter, regime: Citations) -> list[str]:
     if regime.environmental:
         return [
             f"fees notices under the {regime.short} are not supported: their charges and "
@@ -520,7 +510,7 @@ def _fees_problems(letter: Letter, regime: Regime) -> list[str]:
     return found
 
 
-def _review_problems(letter: Letter, regime: Regime) -> list[str]:
+def _review_problems(letter: Letter, regime: Citations) -> list[str]:
     review = letter.review
     if review is None:
         return [f"a review notice needs the review's outcome and reasons ({regime.review_notice})"]
@@ -543,9 +533,9 @@ def _review_problems(letter: Letter, regime: Regime) -> list[str]:
 
 def problems(letter: Letter) -> list[str]:
     """Everything the letter lacks for what the Act requires, each naming what and where."""
-    regime = REGIMES.get(letter.regime)
+    regime = CITATIONS.get(letter.regime)
     if regime is None:
-        return [f"unknown regime {letter.regime!r}: expected one of {', '.join(REGIMES)}"]
+        return [f"unknown regime {letter.regime!r}: expected one of {', '.join(CITATIONS)}"]
     found = []
     if not letter.reference.strip():
         found.append("the reference is missing")
@@ -577,7 +567,7 @@ def _provision(text: str) -> str:
 
 # Information otherwise accessible, pointed to rather than given: FOISA s25(1), FOIA s21(1);
 # the EIRs' equivalent is reg 6(1)(b) (already publicly available and easily accessible).
-OTHERWISE_ACCESSIBLE = {"foisa": "25(1)", "foia": "21(1)", "eir-s": "6(1)(b)", "eir": "6(1)(b)"}
+OTHERWISE_ACCESSIBLE = {code: cite.otherwise_accessible for code, cite in CITATIONS.items()}
 
 
 def provisions_used(letter: Letter) -> list[str]:
@@ -585,7 +575,7 @@ def provisions_used(letter: Letter) -> list[str]:
     for, each once (in the Act's order of the notice): the cost limit, vexatious requests,
     each exemption cited, neither confirm nor deny, and not held. The Commissioner's return
     counts them for partial responses as well as refusals (casework/statistics.py)."""
-    regime = REGIMES.get(letter.regime)
+    regime = CITATIONS.get(letter.regime)
     if regime is None:
         return []
     found = parts(letter)

@@ -215,7 +215,7 @@ def figure_table(
     by = list(document["by"])
     dimension_titles = [_title(name, titles) for name in by]
     total = str(document["total"]["display"])
-    common = {
+    common: dict[str, Any] = {
         "caption": caption(document, titles),
         "notes": _notes(document),
         "cost": _cost(document),

@@ -30,7 +30,7 @@ from answerable.casework.letters.figures import (
     held_from,
     shows,
 )
-from answerable.casework.letters.regimes import Regime
+from answerable.core.regimes import Citations
 
 # The engine's [c] footnote names a stricter threshold for a figure that is also published
 # in a table broken down by a sensitive dimension (disclosure_control/published.py).
@@ -128,7 +128,7 @@ def _also_published(tables: Sequence[ShownTable]) -> list[str]:
     return list(found)
 
 
-def withheld_explanation(tables: Sequence[ShownTable], regime: Regime) -> Explanation | None:
+def withheld_explanation(tables: Sequence[ShownTable], regime: Citations) -> Explanation | None:
     """What [c] means, with the threshold(s) that applied; None if no table shows [c]."""
     if not any(table.withheld for table in tables):
         return None
@@ -196,7 +196,7 @@ def reasons(tables: Sequence[ShownTable]) -> tuple[str, ...]:
     return tuple(f"For {_numbers(group)}: {reason}" for reason, group in given.items())
 
 
-def figure_notes(tables: Sequence[ShownTable], regime: Regime) -> FigureNotes:
+def figure_notes(tables: Sequence[ShownTable], regime: Citations) -> FigureNotes:
     """The response's notes on its figures: only what its tables need, each said once."""
     explanations = (
         withheld_explanation(tables, regime),

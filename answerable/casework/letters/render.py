@@ -47,8 +47,9 @@ from answerable.casework.letters.exemptions import (
 )
 from answerable.casework.letters.figures import figure_table
 from answerable.casework.letters.notes import ShownTable, figure_notes
-from answerable.casework.letters.regimes import REGIMES, Regime
 from answerable.casework.letters.request import paragraphs, split
+from answerable.core.pdf import html_to_pdf
+from answerable.core.regimes import CITATIONS, Citations
 
 __all__ = ["LetterError", "render_html", "render_pdf"]
 
@@ -132,8 +133,9 @@ def public_version(letter: Letter) -> Letter:
     scrub = _scrubber(letter)
 
     def exemption(item: Exemption | None) -> Exemption | None:
-        if item is None:
-            return None
+        return None if item is None else scrubbed_exemption(item)
+
+    def scrubbed_exemption(item: Exemption) -> Exemption:
         return dataclasses.replace(
             item, reasons=scrub(item.reasons), public_interest=scrub(item.public_interest)
         )
@@ -156,7 +158,7 @@ def public_version(letter: Letter) -> Letter:
         request_text=scrub(letter.request_text),
         questions=tuple(question(q) for q in letter.questions),
         narrowing_advice=tuple(scrub(line) for line in letter.narrowing_advice),
-        exemptions=tuple(exemption(e) for e in letter.exemptions),
+        exemptions=tuple(scrubbed_exemption(e) for e in letter.exemptions),
         vexatious_reason=scrub(letter.vexatious_reason),
         clarification=scrub(letter.clarification),
         delay_reason=scrub(letter.delay_reason),
@@ -178,7 +180,7 @@ def _dimension_titles(document: Mapping[str, Any]) -> dict[str, str]:
     return {name: dimension.title for name, dimension in question.dimensions.items()}
 
 
-def _exemption(regime: Regime, letter: Letter, exemption: Exemption) -> dict[str, Any]:
+def _exemption(regime: Citations, letter: Letter, exemption: Exemption) -> dict[str, Any]:
     condition = normalise(exemption.condition) if exemption.condition else ""
     return {
         "exemption": exemption,
@@ -199,7 +201,7 @@ def shows_cost(letter: Letter, question: QuestionAnswer) -> bool:
     return question.show_cost or letter.notice is Notice.FEES
 
 
-def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[str, Any]:
+def _question(regime: Citations, letter: Letter, question: QuestionAnswer) -> dict[str, Any]:
     table = None
     if question.answered is Answered.FIGURES and question.figures:
         table = figure_table(question.figures, _dimension_titles(question.figures))
@@ -220,7 +222,7 @@ def _question(regime: Regime, letter: Letter, question: QuestionAnswer) -> dict[
 
 
 def request_items(
-    regime: Regime, letter: Letter, questions: list[dict[str, Any]]
+    regime: Citations, letter: Letter, questions: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """The request as received, in order: the requester's own text between the questions
     (`paragraphs`) and each question with its answer (`question`), so that the letter
@@ -267,7 +269,7 @@ def _heading(letter: Letter) -> str:
 def context(letter: Letter, *, public: bool = False) -> dict[str, Any]:
     """What the templates are given: the letter, its regime, the letterhead and the
     figures, dates and sums already written out."""
-    regime = REGIMES[letter.regime]
+    regime = CITATIONS[letter.regime]
     found = parts(letter)
     questions = [_question(regime, letter, q) for q in letter.questions]
     rules = rules_for(regime.code)
@@ -336,15 +338,3 @@ def render_pdf(letter: Letter, *, public: bool = False) -> bytes:
 def stylesheet() -> str:
     """The letter's print stylesheet (templates/casework/letters/letter.css)."""
     return render_to_string(f"{TEMPLATES}/letter.css")
-
-
-def html_to_pdf(html: str, *, stylesheet: str = "") -> bytes:
-    """A rendered letter (its print stylesheet is inline) as a PDF, e.g. after anonymising.
-
-    `stylesheet` is applied as well: the disclosure log's copy is sanitised, which removes
-    the letter's own <style>, so it is printed with the letter's stylesheet given here."""
-    # Imported here: WeasyPrint loads Pango when imported, which only PDF output needs.
-    from weasyprint import CSS, HTML
-
-    sheets = [CSS(string=stylesheet)] if stylesheet else []
-    return HTML(string=html).write_pdf(stylesheets=sheets)

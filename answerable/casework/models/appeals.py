@@ -65,8 +65,8 @@ class CommissionerAppeal(models.Model):
         the expiry of the time for the review where none was given (FOIA, EIR: the ICO's
         practice, a setting)."""
         from answerable.clock import conf, deadlines
-        from answerable.clock.holidays import calendar_for
         from answerable.clock.regimes import rules_for
+        from answerable.clock.services import calendar_for
 
         review = self.review
         if review is None:
@@ -82,7 +82,7 @@ class CommissionerAppeal(models.Model):
         ).due
 
     def clean(self) -> None:
-        if self.review_id and self.review.request_id != self.request_id:
+        if self.review is not None and self.review.request_id != self.request_id:
             raise ValidationError({"review": "Choose a review of this request."})
         if (
             self.outcome

@@ -2,26 +2,24 @@
 
 from django.db import models
 
+from answerable.core import regimes
 from answerable.disclosure_log.models import Outcome
 
 
 class Regime(models.TextChoices):
-    """The law a request is handled under; the values are answerable.clock.regimes.Regime's."""
+    """The law a request is handled under: the codes and labels of the regime table
+    (answerable/core/regimes.py)."""
 
-    FOISA = "foisa", "FOISA 2002 (Scotland)"
-    EIRS = "eir-s", "EIR (Scotland) 2004"
-    FOIA = "foia", "FOIA 2000 (England and Wales)"
-    EIR = "eir", "EIR 2004 (England and Wales)"
+    FOISA = regimes.FOISA.regime.value, regimes.FOISA.label
+    EIRS = regimes.EIRS.regime.value, regimes.EIRS.label
+    FOIA = regimes.FOIA.regime.value, regimes.FOIA.label
+    EIR = regimes.EIR.regime.value, regimes.EIR.label
 
 
 # The Commissioner's return counts FOI and EIR requests separately.
-FOI_REGIMES = (Regime.FOISA, Regime.FOIA)
-EIR_REGIMES = (Regime.EIRS, Regime.EIR)
-
-
-def family(regime: str) -> str:
-    """ "FOI" or "EIR": the two halves of the Commissioner's quarterly return."""
-    return "EIR" if regime in EIR_REGIMES else "FOI"
+FOI_REGIMES = tuple(Regime(row.regime) for row in regimes.TABLE.values() if not row.environmental)
+EIR_REGIMES = tuple(Regime(row.regime) for row in regimes.TABLE.values() if row.environmental)
+family = regimes.family
 
 
 class Channel(models.TextChoices):

@@ -5,6 +5,7 @@ the public interest favours withholding (FOISA s16(1)-(2); rule 20).
 """
 
 import re
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -78,7 +79,7 @@ class CitedExemption(models.Model):
     def __str__(self) -> str:
         return f"s{self.section}"
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # One spelling per citation, so the statistics count "s.38(1) (b)" and "38(1)(b)"
         # as the same exemption.
         self.section = normalise(self.section)
@@ -161,5 +162,9 @@ class ThirdPartyConsultation(models.Model):
     def clean(self) -> None:
         if self.responded_on and self.consulted_on and self.responded_on < self.consulted_on:
             raise ValidationError({"responded_on": "A reply cannot precede the consultation."})
-        if self.exemption_id and self.request_id and self.exemption.request_id != self.request_id:
+        if (
+            self.exemption is not None
+            and self.request_id
+            and self.exemption.request_id != self.request_id
+        ):
             raise ValidationError({"exemption": "Choose an exemption cited on this request."})

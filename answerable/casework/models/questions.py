@@ -87,7 +87,7 @@ class RequestQuestion(models.Model):
         from django.core.exceptions import ValidationError
 
         from answerable.answers.engine import AskError
-        from answerable.casework.answering import ask_from_json
+        from answerable.answers.stored import ask_from_json
 
         if self.answer_kind == AnswerKind.FIGURES:
             if not self.ask:
@@ -106,5 +106,5 @@ class RequestQuestion(models.Model):
             raise ValidationError(
                 {"part_answer_text": "Say which part of the question this is, and why."}
             )
-        if self.exemption_id and self.exemption.request_id != self.request_id:
+        if self.exemption is not None and self.exemption.request_id != self.request_id:
             raise ValidationError({"exemption": "Cite an exemption of this request."})

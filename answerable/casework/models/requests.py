@@ -24,6 +24,7 @@ from answerable.casework.models.choices import (
     Regime,
     Status,
 )
+from answerable.casework.reference import check_pattern, configured_pattern, format_reference
 
 REQUESTER_FIELDS = ("requester_name", "requester_email", "requester_address")
 # The clock's argument names (ClockError.field) and the fields they come from.
@@ -37,7 +38,7 @@ CLOCK_FIELDS = {
 
 
 class ReferenceSequence(models.Model):
-    """The last number given to a request received in a year (reference.allocate_reference)."""
+    """The last number given to a request received in a year (allocate_reference)."""
 
     year = models.PositiveSmallIntegerField(unique=True)
     last = models.PositiveIntegerField(default=0)
@@ -181,8 +182,6 @@ class InformationRequest(models.Model):
             self.due_explanation = "\n".join(explanation)
         with transaction.atomic():
             if not self.reference:
-                from answerable.casework.reference import allocate_reference
-
                 self.reference = allocate_reference(self.received_on)
             super().save(*args, **kwargs)
 
@@ -193,8 +192,8 @@ class InformationRequest(models.Model):
         until the fee is received.
         """
         from answerable.clock.deadlines import response_due
-        from answerable.clock.holidays import calendar_for
         from answerable.clock.regimes import regime_of
+        from answerable.clock.services import calendar_for
 
         if self.fee_notice_issued_on and not self.fee_paid_on:
             return None, (
@@ -267,7 +266,7 @@ class InformationRequest(models.Model):
     def working_days_left(self, today: date) -> int:
         """Working days from `today` to the deadline, the deadline counted: 0 when it is due
         today, negative (working days past it) once overdue."""
-        from answerable.clock.holidays import calendar_for
+        from answerable.clock.services import calendar_for
 
         if self.due_on is None:
             raise ValueError(f"{self.reference} has no deadline")
@@ -275,3 +274,28 @@ class InformationRequest(models.Model):
         if self.due_on >= today:
             return calendar.working_days_between(today, self.due_on)
         return -calendar.working_days_between(self.due_on, today)
+
+
+def allocate_reference(received_on: date, pattern: str | None = None) -> str:
+    """The next free reference for a request received on `received_on`.
+
+    The year's counter row is locked (select_for_update; SQLite serialises writers with
+    BEGIN IMMEDIATE), so two officers logging requests at once get different numbers. A
+    number already taken (a case entered with a reference of its own, or imported from an
+    earlier system) is skipped rather than reused.
+    """
+    pattern = pattern or configured_pattern()
+    check_pattern(pattern)
+    year = received_on.year
+    with transaction.atomic():
+        ReferenceSequence.objects.get_or_create(year=year)
+        sequence = ReferenceSequence.objects.select_for_update().get(year=year)
+        n = sequence.last
+        while True:
+            n += 1
+            made = format_reference(pattern, year, n)
+            if not InformationRequest.objects.filter(reference=made).exists():
+                break
+        sequence.last = n
+        sequence.save(update_fields=["last"])
+    return made

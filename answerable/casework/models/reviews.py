@@ -96,7 +96,7 @@ class Review(models.Model):
         the clock accepts a requirement in time on either reading of s20(5) (rule 10).
         """
         from answerable.clock import deadlines
-        from answerable.clock.holidays import calendar_for
+        from answerable.clock.services import calendar_for
 
         request = self.request
         calendar = calendar_for(request.regime)

@@ -192,7 +192,7 @@ def question_edit(request: HttpRequest, reference: str, number: int) -> HttpResp
     question = case.questions.filter(number=number).first()
     if question is None:
         raise Http404(f"{reference} has no question {number}")
-    context = {
+    context: dict[str, Any] = {
         "case": case,
         "question": question,
         "answers_url": _answers_url(request.user, case, question),
@@ -221,7 +221,7 @@ def question_published(request: HttpRequest, reference: str, number: int) -> Htt
     case = get_case(reference)
     question = case.questions.filter(number=number).first()
     table = published_table(question) if question and case.responded_on is None else None
-    if table is None:
+    if question is None or table is None:
         raise Http404(f"No published table answers {reference} question {number}")
     try:
         answer_by_published_table(question, table, request.build_absolute_uri(table_url(table)))

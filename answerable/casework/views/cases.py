@@ -17,11 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 
-from answerable.casework.forms import CaseFilterForm, NewRequestForm
+from answerable.casework.forms import CaseFilter, NewRequestForm
 from answerable.casework.models import InformationRequest, RequestQuestion
 from answerable.casework.views.access import can_log_requests
 from answerable.casework.views.deadlines import Calendars, days_left, deadline_text, status_tag
 from answerable.roles import predicates
+from answerable.roles.predicates import account_of
 from answerable.web.access import require
 
 PER_PAGE = 25
@@ -50,14 +51,15 @@ def case_row(case: InformationRequest, today: date, calendars: Calendars) -> Cas
 @require(predicates.can_do_casework)
 def case_list(request: HttpRequest) -> HttpResponse:
     # Always bound: every field is optional, so no query lists the open cases.
-    form = CaseFilterForm(request.GET)
+    filters = CaseFilter(request.GET, InformationRequest.objects.select_related("officer"))
+    form = filters.form
     page, rows = None, []
-    if form.is_valid():
-        cases = form.filter(InformationRequest.objects.select_related("officer"))
+    if filters.is_valid():
+        cases = filters.qs
         page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
         today, calendars = timezone.localdate(), Calendars()
         rows = [case_row(case, today, calendars) for case in page.object_list]
-    filtered = any(request.GET.get(name) for name in CaseFilterForm.base_fields)
+    filtered = any(request.GET.get(name) for name in CaseFilter.base_filters)
     context = {
         "form": form,
         "page": page,
@@ -79,7 +81,9 @@ def case_new(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "casework/case_new.html", {"form": form})
     case = form.instance
-    case.officer = request.user  # the officer who logs a request deals with it until reassigned
+    case.officer = account_of(
+        request.user
+    )  # the officer who logs a request deals with it until reassigned
     with transaction.atomic():
         # The model's own save numbers the reference (reference.py) and counts the deadline,
         # as the admin's does.

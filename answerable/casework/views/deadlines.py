@@ -5,7 +5,7 @@ from datetime import date
 
 from answerable.casework.models.choices import Status
 from answerable.clock.calendar import WorkingCalendar
-from answerable.clock.holidays import calendar_for
+from answerable.clock.services import calendar_for
 
 # GOV.UK Frontend tag colours: waiting on the requester in yellow, done in green or grey.
 STATUS_TAG = {

@@ -133,7 +133,7 @@ def version_download(request: HttpRequest, pk: int) -> HttpResponse:
         purpose=f"Document {version.document.reference} version {version.version} downloaded",
         detail={"document": version.document.reference, "version": version.version},
     )
-    name = version.file.name.rsplit("/", 1)[-1]
+    name = (version.file.name or "").rsplit("/", 1)[-1]
     return _file_response(content, version.mime_type, name)
 
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.db.models import Model, ProtectedError, QuerySet
@@ -67,9 +68,11 @@ class RegisterAdmin(SimpleHistoryAdmin):
         if obj is not None:
             record(Action.CONSULTATION, record=obj, purpose=self.CONSULTATION_PURPOSE)
 
-    def log_deletions(self, request: HttpRequest, queryset: Any) -> None:
-        # Django logs a deletion before it deletes: kept until the deletion is done.
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> list[LogEntry]:
+        # Django logs a deletion before it deletes: kept until the deletion is done (and
+        # nothing logged yet; Django does not read what this returns).
         setattr(request, self.PENDING_LOG, list(queryset))
+        return []
 
     def _refusable(self, request: HttpRequest, delete: Any) -> None:
         try:

@@ -1,6 +1,7 @@
 """A date hierarchy that stays fast on a million rows (custody episodes, disclosures)."""
 
 from datetime import date, timedelta
+from typing import Literal
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -16,7 +17,13 @@ class IndexedDatesQuerySet(QuerySet):
     in milliseconds.
     """
 
-    def dates(self, field_name: str, kind: str, order: str = "ASC") -> list[date]:
+    # A list, not a queryset: the admin's date hierarchy only iterates what dates() gives.
+    def dates(  # type: ignore[override]
+        self,
+        field_name: str,
+        kind: Literal["year", "month", "week", "day"],
+        order: Literal["ASC", "DESC"] = "ASC",
+    ) -> list[date]:
         if kind not in PERIOD_STARTS:
             return list(super().dates(field_name, kind, order))
         # Two index lookups: SQLite reads a lone MIN or MAX from the index, not both at once.
@@ -70,7 +77,11 @@ class IndexedDateHierarchyMixin:
     """For a ModelAdmin whose date_hierarchy is an indexed DateField on a large table."""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        queryset = super().get_queryset(request)
+        queryset = super().get_queryset(request)  # type: ignore[misc]  # a ModelAdmin mixin
         return IndexedDatesQuerySet(
-            model=queryset.model, query=queryset.query, using=queryset._db, hints=queryset._hints
+            model=queryset.model,
+            query=queryset.query,
+            # The queryset's own database and hints, as QuerySet._chain copies them.
+            using=queryset._db,
+            hints=queryset._hints,
         )

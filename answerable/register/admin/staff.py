@@ -79,7 +79,8 @@ class StaffCreationForm(AdminUserCreationForm):
     request: HttpRequest  # set for each request by StaffAdmin.get_form
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         refuse_command_line_only(self)
         return cleaned
 
@@ -110,7 +111,9 @@ class StaffChangeForm(UserChangeForm):
                 "answerable changepassword USER)."
             )
         if "groups" in self.fields:
-            self.fields["groups"].queryset = Group.objects.filter(
+            groups_field = self.fields["groups"]
+            assert isinstance(groups_field, forms.ModelMultipleChoiceField)
+            groups_field.queryset = Group.objects.filter(
                 name__in=[spec.name for spec in ROLES.values()]
             ).order_by("name")
             self.fields["groups"].label = "Roles"
@@ -121,7 +124,8 @@ class StaffChangeForm(UserChangeForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         editor = self.request.user
         refuse_command_line_only(self)
         if "groups" in cleaned:
@@ -168,9 +172,11 @@ class StaffAdmin(UserAdmin):
                 fields += ("is_active", "groups")
         return fields
 
-    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
-        form = super().get_form(request, obj, **kwargs)
-        form.request = request
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form: Any = super().get_form(request, obj, change=change, **kwargs)
+        form.request = request  # the form's own checks ask who is changing the account
         return form
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:

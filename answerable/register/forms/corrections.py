@@ -8,10 +8,11 @@ reason), where the data protection officer reads why a record of a person was al
 (DPA 2018 s38(1)(b): personal data kept accurate, inaccurate data rectified).
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.db.models import Model
+
+from answerable.register.models.fields import Timestamped
 
 VERSION_FIELD = "updated_at"
 REASON_FIELD = "reason"
@@ -23,12 +24,19 @@ LOST_VERSION = (
 )
 
 
-def version_of(record: Model) -> str:
+def version_of(record: Timestamped) -> str:
     """The version a form carries: the record's last save, to the microsecond."""
     return record.updated_at.isoformat()
 
 
-class CorrectionMixin:
+# What the mixin is mixed into, for the type checker; at run time it adds no base.
+if TYPE_CHECKING:
+    _FormBase = forms.ModelForm
+else:
+    _FormBase = object
+
+
+class CorrectionMixin(_FormBase):
     """For a ModelForm of a record that is being corrected (never one being created)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -47,7 +55,8 @@ class CorrectionMixin:
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get(VERSION_FIELD):
             # A hidden field's own error would not be shown: say it at the top of the form.
             self.add_error(None, LOST_VERSION)

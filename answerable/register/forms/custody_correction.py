@@ -59,7 +59,9 @@ class CustodyEpisodeCorrectionForm(
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         episode = self.instance
-        self.fields["station"].queryset = stations_for(
+        station_field = self.fields["station"]
+        assert isinstance(station_field, forms.ModelChoiceField)
+        station_field.queryset = stations_for(
             episode.division, force=episode.force, current=episode.station
         )
         self.fields[
@@ -67,7 +69,8 @@ class CustodyEpisodeCorrectionForm(
         ].help_text = "Leave the date and time empty while the person is still in custody."
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         arrived, released = cleaned.get("arrived_at"), cleaned.get("released_at")
         for name, moment in (("arrived_at", arrived), ("released_at", released)):
             if is_future_moment(moment):

@@ -41,7 +41,8 @@ class DisclosureForm(forms.ModelForm):
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         disclosed, requested = cleaned.get("disclosed_at"), cleaned.get("requested_at")
         if is_future_moment(disclosed):
             self.add_error("disclosed_at", "A disclosure cannot be in the future.")

@@ -79,7 +79,8 @@ class DocumentVersionForm(forms.ModelForm):
         return upload
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("effective_from"), cleaned.get("withdrawn_on")
         if start and end and end < start:
             self.add_error("withdrawn_on", "A version cannot be withdrawn before it took effect.")

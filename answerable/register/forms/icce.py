@@ -20,7 +20,7 @@ class IcceRequestForm(PersonRefMixin, forms.ModelForm):
 
     class Meta:
         model = IcceRequest
-        fields = (
+        fields: tuple[str, ...] = (
             "reference",
             "division",
             "sent_on",
@@ -50,7 +50,9 @@ class IcceRequestForm(PersonRefMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "criteria" in self.fields:
-            self.fields["criteria"].queryset = DocumentVersion.objects.filter(
+            criteria_field = self.fields["criteria"]
+            assert isinstance(criteria_field, forms.ModelChoiceField)
+            criteria_field.queryset = DocumentVersion.objects.filter(
                 document__kind=DocumentKind.HIGH_HARM_CRITERIA
             ).select_related("document")
 
@@ -59,7 +61,8 @@ class IcceRequestForm(PersonRefMixin, forms.ModelForm):
         return division.force.name if division is not None else None
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         self._check_dates(cleaned)
         self._check_high_harm(cleaned)
         self._check_referral(cleaned)

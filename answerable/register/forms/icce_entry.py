@@ -41,7 +41,7 @@ class IcceRequestEntryForm(StaffWordingMixin, IcceRequestForm):
     field_order = ["reference", "division", "person_ref", *FIELDS[2:], "reason"]
 
     class Meta(IcceRequestForm.Meta):
-        fields = FIELDS
+        fields: tuple[str, ...] = FIELDS
 
     def __init__(self, *args: Any, division: Division | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

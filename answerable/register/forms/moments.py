@@ -1,18 +1,18 @@
 """A moment keyed as a UK local date and a time of day: two boxes a person can type.
 
 The register holds aware date-times, and an officer reads the date and the time off a
-custody clock or a call log in UK local time (uk_time.py), so each model date-time is asked
+custody clock or a call log in UK local time (core/uk_time.py), so each model date-time is asked
 for as its two parts and combined here: the date as the GOV.UK date input (day, month and
 year: web/dates.py), the time in the browser's own time box, which needs no JavaScript and
 falls back to a plain text box.
 """
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
-from answerable.register.uk_time import UK, as_uk_aware
+from answerable.core.uk_time import UK, as_uk_aware
 from answerable.web.dates import GovukDateField
 
 CLOCK = "%H:%M"
@@ -35,7 +35,14 @@ def parts(moment: datetime | None) -> tuple[date | None, time | None]:
     return local.date(), local.time().replace(second=0, microsecond=0)
 
 
-class UkMomentsMixin:
+# What the mixin is mixed into, for the type checker; at run time it adds no base.
+if TYPE_CHECKING:
+    _FormBase = forms.ModelForm
+else:
+    _FormBase = object
+
+
+class UkMomentsMixin(_FormBase):
     """For a ModelForm: each model date-time named in `moments` is asked for as
     `<name>_date` and `<name>_time`, and saved as one aware moment.
 
@@ -73,7 +80,8 @@ class UkMomentsMixin:
         cleaned = self.cleaned_data
         for name, (label, _) in self.moments.items():
             cleaned[name] = self._moment(name, label, cleaned)
-        return super().clean()
+        super().clean()
+        return self.cleaned_data
 
     def _moment(self, name: str, label: str, cleaned: dict[str, Any]) -> datetime | None:
         day_field, time_field = f"{name}_date", f"{name}_time"
@@ -86,7 +94,7 @@ class UkMomentsMixin:
         if clock is not None and day is None:
             self.add_error(day_field, f"{label}: give the date as well as the time.")
             return None
-        return combine(day, clock) if day is not None else None
+        return combine(day, clock) if day is not None and clock is not None else None
 
     def moment_error(self, name: str, message: str) -> None:
         """An error about a combined moment, shown at its date box."""

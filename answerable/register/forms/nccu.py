@@ -60,7 +60,8 @@ class NccuContactForm(PersonRefMixin, forms.ModelForm):
         return settings.ANSWERABLE_FORCE
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if is_future_moment(cleaned.get("contacted_at")):
             self.add_error("contacted_at", "A contact cannot be in the future.")
         division, station = cleaned.get("division"), cleaned.get("station")

@@ -82,7 +82,9 @@ class NccuContactEntryForm(StaffWordingMixin, UkMomentsMixin, PersonRefMixin, fo
         self.division = division
         record = self.instance
         current = record.station if record.pk and record.station_id else None
-        self.fields["station"].queryset = stations_for(division, current=current)
+        station_field = self.fields["station"]
+        assert isinstance(station_field, forms.ModelChoiceField)
+        station_field.queryset = stations_for(division, current=current)
 
     def person_force_name(self, cleaned: dict[str, Any]) -> str | None:
         # The identifier is the force's own (register/pseudonym.py), as the admin's form.
@@ -92,7 +94,8 @@ class NccuContactEntryForm(StaffWordingMixin, UkMomentsMixin, PersonRefMixin, fo
         return station.force.name if station is not None else settings.ANSWERABLE_FORCE
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if is_future_moment(cleaned.get("contacted_at")):
             self.moment_error("contacted_at", "A contact cannot be in the future.")
         station = cleaned.get("station")

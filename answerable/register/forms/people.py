@@ -6,7 +6,7 @@ the record, its history or the admin log. The admin also marks it a sensitive PO
 parameter so that error reports do not show it.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -30,7 +30,14 @@ def person_ref_field() -> forms.CharField:
     )
 
 
-class PersonRefMixin:
+# What the mixin is mixed into, for the type checker; at run time it adds no base.
+if TYPE_CHECKING:
+    _FormBase = forms.ModelForm
+else:
+    _FormBase = object
+
+
+class PersonRefMixin(_FormBase):
     """For a ModelForm with a `person` foreign key and a `person_ref` field.
 
     The person is resolved when the form is saved, not while it is validated, so an
@@ -44,7 +51,8 @@ class PersonRefMixin:
         raise NotImplementedError
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         ref = cleaned.get(PERSON_REF_FIELD) or ""
         self._pseudonym = None
         if not ref:

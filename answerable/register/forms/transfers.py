@@ -4,11 +4,12 @@ from typing import Any
 
 from django import forms
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
+from django_countries.fields import (  # type: ignore[attr-defined]  # not in its fields.pyi
+    LazyTypedChoiceField,
+)
 
+from answerable.core.dates import DATE_FORMATS
 from answerable.register.models.transfers import TransferBasis, TransferredData
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
 
 
 class IcceTransferForm(forms.Form):

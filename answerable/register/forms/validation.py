@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from answerable.register.uk_time import UK
+from answerable.core.uk_time import UK
 
 
 def is_future_moment(moment: datetime | None) -> bool:

@@ -5,7 +5,7 @@ NULL in the register means "not recorded", which is never "no" (register/choices
 an empty choice says so rather than showing a row of dashes.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
@@ -30,7 +30,14 @@ def required_message(field: forms.Field, label: str) -> str:
     return f"Enter the {noun}"
 
 
-class StaffWordingMixin:
+# What the mixin is mixed into, for the type checker; at run time it adds no base.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class StaffWordingMixin(_FormBase):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
@@ -47,6 +54,6 @@ class StaffWordingMixin:
             if field.empty_label is not None:
                 field.empty_label = label
         elif isinstance(field, forms.ChoiceField):
-            choices = list(field.choices)
+            choices: list[Any] = list(field.choices)  # type: ignore[arg-type]  # pairs by now
             if choices and choices[0][0] in ("", None):
                 field.choices = [("", label), *choices[1:]]

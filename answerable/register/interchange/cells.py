@@ -12,8 +12,8 @@ from typing import Any
 
 from django.db import models
 
+from answerable.core.uk_time import as_uk_aware, uk_date
 from answerable.register.nationality import parse_nationality
-from answerable.register.uk_time import as_uk_aware, uk_date
 
 NOT_RECORDED_TOKENS = frozenset({"", "not_recorded"})
 

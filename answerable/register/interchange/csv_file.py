@@ -34,7 +34,7 @@ class RawRow:
 
 
 def _decoded_lines(
-    stream: io.BufferedIOBase, errors: list[CellError], on_bytes: Callable[[int], None]
+    stream: io.BufferedIOBase, errors: list[CellError], on_bytes: Callable[[int], object]
 ) -> Iterator[str]:
     """Yield each line as text; a line that is not UTF-8 is reported, not guessed at."""
     for number, raw in enumerate(stream, start=1):
@@ -96,7 +96,7 @@ def read_rows(
     known: list[str],
     required: set[str],
     errors: list[CellError],
-    on_bytes: Callable[[int], None] = lambda n: None,
+    on_bytes: Callable[[int], object] = lambda n: None,
 ) -> tuple[Header | None, Iterator[RawRow]]:
     """The file's header and an iterator over its data rows.
 

@@ -8,6 +8,7 @@ Each format's columns and row rules are the only statement of its rules (spec.py
 from dataclasses import replace
 from datetime import datetime
 
+from answerable.core.uk_time import uk_date
 from answerable.register.choices import (
     Channel,
     Consent,
@@ -42,7 +43,6 @@ from answerable.register.interchange.spec import (
     requires,
 )
 from answerable.register.models.fields import MAX_AGE
-from answerable.register.uk_time import uk_date
 
 REF_LENGTH = 64
 NAME_LENGTH = 100

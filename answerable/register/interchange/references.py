@@ -75,8 +75,8 @@ class References:
             division = Division.objects.create(force=self.forces[force], code=name[:10], name=name)
             self.divisions[(force, key)] = division
         for (force, key), (name, division_key) in self.new_stations.items():
-            division = self.divisions.get((force, division_key)) if division_key else None
+            in_division = self.divisions.get((force, division_key)) if division_key else None
             self.stations[(force, key)] = Station.objects.create(
-                force=self.forces[force], name=name, division=division
+                force=self.forces[force], name=name, division=in_division
             )
         self.new_forces, self.new_divisions, self.new_stations = {}, {}, {}

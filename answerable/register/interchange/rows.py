@@ -9,9 +9,9 @@ never in a row read back.
 from datetime import date, datetime
 from typing import Any
 
+from answerable.core.uk_time import UK
 from answerable.register.interchange.spec import Values
 from answerable.register.sharing import force_of
-from answerable.register.uk_time import UK
 
 
 def moment(value: datetime | None) -> str | None:

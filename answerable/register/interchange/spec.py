@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from answerable.core.uk_time import uk_date
 from answerable.register.interchange.cells import Parser
 from answerable.register.interchange.csv_file import Header, RawRow
 from answerable.register.interchange.errors import CellError
-from answerable.register.uk_time import uk_date
 
 Values = dict[str, Any]
 # One problem: the column it is in and a message for the person who has to fix it.
@@ -94,6 +94,78 @@ class Format:
         cells = row.cells
         values, problems = self.check({name: cells[at] for name, at in positions.items()}, now)
         return values, [at_cell(row.line, header, name, message) for name, message in problems]
+
+    def reader(
+        self, header: Header
+    ) -> Callable[[RawRow, datetime], tuple[Values, list[CellError]]]:
+        """`read` for every row of one file, with the work the header decides done once:
+        the same values and the same problems, in the same order, as `read`."""
+        unique = {self.key, "person_ref"}  # a cache of these would never be used
+        plan = [
+            (
+                column.name,
+                header.positions.get(column.name),
+                column.parse if column.name in unique else _cached(column),
+                column.required,
+            )
+            for column in self.columns
+        ]
+        rules = self.row_rules
+
+        def read(row: RawRow, now: datetime) -> tuple[Values, list[CellError]]:
+            cells = row.cells
+            values: Values = {}
+            problems: list[Problem] = []
+            for name, at, parse, required in plan:
+                cell = cells[at].strip() if at is not None else ""
+                # Inlined is_not_recorded, as in `check`.
+                if not cell or (len(cell) == 12 and cell.lower() == "not_recorded"):
+                    values[name] = None
+                    if required:
+                        problems.append(
+                            (name, "required, but empty" if at is not None else "required")
+                        )
+                    continue
+                try:
+                    values[name] = parse(cell)
+                except ValueError as error:
+                    values[name] = None
+                    problems.append((name, str(error)))
+            for rule in rules:
+                found = rule(values, now)
+                if found:
+                    problems.extend(found)
+            if not problems:
+                return values, []
+            return values, [at_cell(row.line, header, name, message) for name, message in problems]
+
+        return read
+
+
+# The kinds of column (columns.py) whose values are immutable and often repeat in a file:
+# stations, divisions, ages, nationalities, dates.
+CACHED_KINDS = frozenset({"text", "whole_number", "nationality", "date"})
+CACHE_SIZE = 4_096  # values remembered per column: the cache's memory is bounded
+_MISSING = object()
+
+
+def _cached(column: Column) -> Parser:
+    """The column's parser, remembering the values of the first CACHE_SIZE distinct cells
+    (a cell that fails is not remembered: its error is raised each time)."""
+    parse = column.parse
+    if column.kind not in CACHED_KINDS:
+        return parse
+    cache: dict[str, Any] = {}
+
+    def cached(cell: str) -> Any:
+        value = cache.get(cell, _MISSING)
+        if value is _MISSING:
+            value = parse(cell)
+            if len(cache) < CACHE_SIZE:
+                cache[cell] = value
+        return value
+
+    return cached
 
 
 def at_cell(line: int, header: Header, name: str, message: str) -> CellError:

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from answerable.core.uk_time import elapsed_minutes, uk_date
 from answerable.register.choices import IMMIGRATION_BASES, CustodyOutcome, DetentionBasis
 from answerable.register.models.fields import (
     SubjectAttributes,
@@ -13,7 +14,6 @@ from answerable.register.models.fields import (
     optional_yes_no,
 )
 from answerable.register.models.reference import Division, Force, Station
-from answerable.register.uk_time import elapsed_minutes, uk_date
 
 
 class CustodyEpisode(SubjectAttributes, Timestamped):
@@ -71,8 +71,41 @@ class CustodyEpisode(SubjectAttributes, Timestamped):
             # all episodes by nationality over a period (corpus A12, A13), read in date order
             # (PostgreSQL) or, where the planner has statistics, one nationality at a time
             # (SQLite's skip-scan), which also lists the nationalities held without a scan;
-            models.Index(fields=["arrived_on", "nationality"]),
-            models.Index(fields=["nationality", "arrived_on"]),
+            # with the detention basis, so immigration-related episodes are counted from it
+            # too. A time breakdown groups by the day (answers/dimensions.py TimeGroup): SQLite
+            # reads (day, ...) or (column, day, ...) in the GROUP BY's order, with no sort.
+            models.Index(
+                fields=["arrived_on", "detention_basis", "nationality"],
+                name="custody_day_basis_nat",
+            ),
+            models.Index(
+                fields=["nationality", "arrived_on", "detention_basis"],
+                name="custody_nat_day_basis",
+            ),
+            # the other common breakdowns, alone or with a year or month (issue 16)
+            models.Index(
+                fields=["division", "arrived_on", "detention_basis"], name="custody_div_day_basis"
+            ),
+            models.Index(
+                fields=["station", "arrived_on", "detention_basis"], name="custody_stn_day_basis"
+            ),
+            models.Index(
+                fields=["sex", "arrived_on", "detention_basis"], name="custody_sex_day_basis"
+            ),
+            models.Index(
+                fields=["offence_code", "arrived_on", "detention_basis"],
+                name="custody_off_day_basis",
+            ),
+            # The staff list (register/views/lists.py), newest first: the keys of a page read
+            # from an index in the list's order, for divisional staff (their division first)
+            # and force-wide, so that no page sorts the division's rows (issue 16).
+            models.Index(
+                fields=["division", "arrived_on", "arrived_at", "id"], name="custody_list_division"
+            ),
+            models.Index(fields=["arrived_on", "arrived_at", "id"], name="custody_list"),
+            models.Index(
+                fields=["station", "arrived_on", "arrived_at", "id"], name="custody_list_station"
+            ),
         ]
 
     def __str__(self) -> str:

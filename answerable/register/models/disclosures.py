@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from answerable.core.uk_time import elapsed_seconds, uk_date
 from answerable.register.choices import (
     REFERRAL_PURPOSES,
     Channel,
@@ -23,7 +24,6 @@ from answerable.register.choices import (
 )
 from answerable.register.models.fields import SubjectAttributes, Timestamped, optional_choice
 from answerable.register.models.reference import Division, Force
-from answerable.register.uk_time import elapsed_seconds, uk_date
 
 ANSWER_COLUMNS = ("disclosed_on", "purpose", "role", "crime_type", "sex", "seconds_to_disclose")
 
@@ -116,6 +116,23 @@ class Disclosure(SubjectAttributes, Timestamped):
         indexes = [
             models.Index(fields=[*ANSWER_COLUMNS]),
             models.Index(fields=["purpose", *(c for c in ANSWER_COLUMNS if c != "purpose")]),
+            # by crime type or division, alone or with a year or month (issue 16)
+            models.Index(
+                fields=["crime_type", "disclosed_on", "purpose", "seconds_to_disclose"],
+                name="disclosure_crime_day",
+            ),
+            models.Index(
+                fields=["division", "disclosed_on", "purpose", "seconds_to_disclose"],
+                name="disclosure_div_day",
+            ),
+            # The staff list (register/views/lists.py), newest first: the keys of a page read
+            # from an index in the list's order, for divisional staff (their division first)
+            # and force-wide, so that no page sorts the division's rows (issue 16).
+            models.Index(
+                fields=["division", "disclosed_on", "disclosed_at", "id"],
+                name="disclosure_list_division",
+            ),
+            models.Index(fields=["disclosed_on", "disclosed_at", "id"], name="disclosure_list"),
         ]
 
     def __str__(self) -> str:

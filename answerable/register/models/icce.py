@@ -72,6 +72,13 @@ class IcceRequest(Timestamped):
     class Meta:
         ordering = ["-sent_on"]
         verbose_name = "ICCE request"
+        indexes = [
+            # The staff list (register/views/lists.py), newest first: the keys of a page read
+            # from an index in the list's order, for divisional staff (their division first)
+            # and force-wide, so that no page sorts the division's rows (issue 16).
+            models.Index(fields=["division", "sent_on", "id"], name="icce_list_division"),
+            models.Index(fields=["sent_on", "id"], name="icce_list"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(returned_on__isnull=True)

@@ -3,6 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from answerable.core.uk_time import uk_date
 from answerable.register.choices import (
     CrimeType,
     NccuAdvice,
@@ -13,7 +14,6 @@ from answerable.register.choices import (
 )
 from answerable.register.models.fields import SubjectAttributes, Timestamped, optional_choice
 from answerable.register.models.reference import Division, Station
-from answerable.register.uk_time import uk_date
 
 
 class NccuContact(SubjectAttributes, Timestamped):
@@ -78,6 +78,16 @@ class NccuContact(SubjectAttributes, Timestamped):
     class Meta:
         ordering = ["-contacted_at"]
         verbose_name = "NCCU contact"
+        indexes = [
+            # The staff list (register/views/lists.py), newest first: the keys of a page read
+            # from an index in the list's order, for divisional staff (their division first)
+            # and force-wide, so that no page sorts the division's rows (issue 16).
+            models.Index(
+                fields=["division", "contacted_on", "contacted_at", "id"],
+                name="nccu_list_division",
+            ),
+            models.Index(fields=["contacted_on", "contacted_at", "id"], name="nccu_list"),
+        ]
 
     def __str__(self) -> str:
         return self.reference or f"NCCU contact {self.pk}"

@@ -61,7 +61,9 @@ class IcceTransfer(models.Model):
         verbose_name_plural = "ICCE transfers abroad"
 
     def __str__(self) -> str:
-        return f"transfer of {self.transferred_on:%d %b %Y} to {self.recipient_country.name}"
+        # A CountryField reads as a Country (django-countries); the Django stubs say str.
+        country = self.recipient_country.name  # type: ignore[attr-defined]
+        return f"transfer of {self.transferred_on:%d %b %Y} to {country}"
 
     def category_labels(self) -> list[str]:
         labels = dict(TransferredData.choices)

@@ -23,13 +23,15 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
-from answerable.register.forms.corrections import VERSION_FIELD, version_of
+from answerable.core.uk_time import UK
+from answerable.register.forms.corrections import VERSION_FIELD, CorrectionMixin, version_of
 from answerable.register.forms.custody_correction import CustodyEpisodeCorrectionForm
 from answerable.register.forms.icce_entry import IcceRequestCorrectionForm
 from answerable.register.forms.nccu_entry import NccuContactCorrectionForm
 from answerable.register.forms.people import PERSON_REF_FIELD
+from answerable.register.models import IcceRequest, NccuContact
+from answerable.register.models.fields import Timestamped
 from answerable.register.sharing import record_icce_referral_disclosure
-from answerable.register.uk_time import UK
 from answerable.register.views import access
 from answerable.register.views.display import summary
 from answerable.register.views.kinds import CUSTODY, ICCE, NCCU, Kind
@@ -47,7 +49,7 @@ CONFLICT = (
 @dataclass(frozen=True)
 class Correction:
     kind: Kind
-    form: type[ModelForm]
+    form: type[CorrectionMixin]
     title: str
     # Whether the form is told the record's division (NCCU contacts and ICCE requests).
     takes_division: bool = False
@@ -55,13 +57,14 @@ class Correction:
     after_save: Callable[[Any], Any] | None = None
 
 
-def conflict_message(current: Model) -> str:
+def conflict_message(current: Timestamped) -> str:
     return CONFLICT.format(time=date_format(current.updated_at.astimezone(UK), "H:i"))
 
 
-def _form(correction: Correction, record: Model, data: Any = None) -> ModelForm:
+def _form(correction: Correction, record: Timestamped, data: Any = None) -> CorrectionMixin:
     kwargs: dict[str, Any] = {"instance": record}
     if correction.takes_division:
+        assert isinstance(record, NccuContact | IcceRequest)
         kwargs["division"] = record.division
     return correction.form(data, **kwargs)
 
@@ -96,7 +99,7 @@ def correct(request: HttpRequest, correction: Correction, pk: int) -> HttpRespon
     with transaction.atomic():
         # Locked until the transaction ends: no other save comes between the check and
         # this one (SQLite: the IMMEDIATE transaction holds the write lock already).
-        current = kind.model.objects.select_for_update().get(pk=pk)
+        current = kind.model._default_manager.select_for_update().get(pk=pk)
         if not predicates.can_correct(user, kind.name, current):
             raise PermissionDenied
         form = _form(correction, current, request.POST)
@@ -111,14 +114,14 @@ def correct(request: HttpRequest, correction: Correction, pk: int) -> HttpRespon
     return redirect(kind.detail_url(saved))
 
 
-def _conflict(request: HttpRequest, correction: Correction, current: Model) -> HttpResponse:
+def _conflict(request: HttpRequest, correction: Correction, current: Timestamped) -> HttpResponse:
     """The form again, with what the user typed, now carrying the stored version: saving
     it again is a choice made having seen the other person's version."""
     model = type(current)
-    theirs = model.objects.get(pk=current.pk)  # `current` holds the form's values by now
+    theirs = model._default_manager.get(pk=current.pk)  # `current` holds the form's values by now
     data = request.POST.copy()
     data[VERSION_FIELD] = version_of(theirs)
-    form = _form(correction, model.objects.get(pk=current.pk), data)
+    form = _form(correction, model._default_manager.get(pk=current.pk), data)
     form.is_valid()
     form.add_error(None, conflict_message(theirs))
     audit(Action.CONSULTATION, record=theirs, purpose=FORM_PURPOSE)

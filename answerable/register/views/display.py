@@ -2,7 +2,7 @@
 
 An empty value is "Not recorded", never "No" or a dash: NULL in the register means the
 value was not recorded (register/choices.py). Date-times are shown in UK local time, the
-time the register counts events by (uk_time.py).
+time the register counts events by (core/uk_time.py).
 """
 
 from collections.abc import Iterable
@@ -15,8 +15,8 @@ from django.utils.dateformat import format as date_format
 from django.utils.text import capfirst
 from django_countries.fields import Country
 
+from answerable.core.uk_time import UK
 from answerable.register.models.fields import SubjectAttributes, Timestamped
-from answerable.register.uk_time import UK
 from answerable.register.views.kinds import url_for
 from answerable.roles.predicates import User
 
@@ -84,11 +84,11 @@ def value_text(field: models.Field, value: Any) -> str:
 def derived_text(record: models.Model, name: str) -> str | None:
     """The derived lengths of time, in words; None for any other field."""
     if name == "duration_minutes":
-        minutes = record.duration_minutes
+        minutes = getattr(record, name)
         # custody-episodes-v1: still in custody is its own value, never a zero.
         return "Still in custody" if minutes is None else span_text(minutes * 60)
     if name == "seconds_to_disclose":
-        seconds = record.seconds_to_disclose
+        seconds = getattr(record, name)
         return "No Home Office request" if seconds is None else span_text(seconds)
     return None
 

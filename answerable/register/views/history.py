@@ -35,10 +35,11 @@ class Version:
 
 def _related(field: models.Field, value: Any) -> Any:
     """A foreign key's value, which the history holds as a key, as the record it names."""
-    if value is None or not field.is_relation:
+    related = field.related_model if field.is_relation else None
+    if value is None or related is None:
         return value
-    found = field.related_model._default_manager.filter(pk=value).first()
-    return found if found is not None else f"{field.related_model._meta.verbose_name} {value}"
+    found = related._default_manager.filter(pk=value).first()
+    return found if found is not None else f"{related._meta.verbose_name} {value}"
 
 
 def changes_between(model: type[models.Model], older: Any, newer: Any) -> list[Change]:
@@ -58,11 +59,13 @@ def changes_between(model: type[models.Model], older: Any, newer: Any) -> list[C
 def versions(record: models.Model) -> list[Version]:
     """Every version of the record, newest first."""
     model = type(record)
-    history = list(record.history.select_related("history_user").order_by("history_date", "pk"))
+    # django-simple-history puts its manager on each model it records; the stubs know none.
+    manager = record.history  # type: ignore[attr-defined]
+    history = list(manager.select_related("history_user").order_by("history_date", "pk"))
     found = []
     previous = None
     for entry in history:
-        changes = [] if previous is None else changes_between(model, previous, entry)
+        changes: list[Change] = [] if previous is None else changes_between(model, previous, entry)
         user = entry.history_user
         found.append(
             Version(

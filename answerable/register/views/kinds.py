@@ -6,13 +6,14 @@ from django.db.models import Model
 from django.urls import reverse
 
 from answerable.register.models import CustodyEpisode, Disclosure, IcceRequest, NccuContact, Person
+from answerable.register.models.fields import Timestamped
 from answerable.roles import predicates
 from answerable.roles.predicates import User
 
 
 @dataclass(frozen=True)
 class Kind:
-    model: type[Model]
+    model: type[Timestamped]
     name: str  # the model's name in permissions and predicates ("custodyepisode")
     slug: str  # the start of its URL names ("custody" for register:custody_detail)
     noun: str  # "custody episode"
@@ -73,7 +74,7 @@ ICCE = Kind(
 PERSON = Kind(Person, "person", "person", "person", "People", "last_recorded_at", "", ("pk",))
 
 RECORD_KINDS = (CUSTODY, NCCU, DISCLOSURE, ICCE)
-KINDS = {kind.model: kind for kind in (*RECORD_KINDS, PERSON)}
+KINDS: dict[type[Model], Kind] = {kind.model: kind for kind in (*RECORD_KINDS, PERSON)}
 
 
 def kind_of(record: Model) -> Kind | None:

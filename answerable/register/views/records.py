@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -69,15 +69,18 @@ def linked(user: User, records: Iterable[Model]) -> list[Linked]:
         if not may_open(user, record):
             continue
         kind = kind_of(record)
+        assert kind is not None  # may_open is true only of a record of a kind
         meta = record._meta
+        when_field, what_field = meta.get_field(kind.when), meta.get_field(kind.what)
+        assert isinstance(when_field, Field) and isinstance(what_field, Field)
         division = getattr(record, "division", None)
         found.append(
             Linked(
                 reference=str(record),
                 url=kind.detail_url(record),
-                when=value_text(meta.get_field(kind.when), getattr(record, kind.when)),
+                when=value_text(when_field, getattr(record, kind.when)),
                 division=str(division) if division is not None else "Not recorded",
-                what=value_text(meta.get_field(kind.what), getattr(record, kind.what)),
+                what=value_text(what_field, getattr(record, kind.what)),
             )
         )
     return found
@@ -118,7 +121,8 @@ def sections_of(user: User, record: Model) -> list[Section]:
     if isinstance(record, IcceRequest):
         transfers = [
             Row(
-                f"{transfer.transferred_on:%-d %B %Y}: {transfer.recipient_country.name}",
+                # A CountryField reads as a Country (django-countries); the stubs say str.
+                f"{transfer.transferred_on:%-d %B %Y}: {transfer.recipient_country.name}",  # type: ignore[attr-defined]
                 f"{transfer.recipient_authority}; {transfer.get_legal_basis_display()}; "
                 f"{', '.join(transfer.category_labels())}; authorised by "
                 f"{transfer.authorised_by}",
@@ -206,7 +210,7 @@ def show_record(
 
 
 def _open(request: HttpRequest, kind: Kind, pk: int, *related: str) -> HttpResponse:
-    record = get_object_or_404(kind.model.objects.select_related(*related), pk=pk)
+    record = get_object_or_404(kind.model._default_manager.select_related(*related), pk=pk)
     if not predicates.can_view_record(request.user, kind.name, record):
         raise PermissionDenied
     return show_record(request, kind, record)

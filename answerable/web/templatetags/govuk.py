@@ -29,7 +29,7 @@ def widget_class(widget: forms.Widget, has_error: bool) -> str:
 
 @register.filter
 def govuk_widget(field: BoundField) -> SafeString:
-    attrs = {"class": widget_class(field.field.widget, bool(field.errors))}
+    attrs: dict[str, str | bool] = {"class": widget_class(field.field.widget, bool(field.errors))}
     if field.help_text:
         attrs["aria-describedby"] = f"{field.auto_id}-hint"
     if field.errors:

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from answerable.answers import bands
 from answerable.answers.answer import ReleaseRefused, ThresholdError, answer
+from answerable.answers.budget import QuestionTooCostly, counted
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.coarser import offers, parse_groups
 from answerable.answers.engine import EPISODES, PEOPLE, Ask, AskError
@@ -50,6 +51,9 @@ def _groups(items: list[str]) -> dict[str, dict[str, list[str]]]:
 
 class Command(BaseCommand):
     help = "Answer a catalogue question from the register, under disclosure control."
+    # It only reads: no system checks, which would load every URL, view and admin module
+    # (issue 16: a quick start). `answerable check` runs them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("question", help="one of: " + ", ".join(CATALOGUE))
@@ -114,12 +118,20 @@ class Command(BaseCommand):
             )
             if ask.first_day and ask.last_day and ask.first_day > ask.last_day:
                 raise CommandError("--from is after --to")
+            # Counted once, within the answer budget (ANSWERABLE_ANSWER_TIMEOUT_MS).
+            counts = counted(ask)
             if options["no_suppression"]:
-                result = answer(ask, suppress=False)
+                result = answer(ask, suppress=False, counts=counts)
             else:
                 # What could be released today: checked against every earlier release in the
                 # ledger, and not recorded (staff exploration).
-                result = explore(ask, options["threshold"])
+                result = explore(ask, options["threshold"], counts=counts)
+        except QuestionTooCostly as error:
+            raise CommandError(
+                f"{error} To wait as long as it takes, run it with "
+                "ANSWERABLE_ANSWER_TIMEOUT_MS=0 (no budget) or a larger budget in milliseconds.",
+                returncode=3,
+            ) from None
         except (AskError, ThresholdError, ReleaseRefused, ValueError) as error:
             raise CommandError(str(error)) from None
 

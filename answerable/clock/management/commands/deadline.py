@@ -38,8 +38,8 @@ from answerable.clock.deadlines import (
     review_response_due,
 )
 from answerable.clock.errors import ClockError
-from answerable.clock.holidays import calendar_for
 from answerable.clock.regimes import Regime
+from answerable.clock.services import calendar_for
 
 USAGE_ERROR = 2
 

@@ -63,7 +63,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{path}: rejected with {len(rejected.errors)} error(s); nothing was stored"
             ) from None
-        except (DatabaseError, connection.Database.Error) as lost:
+        # connection.Database: the backend's driver module, which the stubs leave out.
+        except (DatabaseError, connection.Database.Error) as lost:  # type: ignore[attr-defined]
             # The import is one transaction (interchange/importer.py): whatever ended it, the
             # database rolled it back. The driver's own words say what happened.
             raise CommandError(

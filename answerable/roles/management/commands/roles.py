@@ -12,9 +12,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from answerable.register.models import Division
 from answerable.roles.assign import assign_role
 from answerable.roles.grants import role_of_group
+from answerable.roles.models import StaffProfile
 from answerable.roles.roles import ROLES, role_named
 
 
@@ -53,7 +53,9 @@ class Command(BaseCommand):
         user, role = self._user(options["user"]), self._role(options["role"])
         division = None
         if options["division"]:
-            division = Division.objects.filter(code=options["division"]).first()
+            # The register's Division, as the profile names it (roles sit below the register).
+            divisions = StaffProfile._meta.get_field("division").related_model._default_manager
+            division = divisions.filter(code=options["division"]).first()
             if division is None:
                 raise CommandError(f"--division {options['division']!r}: no such division")
         try:

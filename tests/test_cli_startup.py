@@ -1,0 +1,143 @@
+"""`answerable` starts without the heavy libraries it does not need yet (issue 16).
+
+SciPy, NumPy, openpyxl, WeasyPrint, pypdf, the holidays library and Django REST framework's
+views cost most of a command's start-up; they are imported when first used (answerable/
+lazy.py), and `--help` and `ask` discover no admin modules and run no system checks
+(answerable/startup.py). Each command runs in a subprocess of its own, as a user runs it,
+and reports the modules it imported when it exits. Not a timing test: the machine's load
+would make one flaky; benchmarks/cli_benchmark.py measures the time.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Never imported by `--help` or by `ask` of a question whose table needs no solving.
+# `rest_framework` itself is an installed app (its package is loaded with the others, a few
+# lines); its views, serializers and requests are what cost.
+HEAVY = (
+    "scipy",
+    "numpy",
+    "openpyxl",
+    "weasyprint",
+    "pypdf",
+    "holidays",
+    "rest_framework.views",
+    "rest_framework.serializers",
+    "rest_framework.request",
+    "drf_spectacular.openapi",
+)
+
+# Runs the console script's main() and prints, at exit, which of HEAVY were imported.
+PROBE = """
+import atexit, json, sys
+heavy = {heavy!r}
+atexit.register(lambda: print("IMPORTED " + json.dumps(sorted(
+    name for name in heavy if name in sys.modules)), file=sys.stderr))
+sys.argv = ["answerable", *{args!r}]
+from answerable.cli import main
+main()
+"""
+
+
+def imported(args: list[str], env: dict[str, str]) -> tuple[list[str], subprocess.CompletedProcess]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY, args=args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
+    lines = [line for line in result.stderr.splitlines() if line.startswith("IMPORTED ")]
+    assert lines, result.stderr
+    return json.loads(lines[-1].removeprefix("IMPORTED ")), result
+
+
+@pytest.fixture(scope="module")
+def environ(tmp_path_factory) -> dict[str, str]:
+    """The production settings in development mode, over a migrated empty register."""
+    folder: Path = tmp_path_factory.mktemp("startup")
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ANSWERABLE_PSEUDONYM_KEY"}
+    }
+    env.update(
+        DEBUG="1",
+        ANSWERABLE_VAR_DIR=str(folder / "var"),
+        DATABASE_URL=f"sqlite:///{folder / 'startup.sqlite3'}",
+    )
+    migrate = subprocess.run(
+        [sys.executable, "-m", "answerable", "migrate", "--noinput", "-v0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert migrate.returncode == 0, migrate.stderr
+    return env
+
+
+@pytest.mark.parametrize("args", [["--help"], ["help"], ["ask", "--help"]])
+def test_help_imports_no_heavy_library(environ, args):
+    modules, result = imported(args, environ)
+    assert result.returncode == 0, result.stderr
+    assert "answerable" in result.stdout
+    assert modules == []
+
+
+ASK = ["ask", "custody-count", "--from", "2025-04-01", "--to", "2026-03-31", "--by", "sex"]
+
+
+def test_ask_imports_no_heavy_library_and_runs_no_checks(environ):
+    modules, result = imported([*ASK, "--no-suppression"], environ)
+    assert result.returncode == 0, result.stderr
+    assert "Immigration-related custody episodes" in result.stdout
+    assert "female" in result.stdout
+    assert modules == []
+    # No system checks: their warnings (a missing static folder here) are not printed.
+    assert "System check identified" not in result.stderr
+
+
+def test_ask_under_disclosure_control_imports_only_the_solver_it_uses(environ):
+    """The audit of the published table solves a linear programme (HiGHS, through SciPy)
+    even when nothing is withheld: SciPy and NumPy are imported then, when first used, and
+    nothing else is."""
+    modules, result = imported(ASK, environ)
+    assert result.returncode == 0, result.stderr
+    assert "0 figures withheld" in result.stdout
+    assert modules == ["numpy", "scipy"]
+
+
+def test_ask_as_xlsx_imports_openpyxl_when_it_writes_one(environ, tmp_path):
+    """Lazy, not missing: the workbook is still written, openpyxl imported to write it."""
+    out = tmp_path / "answer.xlsx"
+    modules, result = imported(
+        ["ask", "custody-all", "--by", "outcome", "--format", "xlsx", "--out", str(out)], environ
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:2] == b"PK"
+    assert "openpyxl" in modules
+
+
+def test_other_commands_still_discover_the_admin(environ):
+    """`answerable shell` (not a light command) starts with every admin module registered,
+    as before."""
+    code = (
+        "from django.contrib import admin; from answerable.casework.models import "
+        "InformationRequest; print('REGISTERED', admin.site.is_registered(InformationRequest))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "answerable", "shell", "-v0", "-c", code],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "REGISTERED True" in result.stdout
