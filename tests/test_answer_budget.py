@@ -7,13 +7,13 @@ and a message with a non-zero exit from `answerable ask`."""
 import time
 
 import pytest
+from answer_page_support import signed_in
+from api_helpers import calling, system
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from interchange_files import write
-from test_answer_page import signed_in
-from test_api_helpers import calling, system
 
 from answerable.answers import budget
 from answerable.answers.budget import QuestionTooCostly, answer_budget
