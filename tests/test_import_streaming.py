@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from answerable.register.uk_time import as_uk_aware
 from interchange_files import write
 
 from answerable.audit.models import AuditEntry

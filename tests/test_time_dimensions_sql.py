@@ -2,7 +2,7 @@
 FinancialYearOf) agree with Python's date arithmetic (answers/periods.py) on the edge days:
 31 March / 1 April (the UK financial year, 1 April to 31 March), year ends, leap days and the
 hour either side of midnight in British Summer Time (dates are UK local dates,
-register/uk_time.py). Run on SQLite by `make test`, on PostgreSQL by `make test-postgres`.
+core/uk_time.py). Run on SQLite by `make test`, on PostgreSQL by `make test-postgres`.
 """
 
 from collections import Counter

@@ -351,7 +351,7 @@ def country(name: str, title: str, column: str) -> Dimension:
 
 
 class _DayPart(Func):
-    """A part of a stored date (a UK local date, register/uk_time.py) as an integer, computed
+    """A part of a stored date (a UK local date, core/uk_time.py) as an integer, computed
     by the database itself: Django's ExtractYear is, on SQLite, a Python function called for
     every row (`django_date_extract`), which made time breakdowns 50-130 times slower than
     DuckDB over the same rows (issue 16). SQLite stores a DateField as ISO text `YYYY-MM-DD`,
