@@ -17,15 +17,15 @@ limited to the division with the most custody episodes) and the data protection 
 filtered by a custody centre and by a month; and pages 1 and 2 of the other staff lists
 (the FOI officer's cases and documents, the release ledger of the disclosure manager and the
 data protection officer, the audit trail). The analyst has no list (their pages are the
-answers and the dashboard).
+answers and the dashboard). The figures are the median wall-clock time of the repeats
+after a first, warming request, the process CPU time of the same requests, the time spent in
+the database (Django's captured queries) and the number of queries; the load average is
+printed with them. Everything written (users, sessions, audit entries) is rolled back at
+the end.
 
 Run it at a raised priority (`nice -n -15`, as root) on a machine others share: the figures
 are then what the request costs, not the time it waited for a core. The process CPU time is
-given with them either way (SQLite runs in the process, so it includes the database). The figures are the median wall-clock time of
-the repeats after a first, warming request, the process CPU time of the same requests, the
-time spent in the database (Django's captured queries) and the number of queries; the load
-average is printed with them. Everything written (users, sessions, audit entries) is rolled
-back at the end.
+given with them either way (SQLite runs in the process, so it includes the database).
 
 NCCU contacts and ICCE requests have no interchange format, so `generate` writes none: those
 lists are timed over the tables as they are (empty in a generated register).
