@@ -125,3 +125,23 @@ def test_record_url_is_the_url_tag(name):
     for pk in (1, 42, 1_000_000):
         context = {"pk": pk, "name": name}
         assert ours.render(Context(context)) == django.render(Context(context))
+
+
+def test_a_divisional_list_of_one_centre_is_counted_from_an_index(episodes):
+    """The caption's count for a divisional user filtering by a centre (station and the
+    user's division) reads one index, never the table (PostgreSQL otherwise combined two
+    single-column indexes and read 23,507 rows of the table: 270 ms at 1,000,000 episodes)."""
+    govan = episodes[0].station
+    records = CustodyEpisode.objects.filter(division=govan.division, station=govan)
+    sql, params = records.order_by().values("pk").query.sql_with_params()  # as count()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ({sql})", params)
+            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+            assert "COVERING INDEX custody_station_division" in plan, plan
+        else:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN SELECT COUNT(*) FROM ({sql}) AS listed", params)
+            plan = " ".join(row[0] for row in cursor.fetchall())
+            assert "custody_station_division" in plan, plan
+    assert records.count() == 23
