@@ -88,8 +88,8 @@ def _cases(division_code: str, station: Any, last_pages: dict[str, int]) -> list
             cases.append(Case(role, url + f"?page={last}", f"{slug} last page ({last})"))
             if slug == "custody":
                 cases.append(Case(role, url + f"?station={station.pk}", f"{slug} one centre"))
-                month = "date_from-day=1&date_from-month=3&date_from-year=2025"
-                month += "&date_to-day=31&date_to-month=3&date_to-year=2025"
+                month = "date_from_day=1&date_from_month=3&date_from_year=2025"
+                month += "&date_to_day=31&date_to_month=3&date_to_year=2025"
                 cases.append(Case(role, url + "?" + month, f"{slug} one month"))
     # The other roles' lists (cases, documents, the release ledger, the audit trail): they
     # do not grow with the register's episodes, but are timed so that every role is.
