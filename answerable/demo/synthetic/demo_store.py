@@ -70,7 +70,7 @@ def save_if_changed(
     model: type[models.Model],
     key: dict[str, Any],
     values: dict[str, Any],
-    save: Callable[[Any], object] = models.Model.save,
+    save: Callable[[Any], object] | None = None,
 ) -> tuple[models.Model, str]:
     """Create the record, update the fields that differ, or leave it (saved by `save`, the
     record's service where it has one); returns the record and "created", "updated" or
@@ -91,7 +91,10 @@ def save_if_changed(
         outcome = "updated"
     # simple_history's reason for this change; not a field the stubs know.
     record._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
-    save(record)
+    if save is None:
+        record.save()
+    else:
+        save(record)
     return record, outcome
 
 
