@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from interchange_files import CUSTODY_EXAMPLE, write
 
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, Disclosure, Document
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from rest_framework import serializers
 
 from answerable.api.scopes import Scope
 from answerable.api.serializers import RecordSerializer, request_serializer, response_serializer
-from answerable.register.interchange.entries import ICCE_TARGET, NCCU_TARGET
-from answerable.register.interchange.linking import link_disclosure, link_episode
-from answerable.register.interchange.targets import CUSTODY_TARGET, DISCLOSURE_TARGET, Target
+from answerable.interchange.entries import ICCE_TARGET, NCCU_TARGET
+from answerable.interchange.linking import link_disclosure, link_episode
+from answerable.interchange.targets import CUSTODY_TARGET, DISCLOSURE_TARGET, Target
 from answerable.register.models import CustodyEpisode, Disclosure, IcceRequest, NccuContact
 from answerable.register.sharing import (
     force_of,

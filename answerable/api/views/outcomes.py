@@ -13,7 +13,7 @@ from answerable.api.views.base import IDEMPOTENCY_KEY, WRITE_ERRORS, ApiView, er
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
 from answerable.audit.trail import record_type_of
-from answerable.register.interchange.formats import OUTCOME_REPORTS
+from answerable.interchange.formats import OUTCOME_REPORTS
 
 OutcomeReportWrite = request_serializer(OUTCOME_REPORTS, "OutcomeReportWrite")
 

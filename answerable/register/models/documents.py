@@ -55,7 +55,7 @@ class Document(Timestamped):
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
         # Disclosures may have quoted this reference before the document was registered:
-        # linked by the receiver register/apps.py connects (interchange/linking.py), after
+        # linked by the receiver interchange/apps.py connects (interchange/linking.py), after
         # every post_save receiver (the audit trail logs the document first).
         document_saved.send(sender=type(self), document=self)
 

@@ -8,13 +8,13 @@ force's high-harm criteria it applied.
 
 from typing import Any
 
+from answerable.interchange import rows
+from answerable.interchange.cells import shown
+from answerable.interchange.formats import ICCE_REQUESTS, NCCU_CONTACTS
+from answerable.interchange.references import References
+from answerable.interchange.spec import Problem, Values
+from answerable.interchange.targets import Target, _division_id, _resolve_force_division
 from answerable.register.choices import DocumentKind, IcceResult
-from answerable.register.interchange import rows
-from answerable.register.interchange.cells import shown
-from answerable.register.interchange.formats import ICCE_REQUESTS, NCCU_CONTACTS
-from answerable.register.interchange.references import References
-from answerable.register.interchange.spec import Problem, Values
-from answerable.register.interchange.targets import Target, _division_id, _resolve_force_division
 from answerable.register.models import CustodyEpisode, DocumentVersion, IcceRequest, NccuContact
 
 

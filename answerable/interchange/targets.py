@@ -8,10 +8,10 @@ from typing import Any
 
 from django.db import models
 
-from answerable.register.interchange import rows
-from answerable.register.interchange.formats import CUSTODY, DISCLOSURES
-from answerable.register.interchange.references import References
-from answerable.register.interchange.spec import Format, Problem, Values
+from answerable.interchange import rows
+from answerable.interchange.formats import CUSTODY, DISCLOSURES
+from answerable.interchange.references import References
+from answerable.interchange.spec import Format, Problem, Values
 from answerable.register.models import CustodyEpisode, Disclosure
 
 
