@@ -282,5 +282,3 @@ OUTCOME_REPORTS = Format(
     ),
     row_rules=(not_in_future("outcome_at"),),
 )
-
-FORMATS = {"custody": CUSTODY, "disclosures": DISCLOSURES}

@@ -30,13 +30,15 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from answerable.audit.actions import Action
-from answerable.audit.trail import record, record_type_of
+from answerable.audit.trail import record
+from answerable.core.record_types import record_type_of
 from answerable.interchange.csv_file import read_rows
 from answerable.interchange.errors import CellError, ImportRejected
 from answerable.interchange.linking import link_batch
 from answerable.interchange.references import References
+from answerable.interchange.registry import TARGETS
 from answerable.interchange.spec import Values, at_cell
-from answerable.interchange.targets import TARGETS, Target, fingerprint
+from answerable.interchange.targets import Target, fingerprint
 from answerable.register.bulk import (
     any_of,
     copy_to_history,

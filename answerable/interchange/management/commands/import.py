@@ -9,7 +9,7 @@ from django.db import DatabaseError, connection
 
 from answerable.interchange.errors import ImportRejected
 from answerable.interchange.importer import import_file
-from answerable.interchange.targets import TARGETS
+from answerable.interchange.registry import TARGETS
 
 
 class Command(BaseCommand):
