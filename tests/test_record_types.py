@@ -15,8 +15,11 @@ from answerable.casework.holds import HELD_MODELS
 from answerable.casework.models import RecordHold
 from answerable.core.record_types import RECORD_TYPES, kind_of, record_type, record_type_of
 from answerable.interchange.registry import TARGET_OF, TARGETS
+from answerable.register.coverage import KIND_TITLES
 from answerable.register.models.fields import Timestamped
 from answerable.register.views.kinds import KINDS as PAGE_KINDS
+from answerable.retention.schedule import LABELS, REGISTER_TYPES
+from answerable.retention.service import COVERAGE_KINDS
 
 PACKAGE = Path(settings.BASE_DIR, "answerable")
 
@@ -126,6 +129,27 @@ def test_holds_cover_every_record_type_by_its_key():
         assert day == (record_type(key).day or None)
 
 
+def test_coverage_and_retention_read_the_list():
+    # `answerable coverage KIND` and RecordCoverage.kind: the names stored since it began.
+    assert KIND_TITLES == {
+        "custody": "Custody episodes",
+        "disclosures": "Disclosures to the Home Office",
+        "nccu": "NCCU contacts",
+        "icce": "ICCE requests",
+    }
+    assert COVERAGE_KINDS == {
+        "custody_episode": "custody",
+        "disclosure": "disclosures",
+        "nccu_contact": "nccu",
+        "icce_request": "icce",
+    }
+    # Kept for years (settings.ANSWERABLE_RETENTION_YEARS), removed last type first.
+    assert list(REGISTER_TYPES) == ["icce_request", "nccu_contact", "disclosure", "custody_episode"]
+    assert set(REGISTER_TYPES) == set(settings.ANSWERABLE_RETENTION_YEARS) == set(LABELS)
+    for key, (label, day, _) in REGISTER_TYPES.items():
+        assert (label, day) == (record_type(key).label, record_type(key).day)
+
+
 def _field_names() -> set[str]:
     return {
         field.name
@@ -174,5 +198,8 @@ def test_no_reader_keeps_its_own_list_of_the_types():
         "audit/views.py",
         "casework/holds.py",
         "casework/models/holds.py",
+        "register/coverage.py",
+        "retention/service.py",
+        "retention/schedule.py",
     ]
     assert [found for name in readers for found in _names_of_types(PACKAGE / name)] == []

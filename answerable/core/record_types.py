@@ -37,6 +37,10 @@ class RecordType:
     api_path: str = ""  # the systems API's path ("custody-episodes"); "" if it takes none
     format: str = ""  # its interchange format ("custody-episodes-v1"); "" if it has none
     import_as: str = ""  # `answerable import KIND FILE`'s KIND; "" if it arrives otherwise
+    # `answerable coverage KIND`'s KIND (RecordCoverage.kind): what the register holds of
+    # it, and from when; "" if coverage is not recorded for it.
+    coverage: str = ""
+    dated_by: str = ""  # the day `day` is, in words: what a retention period counts from
 
     @property
     def model(self) -> type[Any]:
@@ -88,6 +92,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         api_path="custody-episodes",
         format="custody-episodes-v1",
         import_as="custody",
+        coverage="custody",
+        dated_by="the day of arrival",
     ),
     RecordType(
         key="disclosure",
@@ -102,6 +108,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         api_path="disclosures",
         format="home-office-disclosures-v1",
         import_as="disclosures",
+        coverage="disclosures",
+        dated_by="the day of the disclosure",
     ),
     RecordType(
         key="nccu_contact",
@@ -115,6 +123,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         slug="nccu",
         api_path="nccu-contacts",
         format="nccu-contacts-v1",
+        coverage="nccu",
+        dated_by="the day of the contact",
     ),
     RecordType(
         key="icce_request",
@@ -128,6 +138,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         slug="icce",
         api_path="icce-requests",
         format="icce-requests-v1",
+        coverage="icce",
+        dated_by="the day the request was sent",
     ),
     RecordType(
         key="person",
