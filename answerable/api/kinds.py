@@ -13,9 +13,9 @@ from rest_framework import serializers
 from answerable.api.scopes import Scope
 from answerable.api.serializers import RecordSerializer, request_serializer, response_serializer
 from answerable.core.record_types import RECORD_TYPES, RecordType, record_type
-from answerable.interchange.linking import link_disclosure, link_episode
 from answerable.interchange.registry import TARGET_OF
 from answerable.interchange.targets import Target
+from answerable.register.linking import link_disclosure, link_episode
 from answerable.register.models import CustodyEpisode, Disclosure, IcceRequest, NccuContact
 from answerable.register.sharing import (
     force_of,

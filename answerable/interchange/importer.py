@@ -34,7 +34,6 @@ from answerable.audit.trail import record
 from answerable.core.record_types import record_type_of
 from answerable.interchange.csv_file import read_rows
 from answerable.interchange.errors import CellError, ImportRejected
-from answerable.interchange.linking import link_batch
 from answerable.interchange.references import References
 from answerable.interchange.registry import TARGETS
 from answerable.interchange.spec import Values, at_cell
@@ -48,6 +47,7 @@ from answerable.register.bulk import (
     update,
     update_with_history,
 )
+from answerable.register.linking import link_batch
 from answerable.register.models import ImportBatch, Person
 from answerable.register.planner import refresh_statistics
 from answerable.register.profile import PROFILE_FIELDS, merge_profile

@@ -27,7 +27,7 @@ class Target:
     # The record as a row of its format (every column but person_ref, which is never kept).
     represent: Callable[[Any], Values]
     # Links to other records, made after the insert from the references the row quotes
-    # (interchange/linking.py); a new record starts unlinked.
+    # (register/linking.py); a new record starts unlinked.
     links: tuple[str, ...] = ()
 
     @property

@@ -18,3 +18,10 @@ class RegisterConfig(AppConfig):
 
         # The demonstration warning on every page and in the admin (web/demonstration.py).
         register_check(synthetic_data_loaded)
+
+        # The list rows' cached routes follow a changed URL setting (templatetags).
+        from django.core.signals import setting_changed
+
+        from answerable.register.templatetags.register_rows import routes_changed
+
+        setting_changed.connect(routes_changed, dispatch_uid="register.list_routes")

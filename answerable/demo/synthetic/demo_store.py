@@ -9,7 +9,7 @@ bulk_create_with_history, which writes the same history entries, because saving 
 at a time took half a minute on PostgreSQL.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +24,7 @@ from answerable.core.record_types import record_type_of
 from answerable.core.uk_time import uk_date
 from answerable.demo.synthetic.demo_documents import DOCUMENTS, HIGH_HARM_CRITERIA
 from answerable.demo.synthetic.demo_records import DemoIcce, DemoNccuContact
+from answerable.register.documents import save_and_link
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -70,9 +71,11 @@ def save_if_changed(
     model: type[models.Model],
     key: dict[str, Any],
     values: dict[str, Any],
+    save: Callable[[Any], object] = models.Model.save,
 ) -> tuple[models.Model, str]:
-    """Create the record, update the fields that differ, or leave it; returns the record and
-    "created", "updated" or "unchanged"."""
+    """Create the record, update the fields that differ, or leave it (saved by `save`, the
+    record's service where it has one); returns the record and "created", "updated" or
+    "unchanged"."""
     if record is None:
         record = model(**key, **values)
         outcome = "created"
@@ -89,7 +92,7 @@ def save_if_changed(
         outcome = "updated"
     # simple_history's reason for this change; not a field the stubs know.
     record._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
-    record.save()
+    save(record)
     return record, outcome
 
 
@@ -111,6 +114,7 @@ def store_documents() -> tuple[Tally, Tally]:
                 "parties": "\n".join(spec.parties),
                 "summary": spec.summary,
             },
+            save=save_and_link,  # linked as any document saved (register/documents.py)
         )
         documents.add(outcome)
         assert isinstance(document, Document)
