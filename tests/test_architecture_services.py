@@ -222,7 +222,7 @@ def test_a_failed_save_gives_the_number_back():
     assert save_request(_unnumbered()).reference == "IM-FOI-2026-0001"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_requests_logged_at_once_get_different_numbers():
     if connection.vendor != "postgresql":
         pytest.skip("concurrent writers: PostgreSQL (SQLite's test database is one connection)")
