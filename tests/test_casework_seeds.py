@@ -24,7 +24,7 @@ from answerable.casework.services import save_request
 from answerable.core.uk_time import UK
 from answerable.demo.cases import SEED_000, SEED_001, request_text
 from answerable.disclosure_log.publish import pdf_text
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import Disclosure
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 from interchange_files import CUSTODY_EXAMPLE, write
 
+from answerable.interchange.importer import import_file
 from answerable.register.documents import save_and_link
-from answerable.register.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, Disclosure, Document
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from answerable.register.interchange.linking import link_agreement
+from answerable.register.linking import link_agreement
 from answerable.register.models import Document, DocumentVersion
 from answerable.register.uploads import check_upload
 
@@ -45,7 +45,7 @@ def save_document(document: Document | None, **values: Any) -> Document:
 
 def save_and_link(document: Document, **save: Any) -> Document:
     """Save `document` (`save`: Model.save's arguments), then link the disclosures that
-    quoted its reference before it was registered (interchange/linking.py), after every
+    quoted its reference before it was registered (register/linking.py), after every
     post_save receiver: the audit trail logs the document before the links it made."""
     with transaction.atomic():
         document.save(**save)

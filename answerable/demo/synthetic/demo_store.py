@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history
 
 from answerable.audit import trail
 from answerable.audit.actions import Action
+from answerable.core.record_types import record_type_of
 from answerable.core.uk_time import uk_date
 from answerable.demo.synthetic.demo_documents import DOCUMENTS, HIGH_HARM_CRITERIA
 from answerable.demo.synthetic.demo_records import DemoIcce, DemoNccuContact
@@ -213,7 +214,7 @@ def _sync(
         ids = [record.pk for record in made if record.pk is not None]
         trail.record(
             Action.COLLECTION,
-            record_type=trail.record_type_of(model),
+            record_type=record_type_of(model),
             purpose="synthetic demonstration data",
             detail={
                 "count": len(new),
@@ -307,7 +308,7 @@ def store_outcome_reports(reports: list[tuple[str, str, date]], lookups: Lookups
         # As for the other bulk writes: the s62 collection is logged once for the batch.
         trail.record(
             Action.COLLECTION,
-            record_type=trail.record_type_of(OutcomeReport),
+            record_type=record_type_of(OutcomeReport),
             purpose="synthetic demonstration data",
             detail={"count": len(made)},
         )
