@@ -329,8 +329,21 @@ def count(ask: Ask) -> Counts:
         groups.update(expressions)
     aliases = list(groups)
 
+    # A dimension's label is a function of its grouped values (and the options, fixed here):
+    # each distinct value is labelled once. A time breakdown with another groups by the day
+    # and that breakdown's column (dimensions.TimeGroup), so tens of thousands of groups may
+    # share a few hundred values of each.
+    seen: list[dict[tuple[Any, ...], str]] = [{} for _ in spans]
+
     def labels(raw: Sequence[Any]) -> tuple[str, ...]:
-        return tuple(dim.label(tuple(raw[start:end]), options) for dim, start, end in spans)
+        found = []
+        for (dim, start, end), known in zip(spans, seen, strict=True):
+            part = tuple(raw[start:end])
+            label = known.get(part)
+            if label is None:
+                label = known[part] = dim.label(part, options)
+            found.append(label)
+        return tuple(found)
 
     counts: Counter[tuple[str, ...]] = Counter()
     timing = _Timing() if question.time_to_disclose else None
@@ -360,13 +373,20 @@ def count(ask: Ask) -> Counts:
         # when the count needs no column the index lacks (SQLite's indexes carry the rowid).
         if aliases:
             grouped = records.annotate(**groups).values(*aliases)
-            rows = grouped.annotate(n=Count("*"), **sums).order_by()
+            # as tuples, the groups' values first (no dict per group)
+            rows = (
+                grouped.annotate(n=Count("*"), **sums).order_by().values_list(*aliases, "n", *sums)
+            )
+            width = len(aliases)
+            for row in rows:
+                counts[labels(row[:width])] += row[width]
+                if timing is not None:
+                    timing.add_sums(*row[width + 1 :])
         else:  # the total alone
-            rows = [records.aggregate(n=Count("*"), **sums)]
-        for row in rows:
-            counts[labels([row[alias] for alias in aliases])] += row["n"]
+            total = records.aggregate(n=Count("*"), **sums)
+            counts[()] += total["n"]
             if timing is not None:
-                timing.add(row)
+                timing.add(total)
 
     options = _with_observed_period(by, options, counts)
     values = [
@@ -476,8 +496,12 @@ class _Timing:
         return {"timed_n": Count(self.COLUMN), "timed_seconds": Sum(self.COLUMN)}
 
     def add(self, row: Mapping[str, Any]) -> None:
-        self.based_on += row["timed_n"]
-        self.seconds += int(row["timed_seconds"] or 0)  # PostgreSQL sums bigint as numeric
+        self.add_sums(row["timed_n"], row["timed_seconds"])
+
+    def add_sums(self, timed_n: int, timed_seconds: Any) -> None:
+        """One group's sums, in the order of `sums()`."""
+        self.based_on += timed_n
+        self.seconds += int(timed_seconds or 0)  # PostgreSQL sums bigint as numeric
 
     def add_all(self, records: QuerySet[Any]) -> None:
         self.add(records.aggregate(**self.sums()))
