@@ -60,6 +60,11 @@ class Dimension:
     names: Callable[[Options], Mapping[str, str]] | None = None
     # for a time dimension: a label's first and last day (what is held of it: coverage)
     days: Callable[[str], tuple[date, date]] | None = None
+    # bands of one column (duration, age): `values` lists every label and `where` of each
+    # label keeps its records, so the engine may count each band with a filtered count in
+    # one pass instead of grouping by a CASE, which SQLite can only do by sorting every row
+    # (answers/engine.py: checked against the total of each group)
+    banded: bool = False
 
 
 def _alias(name: str) -> str:
@@ -184,6 +189,7 @@ def duration(name: str, title: str, minutes: str) -> Dimension:
         label=lambda raw, options: raw[0],
         where=where,
         values=lambda options: bands.duration_labels(options.duration_bounds),
+        banded=True,
     )
 
 
@@ -261,6 +267,7 @@ def age_band(name: str, title: str, column: str) -> Dimension:
         label=lambda raw, options: bands.age_band(raw[0], options.age_bounds),
         where=where,
         values=lambda options: bands.age_labels(options.age_bounds),
+        banded=True,
     )
 
 
@@ -278,6 +285,7 @@ def child(name: str, title: str, column: str) -> Dimension:
         label=lambda raw, options: bands.child(raw[0]),
         where=where,
         values=lambda options: ["yes", "no", NOT_RECORDED],
+        banded=True,
     )
 
 

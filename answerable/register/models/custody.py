@@ -74,9 +74,11 @@ class CustodyEpisode(SubjectAttributes, Timestamped):
             # with the detention basis, so immigration-related episodes are counted from it
             # too. A time breakdown groups by the day (answers/dimensions.py TimeGroup): SQLite
             # reads (day, ...) or (column, day, ...) in the GROUP BY's order, with no sort.
+            # With the age and the duration, so that a time breakdown with an age or
+            # duration band is read from it too (answers/engine.py counts bands band by band).
             models.Index(
-                fields=["arrived_on", "detention_basis", "nationality"],
-                name="custody_day_basis_nat",
+                fields=["arrived_on", "detention_basis", "nationality", "age", "duration_minutes"],
+                name="custody_day_basis_nat_age",
             ),
             models.Index(
                 fields=["nationality", "arrived_on", "detention_basis"],
