@@ -451,7 +451,7 @@ def _count_bands(
     its records (a record in no band): the caller then groups by the band as usual."""
     bands = list(banded.values(options))
     filtered = {
-        # COUNT(CASE ...), not COUNT(id) FILTER: no column an index lacks (see below)
+        # COUNT(CASE ...), not COUNT(id) FILTER: no column a covering index lacks
         f"band_{index}": Count(Case(When(banded.where([label], options), then=Value(1))))
         for index, label in enumerate(bands)
     }
