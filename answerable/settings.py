@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "answerable.register",
+    "answerable.interchange",
     "answerable.answers",
     "answerable.casework",
     "answerable.mail",

@@ -52,7 +52,7 @@ else:
     import django
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "answerable.settings")
     django.setup()
-    from answerable.register.interchange.importer import import_file
+    from answerable.interchange.importer import import_file
     def work():
         summary = import_file(step, path, progress=False)
         print(summary.describe(), file=sys.stderr)

@@ -9,7 +9,7 @@ from interchange_files import write
 from seed_001 import custody_csv
 
 from answerable.audit.models import AuditEntry
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import Division
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import ROLES, Role

@@ -9,7 +9,7 @@ from django.urls import reverse
 from interchange_files import write
 from seed_001 import custody_csv
 
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 DASHBOARD = reverse("dashboard:index")
 REQUESTER = "Ms Requester Private"

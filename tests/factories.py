@@ -15,6 +15,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from answerable.casework.models import InformationRequest
+from answerable.casework.services import save_request
 from answerable.core.uk_time import UK
 from answerable.register.choices import (
     Channel,
@@ -27,6 +28,7 @@ from answerable.register.choices import (
     Recipient,
     Role,
 )
+from answerable.register.documents import save_and_link
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -148,6 +150,11 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     title = "High-harm criteria"
     kind = DocumentKind.HIGH_HARM_CRITERIA
 
+    @classmethod
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
+        # Saved as every document is, linking what quoted it (register/documents.py).
+        return save_and_link(model_class(*args, **kwargs))
+
 
 class DocumentVersionFactory(factory.django.DjangoModelFactory):
     """Version 1.0 of a document, final, dated 1 January 2022."""
@@ -175,3 +182,8 @@ class InformationRequestFactory(factory.django.DjangoModelFactory):
     requester_email = "requester@private.example"
     title = "Immigration custodies"
     request_text = ""
+
+    @classmethod
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
+        # Numbered as every new request is, by the service (casework/services.py).
+        return save_request(model_class(*args, **kwargs))

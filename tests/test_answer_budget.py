@@ -17,7 +17,7 @@ from interchange_files import write
 
 from answerable.answers import budget
 from answerable.answers.budget import QuestionTooCostly, answer_budget
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.roles.roles import Role
 
 pytestmark = pytest.mark.django_db

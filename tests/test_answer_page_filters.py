@@ -22,7 +22,7 @@ from answerable.answers.forms import AskForm
 from answerable.answers.output.document import as_document
 from answerable.casework import answering
 from answerable.casework.models import RequestQuestion
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.roles.roles import Role
 from answerable.web.templatetags.govuk import error_anchor
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from interchange_files import write
 
 from answerable.answers.catalogue import CATALOGUE
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
 

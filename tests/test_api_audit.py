@@ -87,7 +87,7 @@ def test_an_import_logs_one_collection_for_its_batch(stations, tmp_path):
     from interchange_files import CUSTODY_EXAMPLE, write
 
     from answerable.audit.models import AuditEntry
-    from answerable.register.interchange.importer import import_file
+    from answerable.interchange.importer import import_file
 
     summary = import_file("custody", write(tmp_path, CUSTODY_EXAMPLE), progress=False)
     entry = AuditEntry.objects.get()

@@ -212,7 +212,7 @@ def test_a_reference_cannot_change(api):
 
 
 def test_an_episode_written_by_the_api_is_unchanged_by_reimporting_its_row(api, tmp_path):
-    from answerable.register.interchange.importer import import_file
+    from answerable.interchange.importer import import_file
 
     created(api, EPISODES, EPISODE)
     header = ",".join(EPISODE)

@@ -11,8 +11,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from answerable.register.interchange.errors import ImportRejected
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.errors import ImportRejected
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode
 from answerable.register.reference_data import STATIONS
 

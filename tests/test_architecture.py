@@ -16,7 +16,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"api", "backup", "dashboard", "demo", "mail", "retention"}),
     frozenset({"casework"}),
     frozenset({"statistics_releases"}),
-    frozenset({"answers", "clock", "disclosure_log"}),
+    frozenset({"answers", "clock", "disclosure_log", "interchange"}),
     frozenset({"register"}),
     frozenset({"audit"}),
     frozenset({"web"}),

@@ -9,7 +9,7 @@ from interchange_files import write
 from openpyxl import load_workbook
 from seed_001 import custody_csv
 
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
 

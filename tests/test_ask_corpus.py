@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 SEED_000 = ["--from", "2022-05-01", "--to", "2023-05-31"]
 VICTIMS_OF = [

@@ -7,7 +7,7 @@ from interchange_files import write
 from seed_001 import BAND_COUNTS, STATION_COUNTS, custody_csv
 
 from answerable.answers.engine import Ask, AskError, count
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
 

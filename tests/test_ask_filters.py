@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from interchange_files import write
 from seed_001 import BAND_COUNTS, STATION_COUNTS, custody_csv
 
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from answerable.answers.engine import Ask, count
 from answerable.answers.output.document import as_document
 from answerable.casework.letters.figures import figure_table
 from answerable.core.uk_time import UK
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, Force
 
 pytestmark = pytest.mark.django_db

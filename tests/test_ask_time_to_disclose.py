@@ -6,7 +6,7 @@ import pytest
 from interchange_files import write
 
 from answerable.answers.engine import Ask, count
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import Disclosure
 
 pytestmark = pytest.mark.django_db

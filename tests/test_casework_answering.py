@@ -14,7 +14,7 @@ from answerable.answers.stored import ask_from_json
 from answerable.casework import answering
 from answerable.casework.answering import AnswerFrozen, AnsweringError
 from answerable.casework.models import RequestQuestion
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from answerable.casework.models import (
     RequestQuestion,
     Review,
 )
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, Document
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.urls import reverse
 from interchange_files import CUSTODY_HEADER, write
 
 from answerable.casework.models import RequestQuestion
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode
 
 pytestmark = pytest.mark.django_db

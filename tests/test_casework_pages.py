@@ -276,7 +276,7 @@ def test_only_those_who_may_see_the_requester_type_them_in(issued_case):
 
 @pytest.fixture
 def seed_001(tmp_path):
-    from answerable.register.interchange.importer import import_file
+    from answerable.interchange.importer import import_file
 
     import_file("custody", write(tmp_path, custody_csv()), progress=False)
 

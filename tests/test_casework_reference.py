@@ -6,12 +6,12 @@ import pytest
 from casework_helpers import make_case
 from django.test import override_settings
 
-from answerable.casework.models.requests import allocate_reference
 from answerable.casework.reference import (
     ReferencePatternError,
     check_pattern,
     format_reference,
 )
+from answerable.casework.services import allocate_reference
 
 
 def test_the_default_pattern_gives_police_scotland_references():

@@ -39,9 +39,9 @@ from answerable.casework.models import (
 from answerable.casework.models.choices import Notice as Outcome
 from answerable.casework.statistics import Quarter, quarterly_return
 from answerable.core.pdf import html_to_pdf
+from answerable.interchange.importer import import_file
 from answerable.register.coverage_records import record_coverage
 from answerable.register.documents import add_version, save_document
-from answerable.register.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -20,10 +20,11 @@ from seed_001 import STATION_COUNTS, custody_csv
 from answerable.casework.holds import HoldError
 from answerable.casework.issue import IssueError, issue_response
 from answerable.casework.models import InformationRequest, IssuedLetter, RequestQuestion
+from answerable.casework.services import save_request
 from answerable.core.uk_time import UK
 from answerable.demo.cases import SEED_000, SEED_001, request_text
 from answerable.disclosure_log.publish import pdf_text
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import Disclosure
 
 pytestmark = pytest.mark.django_db
@@ -77,16 +78,18 @@ def figures(case: InformationRequest, number: int, text: str, **ask) -> RequestQ
 
 
 def test_seed_000_is_answered_from_the_register_not_refused(generated_register):
-    case = InformationRequest.objects.create(
-        reference="23-1751",
-        regime="foisa",
-        received_on=date(2023, 7, 5),
-        channel="email",
-        title="Data sharing of personal data with the Home Office, May 2022 to May 2023",
-        request_text=request_text("000"),
-        topics="Home Office, Data sharing",
-        officer=officer(),
-        **REQUESTER,
+    case = save_request(
+        InformationRequest(
+            reference="23-1751",
+            regime="foisa",
+            received_on=date(2023, 7, 5),
+            channel="email",
+            title="Data sharing of personal data with the Home Office, May 2022 to May 2023",
+            request_text=request_text("000"),
+            topics="Home Office, Data sharing",
+            officer=officer(),
+            **REQUESTER,
+        )
     )
     # The first eight questions of the request as received, word for word (demo/cases.py),
     # each answered with figures alone here.
@@ -124,13 +127,15 @@ def test_seed_000_is_answered_from_the_register_not_refused(generated_register):
 
 
 def test_a_record_a_case_asks_about_cannot_be_deleted_until_it_is_closed(generated_register):
-    case = InformationRequest.objects.create(
-        regime="foisa",
-        received_on=date(2023, 7, 5),
-        channel="email",
-        title="Referrals",
-        request_text="Referrals",
-        **REQUESTER,
+    case = save_request(
+        InformationRequest(
+            regime="foisa",
+            received_on=date(2023, 7, 5),
+            channel="email",
+            title="Referrals",
+            request_text="Referrals",
+            **REQUESTER,
+        )
     )
     figures(case, 1, "How many referrals?", question="referrals", **SEED_000_PERIOD)
     held = Disclosure.objects.filter(
@@ -146,15 +151,17 @@ def test_a_record_a_case_asks_about_cannot_be_deleted_until_it_is_closed(generat
 
 def test_seed_001_is_issued_with_its_table_and_published(tmp_path):
     import_file("custody", write(tmp_path, custody_csv()), progress=False)
-    case = InformationRequest.objects.create(
-        reference="IM-FOI-2018-1421",
-        regime="foisa",
-        received_on=date(2018, 7, 2),
-        channel="email",
-        title="Immigration detentions in police custody 2017/18",
-        request_text=request_text("001"),
-        topics="Custody, Immigration",
-        **REQUESTER,
+    case = save_request(
+        InformationRequest(
+            reference="IM-FOI-2018-1421",
+            regime="foisa",
+            received_on=date(2018, 7, 2),
+            channel="email",
+            title="Immigration detentions in police custody 2017/18",
+            request_text=request_text("001"),
+            topics="Custody, Immigration",
+            **REQUESTER,
+        )
     )
     figures(
         case,

@@ -8,7 +8,7 @@ from interchange_files import write
 from seed_001 import custody_csv
 
 from answerable.dashboard.figures import months_words
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.roles.roles import Role
 
 pytestmark = pytest.mark.django_db

@@ -22,8 +22,8 @@ from answerable.demo.synthetic import profiles
 from answerable.demo.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMNS
 from answerable.demo.synthetic.demo import load_demo, write_csv
 from answerable.demo.synthetic.demo_plan import DemoPlan, build_plan
+from answerable.interchange.importer import import_file
 from answerable.register.choices import IMMIGRATION_BASES, REFERRAL_PURPOSES
-from answerable.register.interchange.importer import import_file
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,

@@ -1,6 +1,6 @@
 """An import killed or cut off part-way leaves the register exactly as it was (issue 7, part 3).
 
-The importer writes a whole file in one transaction (register/interchange/importer.py), so a
+The importer writes a whole file in one transaction (interchange/importer.py), so a
 process killed mid-write, or a connection lost mid-write, must leave nothing of it behind:
 not a row, not a history entry, not a person. Each test runs the real `answerable import
 custody FILE` in a subprocess against a database on disk (a copy of the test database in a

@@ -22,6 +22,8 @@ from answerable.demo.synthetic.columns import CUSTODY_COLUMNS, DISCLOSURE_COLUMN
 from answerable.demo.synthetic.csv_out import write_columns
 from answerable.demo.synthetic.generator import GenerationSpec, generate
 from answerable.demo.synthetic.uk_clock import bst_transitions, format_uk, iso_uk
+from answerable.interchange.formats import CUSTODY, DISCLOSURES
+from answerable.interchange.importer import import_file
 from answerable.register.choices import (
     Channel,
     Consent,
@@ -37,8 +39,6 @@ from answerable.register.choices import (
     Sex,
     YesNo,
 )
-from answerable.register.interchange.formats import CUSTODY, DISCLOSURES
-from answerable.register.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, Disclosure
 from answerable.register.nationality import parse_nationality
 from answerable.register.reference_data import STATIONS

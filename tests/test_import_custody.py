@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from interchange_files import CUSTODY_EXAMPLE, CUSTODY_HEADER, write
 
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, ImportBatch, Person
 
 pytestmark = pytest.mark.django_db

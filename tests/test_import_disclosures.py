@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 from interchange_files import CUSTODY_EXAMPLE, write
 
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
+from answerable.register.documents import save_and_link
 from answerable.register.models import CustodyEpisode, Disclosure, Document
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +64,10 @@ def test_links_to_episodes_and_agreements_are_made_whichever_arrives_first(tmp_p
     assert disclosure.custody_episode is None and disclosure.agreement is None
 
     import_file("custody", write(tmp_path, CUSTODY_EXAMPLE, "custody.csv"), progress=False)
-    Document.objects.create(
-        reference="ISA-2016-UMB", title="Umbrella ISA", kind="information_sharing_agreement"
+    save_and_link(
+        Document(
+            reference="ISA-2016-UMB", title="Umbrella ISA", kind="information_sharing_agreement"
+        )
     )
 
     disclosure.refresh_from_db()

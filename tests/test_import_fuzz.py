@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from answerable.audit.models import AuditEntry
-from answerable.register.interchange.errors import ImportRejected
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.errors import ImportRejected
+from answerable.interchange.importer import import_file
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from interchange_files import CUSTODY_EXAMPLE, write
 
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
 

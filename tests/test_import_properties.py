@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from answerable.core.uk_time import as_uk_aware, elapsed_minutes
-from answerable.register.interchange.errors import ImportRejected
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.errors import ImportRejected
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode
 from answerable.register.reference_data import STATIONS
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from interchange_files import CUSTODY_EXAMPLE, CUSTODY_HEADER, write
 
-from answerable.register.interchange.errors import ImportRejected
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.errors import ImportRejected
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, Disclosure, ImportBatch, Person, Station
 
 pytestmark = pytest.mark.django_db

@@ -17,9 +17,9 @@ from interchange_files import write
 
 from answerable.audit.models import AuditEntry
 from answerable.core.uk_time import as_uk_aware
-from answerable.register.interchange import importer
-from answerable.register.interchange.errors import ImportRejected
-from answerable.register.interchange.importer import import_file
+from answerable.interchange import importer
+from answerable.interchange.errors import ImportRejected
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode, ImportBatch, Person
 from answerable.register.profile import merge_profile
 

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from answerable.interchange import cells
 from answerable.register.choices import DetentionBasis
-from answerable.register.interchange import cells
 
 
 @pytest.mark.parametrize("cell", ["", "  ", "not_recorded", "NOT_RECORDED "])

@@ -18,7 +18,7 @@ from answerable.answers.catalogue import CATALOGUE
 from answerable.casework.letters.advice import narrowing_advice
 from answerable.casework.letters.content import Answered, Letter, Notice, QuestionAnswer
 from answerable.casework.letters.render import render_html, render_pdf
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from answerable.audit.trail import record
 from answerable.casework.statistics import as_csv as statistics_csv
 from answerable.casework.statistics import parse_quarter, quarterly_return
 from answerable.core.spreadsheet import FORMULA_STARTS, neutralise
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import Station
 from answerable.roles.assign import assign_role
 from answerable.roles.roles import Role

@@ -31,13 +31,23 @@ def _no_attach(request: HttpRequest) -> HttpResponse:
 
 
 _NONE = CasePage(for_case=lambda request: None, attach_form=forms.Form, attach=_no_attach)
-_connected: list[CasePage] = []
+_connected: list[CasePage | Callable[[], CasePage]] = []
 
 
-def connect(page: CasePage) -> None:
-    """Casework's part of the answer page (called once, from CaseworkConfig.ready())."""
+def connect(page: CasePage | Callable[[], CasePage]) -> None:
+    """Casework's part of the answer page (called once, from CaseworkConfig.ready()).
+
+    Given as a function that makes it, it is made when the page first asks: casework's
+    page brings the answer page's views with it, which a command never shows (issue 16:
+    `answerable ask` and `--help` start without them).
+    """
     _connected[:] = [page]
 
 
 def case_page() -> CasePage:
-    return _connected[0] if _connected else _NONE
+    if not _connected:
+        return _NONE
+    page = _connected[0]
+    if not isinstance(page, CasePage):
+        page = _connected[0] = page()
+    return page

@@ -13,8 +13,8 @@ from django.db.models import Q
 
 from answerable.answers import dimensions as d
 from answerable.answers import reports
+from answerable.core.record_types import kind_of
 from answerable.register import choices as c
-from answerable.register import coverage
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -47,15 +47,8 @@ class Question:
     def kind(self) -> str:
         """The record type it counts, as `answerable coverage` names it (register/coverage.py):
         what the register holds of it, and from when ("" for records with no coverage)."""
-        return KIND_OF_MODEL.get(self.model, "")
-
-
-KIND_OF_MODEL: dict[type[models.Model], str] = {
-    CustodyEpisode: coverage.CUSTODY,
-    Disclosure: coverage.DISCLOSURES,
-    NccuContact: coverage.NCCU,
-    IcceRequest: coverage.ICCE,
-}
+        kind = kind_of(self.model)
+        return kind.coverage if kind is not None else ""
 
 
 def _stations() -> dict[int, str]:

@@ -13,7 +13,7 @@ from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from answerable.register.interchange.spec import Problem
+from answerable.interchange.spec import Problem
 
 
 class PayloadTooLarge(exceptions.APIException):

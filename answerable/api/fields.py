@@ -3,16 +3,16 @@
 JSON adds types the CSV cell does not have, so these fields refuse a value of the wrong
 JSON type (a number where text is due, text where a number is, true for a date) and hand
 the value on as the cell text the format's own parser reads: the rules stay the format's
-(register/interchange/spec.py). `null`, "" and "not_recorded" all mean not recorded.
+(interchange/spec.py). `null`, "" and "not_recorded" all mean not recorded.
 """
 
 from typing import Any
 
 from rest_framework import serializers
 
-from answerable.register.interchange import columns as kinds
-from answerable.register.interchange.cells import COUNTRY_SEPARATOR
-from answerable.register.interchange.spec import Column
+from answerable.interchange import columns as kinds
+from answerable.interchange.cells import COUNTRY_SEPARATOR
+from answerable.interchange.spec import Column
 
 JSON_TYPES = {
     str: "a string",

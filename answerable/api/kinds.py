@@ -1,5 +1,6 @@
-"""The kinds of register record the API takes: each is an interchange target (its format,
-rules and fields) with how the API addresses it, who may touch it, and what follows a save.
+"""The kinds of register record the API takes: each record type with an API path
+(core/record_types.py: its path, noun and model) and its interchange target (format, rules
+and fields), with who may touch it, how a URL names a record and what follows a save.
 """
 
 from collections.abc import Callable
@@ -11,9 +12,10 @@ from rest_framework import serializers
 
 from answerable.api.scopes import Scope
 from answerable.api.serializers import RecordSerializer, request_serializer, response_serializer
-from answerable.register.interchange.entries import ICCE_TARGET, NCCU_TARGET
-from answerable.register.interchange.linking import link_disclosure, link_episode
-from answerable.register.interchange.targets import CUSTODY_TARGET, DISCLOSURE_TARGET, Target
+from answerable.core.record_types import RECORD_TYPES, RecordType, record_type
+from answerable.interchange.registry import TARGET_OF
+from answerable.interchange.targets import Target
+from answerable.register.linking import link_disclosure, link_episode
 from answerable.register.models import CustodyEpisode, Disclosure, IcceRequest, NccuContact
 from answerable.register.sharing import (
     force_of,
@@ -24,9 +26,7 @@ from answerable.register.sharing import (
 
 @dataclass(frozen=True)
 class Kind:
-    path: str  # in the URL, e.g. custody-episodes
-    label: str  # e.g. custody episode
-    target: Target
+    record_type: RecordType
     read_scope: Scope
     write_scope: Scope
     # How a URL names a record: by the format's key within the client's force, or by id.
@@ -38,7 +38,25 @@ class Kind:
     # Fields the API adds to the format's (read-only): links the register made.
     extra: Callable[[Any], dict[str, Any]]
     extra_fields: Callable[[], dict[str, serializers.Field]]
-    component: str  # the schema's name for the record
+
+    @property
+    def path(self) -> str:
+        """In the URL, e.g. custody-episodes."""
+        return self.record_type.api_path
+
+    @property
+    def label(self) -> str:
+        """E.g. custody episode."""
+        return self.record_type.noun
+
+    @property
+    def target(self) -> Target:
+        return TARGET_OF[self.record_type.key]
+
+    @property
+    def component(self) -> str:
+        """The schema's name for the record: the model's ("CustodyEpisode")."""
+        return self.record_type.object_name
 
     @property
     def model(self) -> type[models.Model]:
@@ -148,9 +166,7 @@ def _icce_fields() -> dict[str, serializers.Field]:
 
 
 CUSTODY = Kind(
-    path="custody-episodes",
-    label="custody episode",
-    target=CUSTODY_TARGET,
+    record_type=record_type("custody_episode"),
     read_scope=Scope.CUSTODY_READ,
     write_scope=Scope.CUSTODY_WRITE,
     lookup="custody_ref",
@@ -159,12 +175,9 @@ CUSTODY = Kind(
     after_save=_after_episode,
     extra=_no_extra,
     extra_fields=dict,
-    component="CustodyEpisode",
 )
 DISCLOSURES = Kind(
-    path="disclosures",
-    label="disclosure",
-    target=DISCLOSURE_TARGET,
+    record_type=record_type("disclosure"),
     read_scope=Scope.DISCLOSURES_READ,
     write_scope=Scope.DISCLOSURES_WRITE,
     lookup="disclosure_ref",
@@ -173,12 +186,9 @@ DISCLOSURES = Kind(
     after_save=_after_disclosure,
     extra=_no_extra,
     extra_fields=dict,
-    component="Disclosure",
 )
 NCCU_CONTACTS = Kind(
-    path="nccu-contacts",
-    label="NCCU contact",
-    target=NCCU_TARGET,
+    record_type=record_type("nccu_contact"),
     read_scope=Scope.NCCU_READ,
     write_scope=Scope.NCCU_WRITE,
     lookup="pk",
@@ -187,12 +197,9 @@ NCCU_CONTACTS = Kind(
     after_save=_after_contact,
     extra=_contact_extra,
     extra_fields=_contact_fields,
-    component="NccuContact",
 )
 ICCE_REQUESTS = Kind(
-    path="icce-requests",
-    label="ICCE request",
-    target=ICCE_TARGET,
+    record_type=record_type("icce_request"),
     read_scope=Scope.ICCE_READ,
     write_scope=Scope.ICCE_WRITE,
     lookup="reference",
@@ -201,7 +208,12 @@ ICCE_REQUESTS = Kind(
     after_save=_after_icce,
     extra=_icce_extra,
     extra_fields=_icce_fields,
-    component="IcceRequest",
 )
 
-KINDS = {kind.path: kind for kind in (CUSTODY, DISCLOSURES, NCCU_CONTACTS, ICCE_REQUESTS)}
+# The API's behaviour for each record type (its key), in no particular order.
+_BUILT = {
+    kind.record_type.key: kind for kind in (CUSTODY, DISCLOSURES, NCCU_CONTACTS, ICCE_REQUESTS)
+}
+
+# Every record type with an API path, in the list's order (the order of the API's URLs).
+KINDS = {listed.api_path: _BUILT[listed.key] for listed in RECORD_TYPES if listed.api_path}

@@ -16,9 +16,9 @@ from answerable.api.models import ApiClient
 from answerable.api.records import merged
 from answerable.audit.actions import Action
 from answerable.audit.trail import record
-from answerable.register.interchange import rows
-from answerable.register.interchange.formats import DISCLOSURES, OUTCOME_REPORTS
-from answerable.register.interchange.spec import Problem
+from answerable.interchange import rows
+from answerable.interchange.formats import DISCLOSURES, OUTCOME_REPORTS
+from answerable.interchange.spec import Problem
 from answerable.register.models import Disclosure, OutcomeReport
 
 OUTCOME_FIELDS = ("home_office_outcome", "outcome_at")

@@ -22,7 +22,7 @@ from answerable.answers.ledger.release import release
 from answerable.answers.models import ReleaseKind
 from answerable.api.errors import Invalid, TooCostly, Unprocessable
 from answerable.api.fields import json_type
-from answerable.register.interchange.cells import CONTROL, shown
+from answerable.interchange.cells import CONTROL, shown
 from answerable.register.models.fields import MAX_AGE
 
 # A table larger than this is no answer a requester can read, and its disclosure control

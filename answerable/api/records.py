@@ -19,11 +19,11 @@ from answerable.api.fields import to_cell
 from answerable.api.kinds import Kind
 from answerable.api.models import ApiClient
 from answerable.api.serializers import PERSON_REF
-from answerable.register.interchange import rows
-from answerable.register.interchange.cells import shown
-from answerable.register.interchange.references import References
-from answerable.register.interchange.spec import Problem, Values
-from answerable.register.interchange.targets import fingerprint
+from answerable.interchange import rows
+from answerable.interchange.cells import shown
+from answerable.interchange.references import References
+from answerable.interchange.spec import Problem, Values
+from answerable.interchange.targets import fingerprint
 from answerable.register.models import Disclosure, Force, Person
 from answerable.register.profile import PROFILE_FIELDS, merge_profile
 from answerable.register.pseudonym import pseudonymise

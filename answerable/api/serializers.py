@@ -10,7 +10,7 @@ from typing import Any
 from rest_framework import serializers
 
 from answerable.api.fields import ColumnField
-from answerable.register.interchange.spec import Format, Problem
+from answerable.interchange.spec import Format, Problem
 
 PERSON_REF = "person_ref"
 

@@ -3,7 +3,7 @@
 Signals catch every save and delete through the ORM: the staff pages, the admin, the API
 and the demo, and the records a deletion unlinks (SET_NULL, an UPDATE without a signal).
 A queryset's update() and bulk writes send no signal, so whoever uses them logs what they
-did: bulk imports log one collection entry per batch (register/interchange), with its counts.
+did: bulk imports log one collection entry per batch (interchange/), with its counts.
 """
 
 from typing import Any, Protocol, cast

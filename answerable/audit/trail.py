@@ -11,6 +11,7 @@ from answerable.audit.actions import Action
 from answerable.audit.actor import current_actor
 from answerable.audit.chain import GENESIS, entry_hash
 from answerable.audit.models import AuditEntry, ChainHead
+from answerable.core.record_types import record_type_of
 
 
 def _max_length(name: str) -> int:
@@ -20,10 +21,6 @@ def _max_length(name: str) -> int:
 
 
 MAX_LENGTHS = {name: _max_length(name) for name in ("record_type", "record_id")}
-
-
-def record_type_of(model: type[models.Model] | models.Model) -> str:
-    return model._meta.label_lower
 
 
 def record(

@@ -29,6 +29,7 @@ from answerable.audit.models import AuditEntry
 from answerable.audit.sentences import RECORD_TYPE_LABELS, Sentence, describe
 from answerable.audit.trail import record
 from answerable.audit.verify import check
+from answerable.core.record_types import RECORD_TYPES
 from answerable.core.spreadsheet import Cell, neutralise
 from answerable.roles import predicates
 from answerable.web.access import require
@@ -37,13 +38,7 @@ PER_PAGE = 50
 SELF = "audit.auditentry"  # the record type of the trail's own entries, when it is consulted
 
 # The register's page for each record type it has one for (pk in the URL).
-RECORD_PAGES = {
-    "register.custodyepisode": "register:custody_detail",
-    "register.nccucontact": "register:nccu_detail",
-    "register.disclosure": "register:disclosure_detail",
-    "register.iccerequest": "register:icce_detail",
-    "register.person": "register:person_detail",
-}
+RECORD_PAGES = {kind.audit_type: kind.detail_page for kind in RECORD_TYPES if kind.detail_page}
 
 CSV_HEADER = (
     "entry",

@@ -32,6 +32,7 @@ from answerable.casework.models import (
     ThirdPartyConsultation,
 )
 from answerable.casework.models.requests import REQUESTER_FIELDS
+from answerable.casework.services import save_request
 from answerable.roles.predicates import account_of
 
 VIEW_REQUESTER = "casework.view_requester"
@@ -343,6 +344,12 @@ class InformationRequestAdmin(SimpleHistoryAdmin):
                     )
                 else:
                     self.message_user(request, f"{case.reference}: response issued.")
+
+    def save_model(
+        self, request: HttpRequest, obj: InformationRequest, form: Any, change: bool
+    ) -> None:
+        # A request left without a reference is numbered (services.py), added or changed.
+        save_request(obj)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is RecordHold:

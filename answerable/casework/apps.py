@@ -1,4 +1,9 @@
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from answerable.answers.case_page import CasePage
 
 
 class CaseworkConfig(AppConfig):
@@ -11,8 +16,14 @@ class CaseworkConfig(AppConfig):
 
         holds.connect()
 
-        # The answer page's case question and its "keep on a case" form and view.
+        # The answer page's case question and its "keep on a case" form and view, made when
+        # the page first asks for them (a command never does: it starts without the views).
         from answerable.answers import case_page
-        from answerable.casework import answer_page
 
-        case_page.connect(answer_page.page())
+        case_page.connect(_answer_page)
+
+
+def _answer_page() -> "CasePage":
+    from answerable.casework import answer_page
+
+    return answer_page.page()

@@ -271,7 +271,7 @@ class NewRequestForm(forms.Form):
         )
         left_out = [name for name in REQUESTER_FIELDS if name not in self.fields]
         try:
-            # The statutory clock checks the dates; the reference is numbered on save.
+            # The statutory clock checks the dates; services.save_request numbers it.
             self.instance.full_clean(exclude=["reference", *left_out])
         except ValidationError as error:
             model_errors_onto(self, error)

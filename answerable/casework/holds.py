@@ -22,29 +22,17 @@ from typing import Any
 from django.db.models import Model, ProtectedError, Q, QuerySet
 from django.db.models.signals import pre_delete
 
-from answerable.register.models import (
-    CustodyEpisode,
-    Disclosure,
-    Document,
-    DocumentVersion,
-    IcceRequest,
-    NccuContact,
-    Person,
-)
+from answerable.core.record_types import RECORD_TYPES, kind_of
+from answerable.register.models import Document, DocumentVersion
 
 logger = logging.getLogger(__name__)
 
 SECTION = "FOISA s1(4)-(5)"
 
-# record type (RecordType) -> (model, the date a period of a manual hold is read by)
+# record type (RecordHold.record_type: core/record_types.py's key) -> (model, the date a
+# period of a manual hold is read by, or None if it is not dated)
 HELD_MODELS: dict[str, tuple[type[Model], str | None]] = {
-    "custody_episode": (CustodyEpisode, "arrived_on"),
-    "disclosure": (Disclosure, "disclosed_on"),
-    "nccu_contact": (NccuContact, "contacted_on"),
-    "icce_request": (IcceRequest, "sent_on"),
-    "person": (Person, None),
-    "document": (Document, None),
-    "document_version": (DocumentVersion, "dated"),
+    kind.key: (kind.model, kind.day or None) for kind in RECORD_TYPES
 }
 
 
@@ -67,13 +55,6 @@ class HoldError(ProtectedError):
 class Hold:
     reference: str
     what: str
-
-
-def record_type_of(model: type[Model]) -> str | None:
-    for name, (held, _) in HELD_MODELS.items():
-        if model is held:
-            return name
-    return None
 
 
 def questions_counting(model: type[Model]) -> list[str]:
@@ -136,9 +117,10 @@ def holds_on(record: Model) -> list[Hold]:
     from answerable.casework.models.choices import AnswerKind
 
     model = type(record)
-    record_type = record_type_of(model)
-    if record_type is None:
+    kind = kind_of(model)
+    if kind is None:
         return []
+    record_type = kind.key
     open_cases = InformationRequest.objects.open()
     found: list[Hold] = []
 

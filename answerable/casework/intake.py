@@ -15,6 +15,7 @@ from answerable.audit.actions import Action
 from answerable.audit.trail import record
 from answerable.casework.models import InformationRequest, RequestQuestion, Review
 from answerable.casework.models.choices import Channel, Status
+from answerable.casework.services import save_request
 
 TITLE_LENGTH = 200
 
@@ -59,7 +60,7 @@ def log_request(
             regime=regime,
         )
         case.full_clean(exclude=["reference"])
-        case.save()
+        save_request(case)
         RequestQuestion.objects.create(request=case, number=1, text=request_text)
         # DPA 2018 s62(1)(a): the requester's name and address collected, named by field.
         record(

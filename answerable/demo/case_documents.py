@@ -19,7 +19,7 @@ from answerable.casework.models import InformationRequest, RequestQuestion
 from answerable.core.pdf import html_to_pdf
 from answerable.demo.synthetic.demo_documents import HIGH_HARM_CRITERIA
 from answerable.demo.synthetic.demo_records import ISA_2016, UMBRELLA_MOU
-from answerable.register.documents import attach_file
+from answerable.register.documents import attach_file, save_and_link
 from answerable.register.models import Document, DocumentVersion
 
 SEED_000 = "23-1751"
@@ -116,7 +116,7 @@ def answer_seed_000_documents(request: InformationRequest) -> None:
         isa = Document.objects.get(reference=ISA_2016)
         if not isa.published_url:
             isa.published_url = ISA_2016_URL
-            isa.save(update_fields=["published_url"])
+            save_and_link(isa, update_fields=["published_url"])
         agreements = _question(request, AGREEMENTS_QUESTION, AGREEMENTS_ANSWER)
         policies = _question(request, POLICIES_QUESTION, POLICIES_ANSWER)
         given = {(g.question_id, g.version_id) for g in agreements.given_documents.all()}

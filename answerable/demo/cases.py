@@ -27,6 +27,7 @@ from answerable.casework.models import (
     RequestQuestion,
     ThirdPartyConsultation,
 )
+from answerable.casework.services import save_request
 from answerable.demo.case_documents import answer_seed_000_documents
 from answerable.demo.users import DEMO_USERNAMES
 from answerable.roles.assign import assign_role
@@ -330,7 +331,7 @@ def _document(reference: str) -> Any:
 
 
 def _log(case: DemoCase) -> InformationRequest:
-    request = InformationRequest.objects.create(
+    request = InformationRequest(
         reference=case.reference,
         regime="foisa",
         received_on=case.received_on,
@@ -342,6 +343,7 @@ def _log(case: DemoCase) -> InformationRequest:
         narrowing_advice=case.narrowing_advice,
         **REQUESTER,
     )
+    save_request(request)  # numbered as given, as any request is saved (casework/services.py)
     for number, item in enumerate(case.questions, start=1):
         document = _document(item.document)
         kind = item.kind

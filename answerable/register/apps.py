@@ -1,14 +1,4 @@
-from typing import Any
-
 from django.apps import AppConfig
-
-
-def link_quoting_disclosures(sender: type, document: Any, **kwargs: Any) -> None:
-    """Disclosures that quoted a document's reference before it was registered are linked
-    to it when it is saved (interchange/linking.py)."""
-    from answerable.register.interchange.linking import link_agreement
-
-    link_agreement(document)
 
 
 def synthetic_data_loaded() -> bool:
@@ -29,6 +19,9 @@ class RegisterConfig(AppConfig):
         # The demonstration warning on every page and in the admin (web/demonstration.py).
         register_check(synthetic_data_loaded)
 
-        from answerable.register.signals import document_saved
+        # The list rows' cached routes follow a changed URL setting (templatetags).
+        from django.core.signals import setting_changed
 
-        document_saved.connect(link_quoting_disclosures, dispatch_uid="register.link_agreement")
+        from answerable.register.templatetags.register_rows import routes_changed
+
+        setting_changed.connect(routes_changed, dispatch_uid="register.list_routes")

@@ -7,7 +7,7 @@ information at all, which is not the same as holding none: FOISA s17(1) requires
 authority to say that it does not hold information, so an answer must say "not held" for a
 period before that day rather than count it as 0.
 
-Pure functions: no Django, no database. The first day held is looked up by
+Pure functions: no database. The first day held is looked up by
 register/coverage_records.py and passed in.
 """
 
@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-CUSTODY, DISCLOSURES, NCCU, ICCE = "custody", "disclosures", "nccu", "icce"
-KINDS: tuple[str, ...] = (CUSTODY, DISCLOSURES, NCCU, ICCE)
-KIND_TITLES: dict[str, str] = {
-    CUSTODY: "Custody episodes",
-    DISCLOSURES: "Disclosures to the Home Office",
-    NCCU: "NCCU contacts",
-    ICCE: "ICCE requests",
-}
+from answerable.core.record_types import RECORD_TYPES, record_type
+
+# The record types whose coverage is recorded, by their `coverage` name (core/record_types.py).
+KIND_TITLES: dict[str, str] = {kind.coverage: kind.plural for kind in RECORD_TYPES if kind.coverage}
+KINDS: tuple[str, ...] = tuple(KIND_TITLES)
+CUSTODY = record_type("custody_episode").coverage
+DISCLOSURES = record_type("disclosure").coverage
+NCCU = record_type("nccu_contact").coverage
+ICCE = record_type("icce_request").coverage
 
 Holding = Literal["held", "partly_held", "not_held"]
 

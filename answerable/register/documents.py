@@ -2,7 +2,9 @@
 
 FOI officers add them from the staff pages (casework/views/documents.py) and the demo from
 its seeds; both come here, so every file is checked by its content (uploads.py) before it is
-stored, and every change has its history (simple_history).
+stored, and every change has its history (simple_history). A document saved here links the
+disclosures that quoted its reference before it was registered (save_and_link): the admin,
+the demo and the tests' factory save documents through it too.
 """
 
 from datetime import date
@@ -11,6 +13,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from answerable.register.linking import link_agreement
 from answerable.register.models import Document, DocumentVersion
 from answerable.register.uploads import check_upload
 
@@ -37,7 +40,16 @@ def save_document(document: Document | None, **values: Any) -> Document:
     for name, value in values.items():
         setattr(document, name, value)
     document.full_clean()
-    document.save()
+    return save_and_link(document)
+
+
+def save_and_link(document: Document, **save: Any) -> Document:
+    """Save `document` (`save`: Model.save's arguments), then link the disclosures that
+    quoted its reference before it was registered (register/linking.py), after every
+    post_save receiver: the audit trail logs the document before the links it made."""
+    with transaction.atomic():
+        document.save(**save)
+        link_agreement(document)
     return document
 
 

@@ -25,6 +25,8 @@ from datetime import date
 
 from django.conf import settings
 
+from answerable.core.record_types import RECORD_TYPES, record_type
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -35,18 +37,17 @@ class Rule:
     then: str
 
 
+# record type -> (app label, the date the period counts from, and what that date is): the
+# record types kept for a number of years (settings.ANSWERABLE_RETENTION_YEARS), those
+# core/record_types.py says a period counts from (dated_by), last first: ICCE requests,
+# NCCU contacts, disclosures, custody episodes.
 REGISTER_TYPES = {
-    # record type -> (app label, the date the period counts from, and what that date is)
-    "icce_request": ("register.IcceRequest", "sent_on", "the day the request was sent"),
-    "nccu_contact": ("register.NccuContact", "contacted_on", "the day of the contact"),
-    "disclosure": ("register.Disclosure", "disclosed_on", "the day of the disclosure"),
-    "custody_episode": ("register.CustodyEpisode", "arrived_on", "the day of arrival"),
+    kind.key: (kind.label, kind.day, kind.dated_by)
+    for kind in reversed(RECORD_TYPES)
+    if kind.dated_by
 }
-LABELS = {
-    "icce_request": "ICCE requests",
-    "nccu_contact": "NCCU contacts",
-    "disclosure": "Disclosures to the Home Office (with their outcome reports)",
-    "custody_episode": "Custody episodes",
+LABELS = {key: record_type(key).plural for key in REGISTER_TYPES} | {
+    "disclosure": "Disclosures to the Home Office (with their outcome reports)"
 }
 
 

@@ -42,6 +42,7 @@ from answerable.casework.models import (
 )
 from answerable.casework.models.choices import CLOSED_STATUSES, AnswerKind, Status
 from answerable.core.pdf import html_to_pdf
+from answerable.core.record_types import RECORD_TYPES
 from answerable.disclosure_log.anonymise import anonymise, anonymise_text
 from answerable.disclosure_log.public_contacts import public_contacts
 from answerable.register.coverage_records import held_from, record_coverage
@@ -303,12 +304,8 @@ def apply(as_of: date, items: Iterable[Due] | None = None) -> Applied:
     return done
 
 
-COVERAGE_KINDS = {
-    "custody_episode": "custody",
-    "disclosure": "disclosures",
-    "nccu_contact": "nccu",
-    "icce_request": "icce",
-}
+# record type key -> its `answerable coverage` name (core/record_types.py)
+COVERAGE_KINDS = {kind.key: kind.coverage for kind in RECORD_TYPES if kind.coverage}
 
 
 def _move_coverage(as_of: date, done: Applied) -> None:

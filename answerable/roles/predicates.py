@@ -13,6 +13,35 @@ from answerable.roles.roles import ROLES
 User = Account | AnonymousUser
 
 
+# Where role_names() keeps a user's role names on the user object (see forget_role_names).
+_ROLE_NAMES = "_answerable_role_names"
+
+
+def role_names(user: User) -> frozenset[str]:
+    """The names of the user's roles (their groups), read once for each user object.
+
+    Django gives each request its own user object (AuthenticationMiddleware), so this is one
+    query a request however many predicates ask, as Django keeps its permission cache on the
+    object too. Adding or removing the user's groups through the object forgets it at once
+    (forget_role_names, connected in apps.py); a request never widens what a user may do.
+    """
+    if not user.is_authenticated:
+        return frozenset()
+    names: frozenset[str] | None = getattr(user, _ROLE_NAMES, None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, _ROLE_NAMES, names)
+    return names
+
+
+def forget_role_names(instance: Any, action: str, reverse: bool, **kwargs: Any) -> None:
+    """m2m_changed of User.groups: the user object's cached role names are stale, and so
+    are the permissions Django's ModelBackend cached on it from the groups."""
+    if not reverse and action in {"post_add", "post_remove", "post_clear"}:
+        for cached in (_ROLE_NAMES, "_perm_cache", "_group_perm_cache"):
+            instance.__dict__.pop(cached, None)
+
+
 def is_staff_member(user: User) -> bool:
     """Signed in with at least one role (or a superuser)."""
     return bool(user.is_authenticated and user.is_active and user.get_all_permissions())
@@ -65,7 +94,7 @@ def limited_to_division(user: User) -> bool:
     """
     if not user.is_authenticated or user.is_superuser:
         return False
-    names = set(user.groups.values_list("name", flat=True))
+    names = role_names(user)
     specs = [spec for spec in ROLES.values() if spec.name in names]
     readers = [
         spec for spec in specs if any(p.startswith("register.view_") for p in spec.permissions)
@@ -115,7 +144,7 @@ def must_give_reason_for_records(user: User) -> bool:
     from answerable.roles.roles import Role
 
     name = ROLES[Role.DATA_PROTECTION_OFFICER].name
-    return bool(user.is_authenticated and user.groups.filter(name=name).exists())
+    return name in role_names(user)
 
 
 def can_see_register(user: User) -> bool:

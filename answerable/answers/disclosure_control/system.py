@@ -19,6 +19,7 @@ programme is unbounded, which keeps HiGHS's answers unambiguous.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -31,7 +32,9 @@ else:
     np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
 if TYPE_CHECKING:
+    from scipy.optimize import Bounds, LinearConstraint
     from scipy.optimize._milp import _OptionsMILP  # the stubs' type of milp's options
+    from scipy.sparse import csr_array
 
 # HiGHS works in floating point; its default feasibility tolerance is 1e-7. Anything within
 # this of an integer is read as that integer, and every point is re-checked exactly in
@@ -161,10 +164,19 @@ class ReducedSystem:
             self.target_constants.append(constant)
             self.target_floors.append(floor)
 
-        from scipy.optimize import Bounds, LinearConstraint
+        self.caps = caps
+        self._lower = np.array(lower, dtype=float)
+        self._upper = np.array(upper, dtype=float)
+        self._constraints: list[LinearConstraint] = []
+        self._integer_matrix: np.ndarray | csr_array
+        if not rows:
+            # Nothing left to solve (every figure shown, so every unknown is pinned): no
+            # programme is built, and SciPy is not imported for it (a quick `ask`, issue 16).
+            self._integer_matrix = np.zeros((0, n), dtype=np.int64)
+            return
+        from scipy.optimize import LinearConstraint
         from scipy.sparse import csr_array
 
-        self.caps = caps
         # Built sparse: a joint audit against the release ledger can have thousands of
         # unknowns and equations, most of them empty.
         row_index = np.repeat(np.arange(len(rows)), [len(free) for free in rows])
@@ -173,13 +185,15 @@ class ReducedSystem:
             (np.ones(len(column_index)), (row_index, column_index)), shape=(len(rows), n)
         )
         self._integer_matrix = sparse.astype(np.int64)
-        self._lower = np.array(lower, dtype=float)
-        self._upper = np.array(upper, dtype=float)
-        self._constraints: list[LinearConstraint] = []
-        if rows:
-            solver_matrix = sparse.toarray() if len(rows) * n <= DENSE_LIMIT else sparse
-            self._constraints.append(LinearConstraint(solver_matrix, self._lower, self._upper))
-        self._bounds = Bounds(np.zeros(n), caps)
+        solver_matrix = sparse.toarray() if len(rows) * n <= DENSE_LIMIT else sparse
+        self._constraints.append(LinearConstraint(solver_matrix, self._lower, self._upper))
+
+    @functools.cached_property
+    def _bounds(self) -> Bounds:
+        """Every unknown between 0 and its cap (built when a programme is first solved)."""
+        from scipy.optimize import Bounds
+
+        return Bounds(np.zeros(self.n), self.caps)
 
     # -- questions about one target -------------------------------------------------------
 

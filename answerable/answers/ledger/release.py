@@ -56,7 +56,7 @@ from answerable.answers.ledger.specs import (
     figures_of,
 )
 from answerable.answers.models import LedgerLock, Release, ReleasedTable, ReleaseKind
-from answerable.audit.trail import record_type_of as record_type_of_model
+from answerable.core.record_types import record_type_of
 
 # A backstop: every round withholds at least one more figure, so the loop ends anyway.
 MAX_ROUNDS = 60
@@ -74,9 +74,9 @@ class Decision:
     withheld_for_ledger: int  # figures withheld because of earlier releases or siblings
 
 
-def record_type_of(ask: Ask) -> str:
+def ask_record_type(ask: Ask) -> str:
     """The register's record type an ask counts (as the audit trail names it)."""
-    return record_type_of_model(question_named(ask.question).model)
+    return record_type_of(question_named(ask.question).model)
 
 
 def published_figures(published: Published, by: Sequence[str]) -> tuple[PublishedFigure, ...]:
@@ -109,7 +109,7 @@ def _earlier(asks: Sequence[Ask], exclude: int | None) -> list[Spec]:
     on: a table of January to March tells what a table of January to June holds beyond it,
     so both are read with a new table of April to June (the closure of overlapping periods,
     per kind of record and count unit)."""
-    spans = [(record_type_of(ask), ask.count, ask.first_day, ask.last_day) for ask in asks]
+    spans = [(ask_record_type(ask), ask.count, ask.first_day, ask.last_day) for ask in asks]
     found: dict[int, ReleasedTable] = {}
     while spans:
         tables = ReleasedTable.objects.filter(_overlapping(spans)).exclude(pk__in=found)
@@ -223,14 +223,14 @@ def _audit(
     new_specs = round_.specs()
     groups: dict[tuple[str, str], list[int]] = {}
     for index, spec in new_specs.items():
-        groups.setdefault((record_type_of(spec.ask), spec.ask.count), []).append(index)
+        groups.setdefault((ask_record_type(spec.ask), spec.ask.count), []).append(index)
     problems: list[JointProblem] = []
     positions: list[list[int]] = []
     for (record_type, unit), members in groups.items():
         old = [
             spec
             for spec in earlier
-            if record_type_of(spec.ask) == record_type and spec.ask.count == unit
+            if ask_record_type(spec.ask) == record_type and spec.ask.count == unit
         ]
         specs = old + [new_specs[i] for i in members]
         if len(specs) == 1:
@@ -373,7 +373,7 @@ def _average_withheld(ask: Ask, counts: Counts, threshold: int) -> bool:
     if timing.based_on < threshold:
         return True
     earlier = ReleasedTable.objects.filter(
-        record_type=record_type_of(ask), derived__has_key="based_on"
+        record_type=ask_record_type(ask), derived__has_key="based_on"
     ).exclude(derived__average_seconds=None)
     mine = None
     for table in earlier:
@@ -472,7 +472,7 @@ def record(
             release=entry,
             position=position,
             question=ask.question,
-            record_type=record_type_of(ask),
+            record_type=ask_record_type(ask),
             count_unit=ask.count,
             first_day=ask.first_day,
             last_day=ask.last_day,

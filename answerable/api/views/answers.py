@@ -14,7 +14,8 @@ from answerable.api import questions
 from answerable.api.scopes import Scope
 from answerable.api.views.base import ApiView, errors
 from answerable.audit.actions import Action
-from answerable.audit.trail import record, record_type_of
+from answerable.audit.trail import record
+from answerable.core.record_types import record_type_of
 
 
 class DimensionSerializer(serializers.Serializer):

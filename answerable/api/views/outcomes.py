@@ -12,8 +12,8 @@ from answerable.api.serializers import request_serializer, typed
 from answerable.api.views.base import IDEMPOTENCY_KEY, WRITE_ERRORS, ApiView, errors, write_once
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
-from answerable.audit.trail import record_type_of
-from answerable.register.interchange.formats import OUTCOME_REPORTS
+from answerable.core.record_types import record_type_of
+from answerable.interchange.formats import OUTCOME_REPORTS
 
 OutcomeReportWrite = request_serializer(OUTCOME_REPORTS, "OutcomeReportWrite")
 

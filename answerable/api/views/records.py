@@ -31,7 +31,7 @@ from answerable.api.views.base import (
 )
 from answerable.audit.actions import Action
 from answerable.audit.trail import record as audit
-from answerable.audit.trail import record_type_of
+from answerable.core.record_types import record_type_of
 
 NOT_OVERWRITTEN = (
     "The {label} was changed since you read it (your If-Match {sent}, now {now}). Nothing "

@@ -4,7 +4,7 @@ from answerable.casework.models.appeals import CommissionerAppeal, CourtAppeal
 from answerable.casework.models.dispatch import Dispatch
 from answerable.casework.models.documents import QuestionDocument
 from answerable.casework.models.exemptions import CitedExemption, ThirdPartyConsultation
-from answerable.casework.models.holds import RecordHold, RecordType
+from answerable.casework.models.holds import RecordHold
 from answerable.casework.models.letters import IssuedLetter
 from answerable.casework.models.questions import RequestQuestion
 from answerable.casework.models.requests import InformationRequest, ReferenceSequence
@@ -29,7 +29,6 @@ __all__ = [
     "IssuedLetter",
     "QuestionDocument",
     "RecordHold",
-    "RecordType",
     "ReferenceSequence",
     "RequestQuestion",
     "Review",

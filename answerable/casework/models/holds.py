@@ -10,22 +10,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from answerable.core.record_types import RECORD_TYPES
 
-class RecordType(models.TextChoices):
-    CUSTODY_EPISODE = "custody_episode", "Custody episodes"
-    DISCLOSURE = "disclosure", "Disclosures to the Home Office"
-    NCCU_CONTACT = "nccu_contact", "NCCU contacts"
-    ICCE_REQUEST = "icce_request", "ICCE requests"
-    PERSON = "person", "People"
-    DOCUMENT = "document", "Documents"
-    DOCUMENT_VERSION = "document_version", "Document versions"
+# Every register record type (core/record_types.py), named by its key.
+RECORD_TYPE_CHOICES = [(kind.key, kind.plural) for kind in RECORD_TYPES]
 
 
 class RecordHold(models.Model):
     request = models.ForeignKey(
         "casework.InformationRequest", on_delete=models.CASCADE, related_name="holds"
     )
-    record_type = models.CharField(max_length=20, choices=RecordType.choices)
+    record_type = models.CharField(max_length=20, choices=RECORD_TYPE_CHOICES)
     first_day = models.DateField(
         null=True, blank=True, help_text="Empty: from the first record (by the record's date)."
     )

@@ -24,7 +24,6 @@ from answerable.casework.models.choices import (
     Regime,
     Status,
 )
-from answerable.casework.reference import check_pattern, configured_pattern, format_reference
 
 REQUESTER_FIELDS = ("requester_name", "requester_email", "requester_address")
 # The clock's argument names (ClockError.field) and the fields they come from.
@@ -37,8 +36,12 @@ CLOCK_FIELDS = {
 }
 
 
+class UnnumberedRequest(ValueError):
+    """A request saved with no reference other than through casework.services.save_request."""
+
+
 class ReferenceSequence(models.Model):
-    """The last number given to a request received in a year (allocate_reference)."""
+    """The last number given to a request received in a year (services.allocate_reference)."""
 
     year = models.PositiveSmallIntegerField(unique=True)
     last = models.PositiveIntegerField(default=0)
@@ -177,12 +180,17 @@ class InformationRequest(models.Model):
         return f"{self.reference or 'new request'}: {self.title}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        # Only this row's own derived fields: the deadline. Numbering writes the year's
+        # counter, so it is casework.services.save_request's (tests/test_architecture_services).
+        if not self.reference:
+            raise UnnumberedRequest(
+                "an information request is saved with a reference: make it with "
+                "answerable.casework.services.save_request(), which numbers it"
+            )
         if self.received_on:
             self.due_on, explanation = self.compute_due()
             self.due_explanation = "\n".join(explanation)
-        with transaction.atomic():
-            if not self.reference:
-                self.reference = allocate_reference(self.received_on)
+        with transaction.atomic():  # the row and its history row together
             super().save(*args, **kwargs)
 
     def compute_due(self) -> tuple[date | None, tuple[str, ...]]:
@@ -274,28 +282,3 @@ class InformationRequest(models.Model):
         if self.due_on >= today:
             return calendar.working_days_between(today, self.due_on)
         return -calendar.working_days_between(self.due_on, today)
-
-
-def allocate_reference(received_on: date, pattern: str | None = None) -> str:
-    """The next free reference for a request received on `received_on`.
-
-    The year's counter row is locked (select_for_update; SQLite serialises writers with
-    BEGIN IMMEDIATE), so two officers logging requests at once get different numbers. A
-    number already taken (a case entered with a reference of its own, or imported from an
-    earlier system) is skipped rather than reused.
-    """
-    pattern = pattern or configured_pattern()
-    check_pattern(pattern)
-    year = received_on.year
-    with transaction.atomic():
-        ReferenceSequence.objects.get_or_create(year=year)
-        sequence = ReferenceSequence.objects.select_for_update().get(year=year)
-        n = sequence.last
-        while True:
-            n += 1
-            made = format_reference(pattern, year, n)
-            if not InformationRequest.objects.filter(reference=made).exists():
-                break
-        sequence.last = n
-        sequence.save(update_fields=["last"])
-    return made

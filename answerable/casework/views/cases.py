@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from answerable.casework.forms import CaseFilter, NewRequestForm
 from answerable.casework.models import InformationRequest, RequestQuestion
+from answerable.casework.services import save_request
 from answerable.casework.views.access import can_log_requests
 from answerable.casework.views.deadlines import Calendars, days_left, deadline_text, status_tag
 from answerable.roles import predicates
@@ -85,9 +86,9 @@ def case_new(request: HttpRequest) -> HttpResponse:
         request.user
     )  # the officer who logs a request deals with it until reassigned
     with transaction.atomic():
-        # The model's own save numbers the reference (reference.py) and counts the deadline,
-        # as the admin's does.
-        case.save()
+        # The service numbers the reference (services.py, reference.py) and the model's save
+        # counts the deadline, as in the admin.
+        save_request(case)
         # One by one, not bulk_create: each question's history starts with its creation.
         for number, text in enumerate(form.cleaned_data["questions"], start=1):
             RequestQuestion.objects.create(request=case, number=number, text=text)

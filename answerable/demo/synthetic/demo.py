@@ -36,9 +36,9 @@ from answerable.demo.synthetic.demo_store import (
     store_nccu,
     store_outcome_reports,
 )
+from answerable.interchange.importer import ImportSummary, import_file
 from answerable.register.coverage import CUSTODY
 from answerable.register.coverage_records import record_coverage
-from answerable.register.interchange.importer import ImportSummary, import_file
 from answerable.register.models import CustodyEpisode, Disclosure, ImportBatch
 
 LABEL = "SYNTHETIC DEMO DATA: invented records, not real people or events"

@@ -9,7 +9,7 @@ bulk_create_with_history, which writes the same history entries, because saving 
 at a time took half a minute on PostgreSQL.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,9 +20,11 @@ from simple_history.utils import bulk_create_with_history
 
 from answerable.audit import trail
 from answerable.audit.actions import Action
+from answerable.core.record_types import record_type_of
 from answerable.core.uk_time import uk_date
 from answerable.demo.synthetic.demo_documents import DOCUMENTS, HIGH_HARM_CRITERIA
 from answerable.demo.synthetic.demo_records import DemoIcce, DemoNccuContact
+from answerable.register.documents import save_and_link
 from answerable.register.models import (
     CustodyEpisode,
     Disclosure,
@@ -69,9 +71,11 @@ def save_if_changed(
     model: type[models.Model],
     key: dict[str, Any],
     values: dict[str, Any],
+    save: Callable[[Any], object] | None = None,
 ) -> tuple[models.Model, str]:
-    """Create the record, update the fields that differ, or leave it; returns the record and
-    "created", "updated" or "unchanged"."""
+    """Create the record, update the fields that differ, or leave it (saved by `save`, the
+    record's service where it has one); returns the record and "created", "updated" or
+    "unchanged"."""
     if record is None:
         record = model(**key, **values)
         outcome = "created"
@@ -88,7 +92,10 @@ def save_if_changed(
         outcome = "updated"
     # simple_history's reason for this change; not a field the stubs know.
     record._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
-    record.save()
+    if save is None:
+        record.save()
+    else:
+        save(record)
     return record, outcome
 
 
@@ -110,6 +117,7 @@ def store_documents() -> tuple[Tally, Tally]:
                 "parties": "\n".join(spec.parties),
                 "summary": spec.summary,
             },
+            save=save_and_link,  # linked as any document saved (register/documents.py)
         )
         documents.add(outcome)
         assert isinstance(document, Document)
@@ -206,7 +214,7 @@ def _sync(
         ids = [record.pk for record in made if record.pk is not None]
         trail.record(
             Action.COLLECTION,
-            record_type=trail.record_type_of(model),
+            record_type=record_type_of(model),
             purpose="synthetic demonstration data",
             detail={
                 "count": len(new),
@@ -300,7 +308,7 @@ def store_outcome_reports(reports: list[tuple[str, str, date]], lookups: Lookups
         # As for the other bulk writes: the s62 collection is logged once for the batch.
         trail.record(
             Action.COLLECTION,
-            record_type=trail.record_type_of(OutcomeReport),
+            record_type=record_type_of(OutcomeReport),
             purpose="synthetic demonstration data",
             detail={"count": len(made)},
         )

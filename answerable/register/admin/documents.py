@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from answerable.audit.actions import Action
 from answerable.audit.trail import record
 from answerable.register.admin.base import RegisterAdmin
+from answerable.register.documents import save_and_link
 from answerable.register.forms import DocumentForm, DocumentVersionForm
 from answerable.register.models import Document, DocumentVersion
 from answerable.register.uploads import UploadError, check_upload
@@ -44,6 +45,9 @@ class DocumentAdmin(RegisterAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(version_count=Count("versions"))
+
+    def save_model(self, request: HttpRequest, obj: Document, form: Any, change: bool) -> None:
+        save_and_link(obj)  # with the disclosures that quoted its reference (documents.py)
 
     @admin.display(description="versions", ordering="version_count")
     def version_count(self, document: Document) -> int:

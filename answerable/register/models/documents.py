@@ -9,7 +9,6 @@ from simple_history.models import HistoricalRecords
 
 from answerable.register.choices import DocumentKind, DocumentStatus
 from answerable.register.models.fields import Timestamped
-from answerable.register.signals import document_saved
 
 
 class Document(Timestamped):
@@ -51,13 +50,6 @@ class Document(Timestamped):
     @property
     def party_list(self) -> list[str]:
         return [line.strip() for line in self.parties.splitlines() if line.strip()]
-
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        # Disclosures may have quoted this reference before the document was registered:
-        # linked by the receiver register/apps.py connects (interchange/linking.py), after
-        # every post_save receiver (the audit trail logs the document first).
-        document_saved.send(sender=type(self), document=self)
 
     def current_version(self) -> "DocumentVersion | None":
         return self.versions.exclude(status=DocumentStatus.DRAFT).order_by("-dated").first()

@@ -12,8 +12,6 @@ from functools import lru_cache
 from typing import Any
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.urls import get_script_prefix, reverse
 from django.utils.dates import MONTHS_3
 
@@ -56,7 +54,8 @@ def record_url(pk: Any, name: str) -> str:
     return f"{before}{int(pk)}{after}"
 
 
-@receiver(setting_changed)
-def _routes_changed(*, setting: str, **kwargs: Any) -> None:
+def routes_changed(*, setting: str, **kwargs: Any) -> None:
+    """A URL setting changed (a test's override_settings): resolve the routes again.
+    Received from setting_changed, which register/apps.py connects."""
     if setting in ("ROOT_URLCONF", "FORCE_SCRIPT_NAME"):
         _route.cache_clear()

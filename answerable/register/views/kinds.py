@@ -1,80 +1,22 @@
 """The kinds of record the register's pages show, and who may open which record."""
 
-from dataclasses import dataclass
-
 from django.db.models import Model
-from django.urls import reverse
 
-from answerable.register.models import CustodyEpisode, Disclosure, IcceRequest, NccuContact, Person
-from answerable.register.models.fields import Timestamped
+from answerable.core.record_types import RECORD_TYPES, RecordType, record_type
 from answerable.roles import predicates
 from answerable.roles.predicates import User
 
+# A kind of record the register has pages for: a record type with a slug
+# (core/record_types.py, the one list of record types).
+Kind = RecordType
 
-@dataclass(frozen=True)
-class Kind:
-    model: type[Timestamped]
-    name: str  # the model's name in permissions and predicates ("custodyepisode")
-    slug: str  # the start of its URL names ("custody" for register:custody_detail)
-    noun: str  # "custody episode"
-    plural: str  # "Custody episodes"
-    when: str  # the field that dates a record, newest first
-    what: str  # the choice field that says what kind of record it is, for short lists
-    ordering: tuple[str, ...]  # newest first, led by the indexed UK local date
+CUSTODY = record_type("custody_episode")
+NCCU = record_type("nccu_contact")
+DISCLOSURE = record_type("disclosure")
+ICCE = record_type("icce_request")
+PERSON = record_type("person")
 
-    @property
-    def title(self) -> str:
-        """The noun at the start of a heading: "Custody episode", "NCCU contact"."""
-        return self.noun[:1].upper() + self.noun[1:]
-
-    def detail_url(self, record: Model) -> str:
-        return reverse(f"register:{self.slug}_detail", kwargs={"pk": record.pk})
-
-
-CUSTODY = Kind(
-    CustodyEpisode,
-    "custodyepisode",
-    "custody",
-    "custody episode",
-    "Custody episodes",
-    "arrived_at",
-    "detention_basis",
-    ("-arrived_on", "-arrived_at", "-pk"),
-)
-NCCU = Kind(
-    NccuContact,
-    "nccucontact",
-    "nccu",
-    "NCCU contact",
-    "NCCU contacts",
-    "contacted_at",
-    "role",
-    ("-contacted_on", "-contacted_at", "-pk"),
-)
-DISCLOSURE = Kind(
-    Disclosure,
-    "disclosure",
-    "disclosure",
-    "disclosure",
-    "Disclosures to the Home Office",
-    "disclosed_at",
-    "purpose",
-    ("-disclosed_on", "-disclosed_at", "-pk"),
-)
-ICCE = Kind(
-    IcceRequest,
-    "iccerequest",
-    "icce",
-    "ICCE request",
-    "ICCE requests",
-    "sent_on",
-    "result",
-    ("-sent_on", "-pk"),
-)
-PERSON = Kind(Person, "person", "person", "person", "People", "last_recorded_at", "", ("pk",))
-
-RECORD_KINDS = (CUSTODY, NCCU, DISCLOSURE, ICCE)
-KINDS: dict[type[Model], Kind] = {kind.model: kind for kind in (*RECORD_KINDS, PERSON)}
+KINDS: dict[type[Model], Kind] = {kind.model: kind for kind in RECORD_TYPES if kind.slug}
 
 
 def kind_of(record: Model) -> Kind | None:

@@ -15,7 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from answerable.audit.actions import Action
-from answerable.audit.trail import record, record_type_of
+from answerable.audit.trail import record
+from answerable.core.record_types import record_type_of
 from answerable.register.forms.filters import (
     CustodyFilter,
     DisclosureFilter,

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from answerable.demo.cases import load_demo_cases
 from answerable.demo.releases import publish_demo_releases
 from answerable.demo.synthetic.demo import load_demo
-from answerable.register.interchange.errors import ImportRejected
+from answerable.interchange.errors import ImportRejected
 
 MAX_ERRORS_SHOWN = 20
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from answerable.core.uk_time import UK
-from answerable.register.interchange.spec import Values
+from answerable.interchange.spec import Values
 from answerable.register.sharing import force_of
 
 

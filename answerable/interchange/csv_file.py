@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from answerable.register.interchange.errors import CellError
+from answerable.interchange.errors import CellError
 
 BOM = "\ufeff"
 

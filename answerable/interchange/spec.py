@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from answerable.core.uk_time import uk_date
-from answerable.register.interchange.cells import Parser
-from answerable.register.interchange.csv_file import Header, RawRow
-from answerable.register.interchange.errors import CellError
+from answerable.interchange.cells import Parser
+from answerable.interchange.csv_file import Header, RawRow
+from answerable.interchange.errors import CellError
 
 Values = dict[str, Any]
 # One problem: the column it is in and a message for the person who has to fix it.

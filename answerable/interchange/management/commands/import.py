@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, connection
 
-from answerable.register.interchange.errors import ImportRejected
-from answerable.register.interchange.importer import import_file
-from answerable.register.interchange.targets import TARGETS
+from answerable.interchange.errors import ImportRejected
+from answerable.interchange.importer import import_file
+from answerable.interchange.registry import TARGETS
 
 
 class Command(BaseCommand):

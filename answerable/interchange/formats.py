@@ -9,6 +9,16 @@ from dataclasses import replace
 from datetime import datetime
 
 from answerable.core.uk_time import uk_date
+from answerable.interchange import columns as c
+from answerable.interchange.spec import (
+    Format,
+    Problem,
+    Values,
+    not_before,
+    not_in_future,
+    only_when,
+    requires,
+)
 from answerable.register.choices import (
     Channel,
     Consent,
@@ -31,16 +41,6 @@ from answerable.register.choices import (
     Role,
     Sex,
     YesNo,
-)
-from answerable.register.interchange import columns as c
-from answerable.register.interchange.spec import (
-    Format,
-    Problem,
-    Values,
-    not_before,
-    not_in_future,
-    only_when,
-    requires,
 )
 from answerable.register.models.fields import MAX_AGE
 
@@ -282,5 +282,3 @@ OUTCOME_REPORTS = Format(
     ),
     row_rules=(not_in_future("outcome_at"),),
 )
-
-FORMATS = {"custody": CUSTODY, "disclosures": DISCLOSURES}

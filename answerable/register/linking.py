@@ -11,7 +11,8 @@ from collections.abc import Callable
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from answerable.audit.actions import Action
-from answerable.audit.trail import record, record_type_of
+from answerable.audit.trail import record
+from answerable.core.record_types import record_type_of
 from answerable.register.models import CustodyEpisode, Disclosure, Document, ImportBatch
 
 

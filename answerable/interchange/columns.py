@@ -4,8 +4,8 @@ two can never say different things."""
 
 from django.db import models
 
-from answerable.register.interchange import cells
-from answerable.register.interchange.spec import Column
+from answerable.interchange import cells
+from answerable.interchange.spec import Column
 
 # The kinds of value a column holds.
 TEXT = "text"  # one line

@@ -8,14 +8,15 @@ force's high-harm criteria it applied.
 
 from typing import Any
 
+from answerable.core.record_types import record_type
+from answerable.interchange import rows
+from answerable.interchange.cells import shown
+from answerable.interchange.formats import ICCE_REQUESTS, NCCU_CONTACTS
+from answerable.interchange.references import References
+from answerable.interchange.spec import Problem, Values
+from answerable.interchange.targets import Target, _division_id, _resolve_force_division
 from answerable.register.choices import DocumentKind, IcceResult
-from answerable.register.interchange import rows
-from answerable.register.interchange.cells import shown
-from answerable.register.interchange.formats import ICCE_REQUESTS, NCCU_CONTACTS
-from answerable.register.interchange.references import References
-from answerable.register.interchange.spec import Problem, Values
-from answerable.register.interchange.targets import Target, _division_id, _resolve_force_division
-from answerable.register.models import CustodyEpisode, DocumentVersion, IcceRequest, NccuContact
+from answerable.register.models import CustodyEpisode, DocumentVersion
 
 
 def _resolve_episode(values: Values, refs: References) -> list[Problem]:
@@ -129,9 +130,9 @@ def _icce_fields(values: Values, refs: References) -> dict[str, Any]:
 
 
 NCCU_TARGET = Target(
-    NCCU_CONTACTS, NccuContact, "contacted_at", _resolve_nccu, _nccu_fields, rows.nccu_contact
+    record_type("nccu_contact"), NCCU_CONTACTS, _resolve_nccu, _nccu_fields, rows.nccu_contact
 )
 # ICCE requests carry no attributes of the person, and their dates have no time of day.
 ICCE_TARGET = Target(
-    ICCE_REQUESTS, IcceRequest, None, _resolve_icce, _icce_fields, rows.icce_request
+    record_type("icce_request"), ICCE_REQUESTS, _resolve_icce, _icce_fields, rows.icce_request
 )

@@ -30,7 +30,14 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from answerable.audit.actions import Action
-from answerable.audit.trail import record, record_type_of
+from answerable.audit.trail import record
+from answerable.core.record_types import record_type_of
+from answerable.interchange.csv_file import read_rows
+from answerable.interchange.errors import CellError, ImportRejected
+from answerable.interchange.references import References
+from answerable.interchange.registry import TARGETS
+from answerable.interchange.spec import Values, at_cell
+from answerable.interchange.targets import Target, fingerprint
 from answerable.register.bulk import (
     any_of,
     copy_to_history,
@@ -40,12 +47,7 @@ from answerable.register.bulk import (
     update,
     update_with_history,
 )
-from answerable.register.interchange.csv_file import read_rows
-from answerable.register.interchange.errors import CellError, ImportRejected
-from answerable.register.interchange.linking import link_batch
-from answerable.register.interchange.references import References
-from answerable.register.interchange.spec import Values, at_cell
-from answerable.register.interchange.targets import TARGETS, Target, fingerprint
+from answerable.register.linking import link_batch
 from answerable.register.models import ImportBatch, Person
 from answerable.register.planner import refresh_statistics
 from answerable.register.profile import PROFILE_FIELDS, merge_profile

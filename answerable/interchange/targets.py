@@ -6,20 +6,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
-
-from answerable.register.interchange import rows
-from answerable.register.interchange.formats import CUSTODY, DISCLOSURES
-from answerable.register.interchange.references import References
-from answerable.register.interchange.spec import Format, Problem, Values
-from answerable.register.models import CustodyEpisode, Disclosure
+from answerable.core.record_types import RecordType, record_type
+from answerable.interchange import rows
+from answerable.interchange.formats import CUSTODY, DISCLOSURES
+from answerable.interchange.references import References
+from answerable.interchange.spec import Format, Problem, Values
 
 
 @dataclass(frozen=True)
 class Target:
+    """A record type's interchange format (core/record_types.py names both), and how a row
+    of it becomes a record."""
+
+    record_type: RecordType
     format: Format
-    model: type[models.Model]
-    event: str | None  # the column whose time places the record in a period (None: a date)
     # Resolve the row's references in place; returns (column, message) problems.
     resolve: Callable[[Values, References], list[Problem]]
     # The record's own fields (everything but force, person and links), from a resolved row.
@@ -27,8 +27,17 @@ class Target:
     # The record as a row of its format (every column but person_ref, which is never kept).
     represent: Callable[[Any], Values]
     # Links to other records, made after the insert from the references the row quotes
-    # (interchange/linking.py); a new record starts unlinked.
+    # (register/linking.py); a new record starts unlinked.
     links: tuple[str, ...] = ()
+
+    @property
+    def model(self) -> type[Any]:
+        return self.record_type.model
+
+    @property
+    def event(self) -> str | None:
+        """The column whose time places the record in a period (None: it has a date only)."""
+        return self.record_type.when if self.record_type.when != self.record_type.day else None
 
 
 def fingerprint(fields: dict[str, Any], pseudonym: str | None) -> str:
@@ -122,17 +131,13 @@ def _disclosure_fields(values: Values, refs: References) -> dict[str, Any]:
 
 
 CUSTODY_TARGET = Target(
-    CUSTODY, CustodyEpisode, "arrived_at", _resolve_custody, _custody_fields, rows.custody
+    record_type("custody_episode"), CUSTODY, _resolve_custody, _custody_fields, rows.custody
 )
 DISCLOSURE_TARGET = Target(
+    record_type("disclosure"),
     DISCLOSURES,
-    Disclosure,
-    "disclosed_at",
     _resolve_force_division,
     _disclosure_fields,
     rows.disclosure,
     links=("agreement_id", "custody_episode_id"),
 )
-
-# The formats that arrive as files (`answerable import KIND FILE`).
-TARGETS = {"custody": CUSTODY_TARGET, "disclosures": DISCLOSURE_TARGET}

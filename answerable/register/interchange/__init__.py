@@ -1,1 +1,0 @@
-"""The interchange formats of ../shared/interchange: reading, validating and importing them."""
