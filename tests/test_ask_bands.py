@@ -17,7 +17,7 @@ from seed_001 import BAND_COUNTS, custody_csv
 from answerable.answers import engine
 from answerable.answers.catalogue import CATALOGUE
 from answerable.answers.engine import Ask, count
-from answerable.register.interchange.importer import import_file
+from answerable.interchange.importer import import_file
 from answerable.register.models import CustodyEpisode
 
 pytestmark = pytest.mark.django_db
