@@ -126,6 +126,13 @@ ANSWERABLE_DATABASE_BUSY_TIMEOUT = env_int("ANSWERABLE_DATABASE_BUSY_TIMEOUT", 1
 ANSWERABLE_BUSY_RETRY_AFTER = env_int("ANSWERABLE_BUSY_RETRY_AFTER", 10, minimum=1)
 
 
+# No JIT compilation of queries: an answer's query over a whole table is estimated dear
+# enough for PostgreSQL to compile it, which costs more than it saves on queries that run in
+# well under a second (0.49 s of a 0.96 s count of disclosures by detained_after at
+# 1,000,000 episodes went on compiling; benchmarks/answer_benchmark.py).
+NO_JIT = "-c jit=off"
+
+
 def _database() -> dj_database_url.DBConfig:
     default_url = f"sqlite:///{VAR_DIR / 'answerable.sqlite3'}"
     url = env_str("DATABASE_URL", default_url)
@@ -147,7 +154,7 @@ def _database() -> dj_database_url.DBConfig:
     elif config["ENGINE"] == "django.db.backends.postgresql":
         options = config.setdefault("OPTIONS", {})
         lock_timeout = f"-c lock_timeout={ANSWERABLE_DATABASE_BUSY_TIMEOUT * 1000}"
-        options["options"] = f"{options.get('options', '')} {lock_timeout}".strip()
+        options["options"] = f"{options.get('options', '')} {lock_timeout} {NO_JIT}".strip()
     return config
 
 
@@ -501,6 +508,7 @@ if DATABASE_REPLICA_URL:
         DATABASES["replica"] = dj_database_url.parse(
             DATABASE_REPLICA_URL, conn_max_age=env_int("CONN_MAX_AGE", 0, minimum=0)
         )
+        DATABASES["replica"].setdefault("OPTIONS", {})["options"] = NO_JIT
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a database URL: {error}") from None
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}

@@ -16,11 +16,14 @@ Each database is timed in a Django process of its own calling `engine.count` (th
 counts: the queries and their labels; disclosure control is another benchmark's), once to
 warm the caches, then --repeats times: the median wall time and the median CPU time of that
 process (on PostgreSQL the server's CPU is not in it). DuckDB loads the same CSV files with
-the columns the register derives on import (answer_benchmark.DUCKDB_LOAD: the UK local date,
-nationality as an ISO code) and runs the same aggregation; its counts must equal the
-engine's, or the row says MISMATCH. The machine's load average is printed with each table.
+the columns the register derives on import and runs the same aggregation, both exactly as
+answer_benchmark.py does (duckdb_tables, reference_sql); its counts must equal the engine's,
+group by group, or the row says MISMATCH. The machine's load average is printed with each
+table. answer_benchmark.py times these breakdowns too (and every other), with disclosure
+control and `ask` end to end; this one adds the CPU time of the counting alone.
 
-Target (the issue): over a year within 5x of DuckDB, over all years within 10x.
+Periods and targets as answer_benchmark.py's: over one year (the financial year 2025-26)
+within 5x of DuckDB, over all years within 10x.
 """
 
 import argparse
@@ -31,7 +34,6 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,30 +44,9 @@ import answer_benchmark as ab  # the same files and registers
 ROOT = ab.ROOT
 DEFAULT_WORKDIR = ROOT / "var" / "time-dims-benchmark"
 PART_ROWS = 250_000
-YEAR = (date(2025, 4, 1), date(2026, 3, 31))  # the financial year 2025-26
-PERIODS: dict[str, tuple[date | None, date | None]] = {"year": YEAR, "all years": (None, None)}
-
-# Each dimension's label in DuckDB, written from the interchange formats and
-# answers/periods.py's labels (not from the engine's SQL); `d` is the event's UK date.
-FY_START = "(year({d}) - CASE WHEN month({d}) < 4 THEN 1 ELSE 0 END)"
-LABELS = {
-    "year": "strftime({d}, '%Y')",
-    "month": "strftime({d}, '%Y-%m')",
-    "financial_year": (
-        f"{FY_START}::VARCHAR || '/' || lpad((({FY_START} + 1) % 100)::VARCHAR, 2, '0')"
-    ),
-    "division": "coalesce(division, 'not_recorded')",
-    "station": "station",
-    "sex": "coalesce(sex, 'not_recorded')",
-    "nationality": "coalesce(nationality, 'not_recorded')",
-    "offence_code": "coalesce(offence_code, 'not_recorded')",
-    "crime_type": "coalesce(crime_type, 'not_recorded')",
-}
-TABLES = {
-    "custody-all": ("custody", "arrived_on", "true"),
-    "custody-count": ("custody", "arrived_on", ab.IMMIGRATION),
-    "disclosures": ("disclosures", "disclosed_on", "true"),
-}
+# The financial year 2025-26 and no dates at all, as answer_benchmark.py names them.
+PERIODS = ab.PERIODS
+TARGET_RATIO = ab.TARGET_RATIO
 
 
 @dataclass(frozen=True)
@@ -76,6 +57,10 @@ class Case:
     @property
     def name(self) -> str:
         return f"{self.question} --by {','.join(self.by)}"
+
+    def over(self, period: str) -> ab.Case:
+        """The same case as answer_benchmark.py times it (and writes DuckDB's query for)."""
+        return ab.Case(self.question, self.by, period)
 
 
 CASES = [
@@ -101,27 +86,6 @@ CASES = [
     Case("disclosures", ("year",)),
     Case("disclosures", ("month", "crime_type")),
 ]
-
-# The extra columns the cases need, loaded as answer_benchmark loads the others.
-DUCKDB_DERIVE = r"""
-CREATE TABLE custody AS SELECT
-    trim(c.station) AS station,
-    recorded(c.division) AS division,
-    choice(c.detention_basis) AS detention_basis,
-    uk_day(trim(c.arrived_at)) AS arrived_on,
-    choice(c.sex) AS sex,
-    recorded(c.offence_code) AS offence_code,
-    n.code AS nationality
-FROM custody_csv c LEFT JOIN nationality_codes n ON n.raw = recorded(c.nationality)
-ORDER BY c.rowid;
-CREATE TABLE disclosures AS SELECT
-    uk_day(trim(d.disclosed_at)) AS disclosed_on,
-    choice(d.crime_type) AS crime_type
-FROM disclosures_csv d
-ORDER BY d.rowid;
-DROP TABLE custody_csv;
-DROP TABLE disclosures_csv;
-"""
 
 
 def say(message: str) -> None:
@@ -179,53 +143,24 @@ def time_engine(register: ab.Register, repeats: int) -> dict[tuple[str, str], di
         result = json.loads(line)
         results[result["case"], result["period"]] = result
         say(
-            f"  {register.database}: {result['case']} over {result['period']}: "
+            f"  {register.kind}: {result['case']} over {result['period']}: "
             f"median {statistics.median(result['walls']):.3f} s"
         )
     if process.wait():
-        raise SystemExit(f"the engine worker failed on {register.database}")
+        raise SystemExit(f"the engine worker failed on {register.kind}")
     return results
 
 
 # -- DuckDB ---------------------------------------------------------------------------------
 
 
-def duckdb_tables(data: Path) -> Any:
-    import duckdb
-
-    from answerable.register.nationality import parse_nationality
-
-    connection = duckdb.connect()
-    start = time.perf_counter()
-    connection.execute(
-        ab.DUCKDB_LOAD.format(
-            custody=ab._quote(data / ab.CUSTODY_FILE),
-            disclosures=ab._quote(data / ab.DISCLOSURES_FILE),
-        )
-    )
-    raw = connection.execute("SELECT DISTINCT recorded(nationality) FROM custody_csv").fetchall()
-    codes = [(text, parse_nationality(text)) for (text,) in raw if text is not None]
-    connection.execute("CREATE TABLE nationality_codes (raw VARCHAR, code VARCHAR)")
-    if codes:
-        connection.executemany("INSERT INTO nationality_codes VALUES (?, ?)", codes)
-    connection.execute(DUCKDB_DERIVE)
-    say(f"  duckdb: loaded {data} in {time.perf_counter() - start:.1f} s")
-    return connection
-
-
-def reference_sql(case: Case, period: str) -> str:
-    table, day, base = TABLES[case.question]
-    first, last = PERIODS[period]
-    during = f"{day} BETWEEN DATE '{first}' AND DATE '{last}'" if first else "true"
-    labels = ", ".join(LABELS[name].format(d=day) for name in case.by)
-    return f"SELECT {labels}, count(*) FROM {table} WHERE {base} AND {during} GROUP BY ALL"
-
-
 def time_duckdb(connection: Any, repeats: int) -> dict[tuple[str, str], dict]:
+    """Each case's counts and timings in DuckDB: answer_benchmark.py's query for it."""
     results = {}
     for case in CASES:
         for period in PERIODS:
-            sql = reference_sql(case, period)
+            sql = ab.reference_sql(case.over(period))
+            assert sql is not None  # every case here counts custody or disclosures
             rows = connection.execute(sql).fetchall()
             walls, cpus = [], []
             for _ in range(repeats):
@@ -234,7 +169,7 @@ def time_duckdb(connection: Any, repeats: int) -> dict[tuple[str, str], dict]:
                 cpus.append(time.process_time() - cpu)
                 walls.append(time.perf_counter() - wall)
             results[case.name, period] = {
-                "exact": {tuple(str(v) for v in row[:-1]): row[-1] for row in rows},
+                "exact": {tuple(row[:-1]): row[-1] for row in rows},
                 "walls": walls,
                 "cpus": cpus,
             }
@@ -256,12 +191,12 @@ def report(
     for case in CASES:
         for period in PERIODS:
             ours, theirs = engine[case.name, period], reference[case.name, period]
-            counted = {tuple(labels): n for labels, n in ours["exact"]}
-            same = counted == theirs["exact"]
+            differences = ab.compare(ours["exact"], theirs["exact"])
+            same = not differences
             median = statistics.median(ours["walls"])
             reference_median = statistics.median(theirs["walls"])
             ratio = median / reference_median
-            target = 5.0 if period == "year" else 10.0
+            target = TARGET_RATIO[period]
             flag = "" if ratio <= target else f"  over {target:.0f}x"
             print(
                 f"{case.name:<46} {period:<9} {median:9.4f} "
@@ -270,8 +205,7 @@ def report(
                 f"{'ok' if same else 'MISMATCH'}{flag}"
             )
             if not same:
-                missing = set(counted.items()) ^ set(theirs["exact"].items())
-                print(f"    differ: {sorted(missing)[:6]}")
+                print(f"    differ: {differences[:6]}")
             rows.append(
                 {
                     "database": database,
@@ -291,14 +225,14 @@ def report(
 
 def direct_register(register: ab.Register, data: Path, size: int) -> None:
     env = {**os.environ, "DEBUG": "1", "DATABASE_URL": register.url}
-    ab.run(["migrate", "-v0"], env)
+    ab.answerable(["migrate", "-v0"], env)
     expected = (size, ab.rows_in(data / ab.DISCLOSURES_FILE))
     if register.held() == expected:
-        say(f"{size:,} {register.database}: reusing the directly loaded register")
+        say(f"{size:,} {register.kind}: reusing the directly loaded register")
         return
     if register.held() != (0, 0):
         raise SystemExit(f"{register.url} holds other rows: remove it")
-    say(f"{size:,} {register.database}: benchmarks/direct_load.py")
+    say(f"{size:,} {register.kind}: benchmarks/direct_load.py")
     loader = Path(__file__).resolve().parent / "direct_load.py"
     subprocess.run([sys.executable, str(loader), str(data)], env=env, check=True, cwd=ROOT)
 
@@ -326,6 +260,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "answerable.settings")
     os.environ.setdefault("DEBUG", "1")
     import django
+    from django.conf import settings
 
     django.setup()  # for parse_nationality, as the importer reads nationalities
 
@@ -339,18 +274,16 @@ def main() -> None:
     for database, size in plan:
         data = ab.ensure_files(size, options.workdir)
         if database == "sqlite" and options.load == "direct":
-            register = ab.Register("sqlite", f"sqlite:///{data / 'register-direct.sqlite3'}")
+            register = ab.Register(f"sqlite:///{data / 'register-direct.sqlite3'}")
             direct_register(register, data, size)
         else:
-            if database == "sqlite":
-                register = ab.Register("sqlite", f"sqlite:///{data / 'register.sqlite3'}")
-            else:
-                register = ab.Register("postgres", options.postgres)
-            ab.ensure_register(register, data, size, options.postgres, PART_ROWS)
+            url = database if database == "sqlite" else options.postgres
+            register = ab.register_for(url, size, options.workdir)
+            ab.ensure_register(register, data, size, PART_ROWS)
         at_start = load()
         say(f"{database} {size:,}: timing the engine ({at_start})")
         engine = time_engine(register, options.repeats)
-        connection = duckdb_tables(data)
+        connection = ab.duckdb_tables(data, settings.ANSWERABLE_FORCE)
         reference = time_duckdb(connection, options.repeats)
         connection.close()
         rows += report(database, size, engine, reference, first_load=at_start)

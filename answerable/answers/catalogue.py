@@ -180,7 +180,7 @@ def _disclosure_dimensions() -> dict[str, d.Dimension]:
         d.choice(
             "correction_reason", "Reason for correction", "correction_reason", c.CorrectionReason
         ),
-        *d.time_dimensions("disclosed_on"),
+        *d.time_dimensions("disclosed_on", by_day=False),
         # Seed 000: which kind of report or referral, and what happened afterwards.
         reports.report_or_referral(),
         reports.detained_after(),
@@ -262,7 +262,7 @@ NCCU_CONTACTS = Question(
         d.choice("action_taken", "What the officer then did", "action_taken", c.OfficerAction),
         *_person(),
         d.choice("disability", "Disability", "disability", c.YesNo),
-        *d.time_dimensions("contacted_on"),
+        *d.time_dimensions("contacted_on", by_day=False),
     ),
     described="contacts officers made with Immigration Enforcement's National Command and "
     "Control Unit (NCCU)",
@@ -290,7 +290,7 @@ ICCE_REQUESTS = Question(
             c.ReferralConsideration,
         ),
         d.choice("referral_outcome", "Referral outcome", "referral_outcome", c.ReferralOutcome),
-        *d.time_dimensions("sent_on"),
+        *d.time_dimensions("sent_on", by_day=False),
     ),
     described="International Criminal Conviction Exchange (ICCE) requests sent",
 )

@@ -60,6 +60,11 @@ class Dimension:
     names: Callable[[Options], Mapping[str, str]] | None = None
     # for a time dimension: a label's first and last day (what is held of it: coverage)
     days: Callable[[str], tuple[date, date]] | None = None
+    # bands of one column (duration, age): `values` lists every label and `where` of each
+    # label keeps its records, so the engine may count each band with a filtered count in
+    # one pass instead of grouping by a CASE, which SQLite can only do by sorting every row
+    # (answers/engine.py: checked against the total of each group)
+    banded: bool = False
 
 
 def _alias(name: str) -> str:
@@ -184,6 +189,7 @@ def duration(name: str, title: str, minutes: str) -> Dimension:
         label=lambda raw, options: raw[0],
         where=where,
         values=lambda options: bands.duration_labels(options.duration_bounds),
+        banded=True,
     )
 
 
@@ -261,6 +267,7 @@ def age_band(name: str, title: str, column: str) -> Dimension:
         label=lambda raw, options: bands.age_band(raw[0], options.age_bounds),
         where=where,
         values=lambda options: bands.age_labels(options.age_bounds),
+        banded=True,
     )
 
 
@@ -278,6 +285,7 @@ def child(name: str, title: str, column: str) -> Dimension:
         label=lambda raw, options: bands.child(raw[0]),
         where=where,
         values=lambda options: ["yes", "no", NOT_RECORDED],
+        banded=True,
     )
 
 
@@ -451,12 +459,17 @@ class TimeGroup(Func):
     breakdown's column) reads an index on the day, or on that column and the day, in order,
     with no sort (5 times faster at 1,000,000 episodes, benchmarks/time_dims_benchmark.py),
     and the few thousand days (per other value) are folded into their year or month in
-    Python by `key`. The value is an int (the part) or an ISO date (a day)."""
+    Python by `key`. That pays only where such indexes exist (custody episodes): elsewhere
+    (`by_day=False`) the rows are sorted whatever is grouped, and grouping by the day would
+    only multiply the groups read into Python (days x ages: 60,480 groups for 76,663
+    disclosures), so SQLite groups by the part, as PostgreSQL does. The value is an int (the
+    part) or an ISO date (a day)."""
 
     arity = 1
 
-    def __init__(self, part: type[_DayPart], day: str) -> None:
+    def __init__(self, part: type[_DayPart], day: str, *, by_day: bool = True) -> None:
         self.part = part
+        self.by_day = by_day
         super().__init__(models.F(day), output_field=models.IntegerField())
 
     def as_sql(
@@ -468,7 +481,7 @@ class TimeGroup(Func):
         arg_joiner: str | None = None,
         **extra: Any,
     ) -> tuple[str, tuple[Any, ...]]:
-        if connection.vendor == "sqlite":
+        if connection.vendor == "sqlite" and self.by_day:
             template = "%(expressions)s"
         else:
             template = self.part(models.F("x")).template_for(connection.vendor)
@@ -498,6 +511,7 @@ def _time(
     label: Callable[[int], str],
     all_labels: Callable[[date, date], list[str]],
     days_of: Callable[[str], tuple[date, date]],
+    by_day: bool,
 ) -> Dimension:
     def where(wanted: Sequence[str], options: Options) -> Q:
         return reduce(or_, [Q(**{f"{day}__range": days_of(text)}) for text in wanted], Q(pk__in=[]))
@@ -507,7 +521,7 @@ def _time(
             return []  # an open period: the labels observed are the labels
         return all_labels(options.first_day, options.last_day)
 
-    grouping = TimeGroup(part, day)
+    grouping = TimeGroup(part, day, by_day=by_day)
     labels: dict[Any, str] = {}  # each day (or part) grouped, to its label: read once
 
     def label_of(raw: tuple[Any, ...], options: Options) -> str:
@@ -522,7 +536,7 @@ def _time(
     return Dimension(
         name=name,
         title=title,
-        group=lambda options: {_alias(name): TimeGroup(part, day)},
+        group=lambda options: {_alias(name): TimeGroup(part, day, by_day=by_day)},
         label=label_of,
         where=where,
         values=values,
@@ -532,8 +546,10 @@ def _time(
     )
 
 
-def time_dimensions(day: str) -> list[Dimension]:
-    """Calendar year, UK financial year and month of the record's event date."""
+def time_dimensions(day: str, *, by_day: bool = True) -> list[Dimension]:
+    """Calendar year, UK financial year and month of the record's event date; `by_day`: on
+    SQLite, grouped by the day where indexes on (column, day) give the rows in that order
+    (TimeGroup)."""
     return [
         _time(
             "year",
@@ -543,6 +559,7 @@ def time_dimensions(day: str) -> list[Dimension]:
             str,
             periods.years_between,
             periods.days_of_year,
+            by_day,
         ),
         _time(
             "financial_year",
@@ -552,6 +569,7 @@ def time_dimensions(day: str) -> list[Dimension]:
             lambda start: periods.financial_year(date(start, 4, 1)),
             periods.financial_years_between,
             periods.days_of_financial_year,
+            by_day,
         ),
         _time(
             "month",
@@ -561,5 +579,6 @@ def time_dimensions(day: str) -> list[Dimension]:
             lambda key: f"{key // 100}-{key % 100:02d}",
             periods.months_between,
             periods.days_of_month,
+            by_day,
         ),
     ]

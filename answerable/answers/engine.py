@@ -13,12 +13,12 @@ in any case, and are read back as codes.
 """
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Case, Count, F, QuerySet, Sum, Value, When
 
 from answerable.answers.catalogue import CATALOGUE, Question
 from answerable.answers.dimensions import Dimension, Options
@@ -306,6 +306,10 @@ def _with_observed_period(
 
 def count(ask: Ask) -> Counts:
     """The exact counts for `ask`, before any disclosure control."""
+    return _count(ask, bands=True)
+
+
+def _count(ask: Ask, *, bands: bool) -> Counts:
     question = question_named(ask.question)
     if ask.count not in (EPISODES, PEOPLE):
         raise AskError(f"--count must be {EPISODES} or {PEOPLE}, not {ask.count!r}")
@@ -321,19 +325,36 @@ def count(ask: Ask) -> Counts:
     counted_from = max(ask.first_day or held_from, held_from) if held_from else ask.first_day
     records = _filtered(question, ask, options, counted_from)
 
+    timing = _Timing() if question.time_to_disclose else None
+    # One banded breakdown counted band by band (filtered counts), not grouped by.
+    banded = _banded(ask, by, timing, options) if bands else None
     groups: dict[str, Any] = {}
     spans: list[tuple[Dimension, int, int]] = []
     for dimension in by:
+        if dimension is banded:
+            continue
         expressions = dimension.group(options)
         spans.append((dimension, len(groups), len(groups) + len(expressions)))
         groups.update(expressions)
     aliases = list(groups)
 
+    # A dimension's label is a function of its grouped values (and the options, fixed here):
+    # each distinct value is labelled once. A time breakdown with another groups by the day
+    # and that breakdown's column (dimensions.TimeGroup), so tens of thousands of groups may
+    # share a few hundred values of each.
+    seen: list[dict[tuple[Any, ...], str]] = [{} for _ in spans]
+
     def labels(raw: Sequence[Any]) -> tuple[str, ...]:
-        return tuple(dim.label(tuple(raw[start:end]), options) for dim, start, end in spans)
+        found = []
+        for (dim, start, end), known in zip(spans, seen, strict=True):
+            part = tuple(raw[start:end])
+            label = known.get(part)
+            if label is None:
+                label = known[part] = dim.label(part, options)
+            found.append(label)
+        return tuple(found)
 
     counts: Counter[tuple[str, ...]] = Counter()
-    timing = _Timing() if question.time_to_disclose else None
     kinds: Kinds | None = None
     if ask.count == PEOPLE:
         # Each person is counted once in every cell in which they have a counted record;
@@ -352,6 +373,11 @@ def count(ask: Ask) -> Counts:
                 counts[cell] += people
         if timing is not None:
             timing.add_all(records)
+    elif banded is not None:
+        counted = _count_bands(records, groups, banded, by.index(banded), labels, options)
+        if counted is None:  # a record in no band: counted as every other breakdown is
+            return _count(ask, bands=False)
+        counts = counted
     else:
         # The time to disclose is summed in the same pass, group by group (one read of the
         # covering index, not two).
@@ -360,13 +386,20 @@ def count(ask: Ask) -> Counts:
         # when the count needs no column the index lacks (SQLite's indexes carry the rowid).
         if aliases:
             grouped = records.annotate(**groups).values(*aliases)
-            rows = grouped.annotate(n=Count("*"), **sums).order_by()
+            # as tuples, the groups' values first (no dict per group)
+            rows = (
+                grouped.annotate(n=Count("*"), **sums).order_by().values_list(*aliases, "n", *sums)
+            )
+            width = len(aliases)
+            for row in rows:
+                counts[labels(row[:width])] += row[width]
+                if timing is not None:
+                    timing.add_sums(*row[width + 1 :])
         else:  # the total alone
-            rows = [records.aggregate(n=Count("*"), **sums)]
-        for row in rows:
-            counts[labels([row[alias] for alias in aliases])] += row["n"]
+            total = records.aggregate(n=Count("*"), **sums)
+            counts[()] += total["n"]
             if timing is not None:
-                timing.add(row)
+                timing.add(total)
 
     options = _with_observed_period(by, options, counts)
     values = [
@@ -385,6 +418,65 @@ def count(ask: Ask) -> Counts:
     table = Table(tuple(ask.by), tuple(values), dict(counts))
     timed = timing.result() if timing is not None else None
     return Counts(question, ask, table, timed, kinds=kinds, coverage=coverage)
+
+
+def _banded(
+    ask: Ask, by: Sequence[Dimension], timing: "_Timing | None", options: Options
+) -> Dimension | None:
+    """The banded breakdown (dimensions.Dimension.banded) to count band by band: the last
+    one asked, when episodes are counted with no time to disclose summed alongside; alone,
+    only if grouping by it would group by an expression (an age band alone is grouped by the
+    age, read in order from its index)."""
+    if ask.count != EPISODES or timing is not None:
+        return None
+    banded = next((dimension for dimension in reversed(by) if dimension.banded), None)
+    if banded is not None and len(by) == 1:
+        expressions = list(banded.group(options).values())
+        if all(isinstance(expression, F) for expression in expressions):
+            return None
+    return banded
+
+
+def _count_bands(
+    records: QuerySet[Any],
+    groups: Mapping[str, Any],
+    banded: Dimension,
+    position: int,
+    labels: Callable[[Sequence[Any]], tuple[str, ...]],
+    options: Options,
+) -> Counter[tuple[str, ...]] | None:
+    """The counts with `banded` counted band by band: a count per band (its `where`) in each
+    group of the other breakdowns, read in one pass in the order of an index on them (SQLite
+    groups by a CASE only by sorting every record). None if a group's bands do not add up to
+    its records (a record in no band): the caller then groups by the band as usual."""
+    bands = list(banded.values(options))
+    filtered = {
+        # COUNT(CASE ...), not COUNT(id) FILTER: no column a covering index lacks
+        f"band_{index}": Count(Case(When(banded.where([label], options), then=Value(1))))
+        for index, label in enumerate(bands)
+    }
+    aliases = list(groups)
+    if aliases:
+        grouped = records.annotate(**groups).values(*aliases)
+        rows: Iterable[Sequence[Any]] = (
+            grouped.annotate(n=Count("*"), **filtered)
+            .order_by()
+            .values_list(*aliases, "n", *filtered)
+        )
+    else:
+        total = records.aggregate(n=Count("*"), **filtered)
+        rows = [[total["n"], *(total[name] for name in filtered)]]
+    width = len(aliases)
+    counts: Counter[tuple[str, ...]] = Counter()
+    for row in rows:
+        others = labels(row[:width])
+        split = row[width + 1 :]
+        if sum(split) != row[width]:
+            return None
+        for label, n in zip(bands, split, strict=True):
+            if n:
+                counts[(*others[:position], label, *others[position:])] += n
+    return counts
 
 
 def group_of(ask: Ask, dimension: str) -> dict[str, str]:
@@ -476,8 +568,12 @@ class _Timing:
         return {"timed_n": Count(self.COLUMN), "timed_seconds": Sum(self.COLUMN)}
 
     def add(self, row: Mapping[str, Any]) -> None:
-        self.based_on += row["timed_n"]
-        self.seconds += int(row["timed_seconds"] or 0)  # PostgreSQL sums bigint as numeric
+        self.add_sums(row["timed_n"], row["timed_seconds"])
+
+    def add_sums(self, timed_n: int, timed_seconds: Any) -> None:
+        """One group's sums, in the order of `sums()`."""
+        self.based_on += timed_n
+        self.seconds += int(timed_seconds or 0)  # PostgreSQL sums bigint as numeric
 
     def add_all(self, records: QuerySet[Any]) -> None:
         self.add(records.aggregate(**self.sums()))
