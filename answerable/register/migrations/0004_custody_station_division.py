@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("register", "0002_police_scotland_reference_data"),
+        ("register", "0003_breakdown_indexes"),
     ]
 
     operations = [
