@@ -46,6 +46,7 @@ def test_add_document_with_its_first_version(admin_client: Client) -> None:
     assert response.status_code == 302, response.context["adminform"].form.errors
     document = Document.objects.get()
     assert document.reference == "ISA-2016"
+    assert document.history.get().history_user.username == "admin"  # who, in its history
     version = DocumentVersion.objects.get()
     assert version.document == document
     assert version.file.read() == b"%PDF-1.4 test"

@@ -47,7 +47,11 @@ class DocumentAdmin(RegisterAdmin):
         return super().get_queryset(request).annotate(version_count=Count("versions"))
 
     def save_model(self, request: HttpRequest, obj: Document, form: Any, change: bool) -> None:
-        save_and_link(obj)  # with the disclosures that quoted its reference (documents.py)
+        # As SimpleHistoryAdmin.save_model does (its history's user), then the service: saved
+        # with the disclosures that quoted its reference linked (documents.py). A revert from
+        # the history page comes here too.
+        obj._history_user = request.user  # type: ignore[attr-defined]  # simple_history's own
+        save_and_link(obj)
 
     @admin.display(description="versions", ordering="version_count")
     def version_count(self, document: Document) -> int:
