@@ -382,24 +382,11 @@ def _count(ask: Ask, *, bands: bool) -> Counts:
         # The time to disclose is summed in the same pass, group by group (one read of the
         # covering index, not two).
         sums = timing.sums() if timing is not None else {}
-        # count(*), not count(id): PostgreSQL reads a covering index without the table only
-        # when the count needs no column the index lacks (SQLite's indexes carry the rowid).
-        if aliases:
-            grouped = records.annotate(**groups).values(*aliases)
-            # as tuples, the groups' values first (no dict per group)
-            rows = (
-                grouped.annotate(n=Count("*"), **sums).order_by().values_list(*aliases, "n", *sums)
-            )
-            width = len(aliases)
-            for row in rows:
-                counts[labels(row[:width])] += row[width]
-                if timing is not None:
-                    timing.add_sums(*row[width + 1 :])
-        else:  # the total alone
-            total = records.aggregate(n=Count("*"), **sums)
-            counts[()] += total["n"]
+        width = len(aliases)
+        for row in _group_rows(records, groups, sums):
+            counts[labels(row[:width])] += row[width]
             if timing is not None:
-                timing.add(total)
+                timing.add_sums(*row[width + 1 :])
 
     options = _with_observed_period(by, options, counts)
     values = [
@@ -418,6 +405,26 @@ def _count(ask: Ask, *, bands: bool) -> Counts:
     table = Table(tuple(ask.by), tuple(values), dict(counts))
     timed = timing.result() if timing is not None else None
     return Counts(question, ask, table, timed, kinds=kinds, coverage=coverage)
+
+
+def _group_rows(
+    records: QuerySet[Any], groups: Mapping[str, Any], aggregates: Mapping[str, Any]
+) -> Iterable[Sequence[Any]]:
+    """One row per group, as a tuple: the groups' values, the count, then `aggregates` in
+    their order; with no groups, the one row of the total. count(*), not count(id):
+    PostgreSQL reads a covering index without the table only when the count needs no column
+    the index lacks (SQLite's indexes carry the rowid)."""
+    aliases = list(groups)
+    if not aliases:
+        total = records.aggregate(n=Count("*"), **aggregates)
+        return [(total["n"], *(total[name] for name in aggregates))]
+    return (
+        records.annotate(**groups)
+        .values(*aliases)
+        .annotate(n=Count("*"), **aggregates)
+        .order_by()
+        .values_list(*aliases, "n", *aggregates)
+    )
 
 
 def _banded(
@@ -455,20 +462,9 @@ def _count_bands(
         f"band_{index}": Count(Case(When(banded.where([label], options), then=Value(1))))
         for index, label in enumerate(bands)
     }
-    aliases = list(groups)
-    if aliases:
-        grouped = records.annotate(**groups).values(*aliases)
-        rows: Iterable[Sequence[Any]] = (
-            grouped.annotate(n=Count("*"), **filtered)
-            .order_by()
-            .values_list(*aliases, "n", *filtered)
-        )
-    else:
-        total = records.aggregate(n=Count("*"), **filtered)
-        rows = [[total["n"], *(total[name] for name in filtered)]]
-    width = len(aliases)
+    width = len(groups)
     counts: Counter[tuple[str, ...]] = Counter()
-    for row in rows:
+    for row in _group_rows(records, groups, filtered):
         others = labels(row[:width])
         split = row[width + 1 :]
         if sum(split) != row[width]:
