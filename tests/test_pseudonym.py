@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from answerable.register.pseudonym import PSEUDONYM_LENGTH, pseudonymise
+from answerable.register.pseudonym import PSEUDONYM_LENGTH, pseudonymise, pseudonymiser
 
 FORCE = "Police Scotland"
 KEY = "test-key"
@@ -70,3 +70,22 @@ def test_distinct_identifiers_give_distinct_pseudonyms(first, second):
 def test_any_identifier_gives_32_hex_characters(ref):
     assume(ref.strip())
     assert re.fullmatch(r"[0-9a-f]{32}", pseudonymise(ref, force=FORCE, key=KEY))
+
+
+@given(
+    ref=st.text(min_size=1, max_size=40),
+    force=st.text(max_size=30),
+    key=st.text(min_size=1, max_size=30),
+)
+def test_pseudonymiser_gives_the_same_pseudonyms(ref: str, force: str, key: str) -> None:
+    """The import's pseudonymiser (one keyed HMAC state, copied) is pseudonymise exactly."""
+    assume(ref.strip())
+    expected = pseudonymise(ref, force=force, key=key)
+    same_key = pseudonymiser(key)
+    assert same_key(ref, force=force) == expected
+    assert same_key(ref, force=force) == expected  # the keyed state is not consumed
+
+
+def test_pseudonymiser_refuses_an_empty_identifier() -> None:
+    with pytest.raises(ValueError, match="cannot be empty"):
+        pseudonymiser(KEY)("  ", force=FORCE)

@@ -41,9 +41,11 @@ from answerable.interchange.targets import Target, fingerprint
 from answerable.register.bulk import (
     any_of,
     copy_to_history,
+    indexes_deferred,
     insert,
     insert_with_history,
     pk_column,
+    row_count_below,
     update,
     update_with_history,
 )
@@ -51,10 +53,15 @@ from answerable.register.linking import link_batch
 from answerable.register.models import ImportBatch, Person
 from answerable.register.planner import refresh_statistics
 from answerable.register.profile import PROFILE_FIELDS, merge_profile
-from answerable.register.pseudonym import pseudonymise
+from answerable.register.pseudonym import pseudonymiser
 
 CHUNK = 5_000  # rows read, checked and written at a time: the import's memory is bounded by it
 PEOPLE_CHUNK = 5_000  # people brought up to date at a time at the end
+# Fewer rows than a file of this many bytes per row could hold: no interchange row is this
+# long on average (custody ~170, disclosures ~250), so a table holding fewer rows than
+# size / BULK_BYTES_PER_ROW is small against the file, and its indexes are built after the
+# load rather than kept up to date row by row (bulk.indexes_deferred).
+BULK_BYTES_PER_ROW = 512
 
 
 @dataclass(frozen=True)
@@ -299,7 +306,7 @@ class _Writer:
             "when": batch.started_at,
             "reason": f"{target.format.name} import, batch {batch.pk} ({batch.file_name})",
         }
-        self.key = settings.PSEUDONYM_KEY
+        self.pseudonymise = pseudonymiser(settings.PSEUDONYM_KEY)
         self.profile_fields = [name for name in PROFILE_FIELDS if name in target.format.by_name]
         self.created = self.updated = self.rows = 0
         model = target.model
@@ -335,7 +342,7 @@ class _Writer:
             pseudonym = known.get((values["force"], ref))
             if pseudonym is None:
                 force = forces[values["force"]].name
-                pseudonym = pseudonymise(ref, force=force, key=self.key)
+                pseudonym = self.pseudonymise(ref, force=force)
                 known[(values["force"], ref)] = pseudonym
             pseudonyms.append(pseudonym)
             seen.append((pseudonym, {name: values[name] for name in fields}, values[event]))
@@ -595,10 +602,13 @@ def import_file(
         scratch = _Scratch()
         try:
             writer = _Writer(target, refs, batch, user, scratch)
-            for chunk in _checked_chunks(target, path, refs, now, scratch, errors, progress):
-                writer.write(chunk)
-            if errors:
-                raise ImportRejected(path.name, errors)  # rolls back all that was written
+            model = target.model
+            bulk = row_count_below(model, path.stat().st_size // BULK_BYTES_PER_ROW)
+            with indexes_deferred(model, model.history.model, enabled=bulk):
+                for chunk in _checked_chunks(target, path, refs, now, scratch, errors, progress):
+                    writer.write(chunk)
+                if errors:
+                    raise ImportRejected(path.name, errors)  # rolls back all that was written
             writer.finish()
             scratch.drop()
         finally:
