@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
 from interchange_files import write
 
 from answerable.audit.models import AuditEntry
@@ -208,8 +209,12 @@ def _history_types(model) -> dict[int, list[str]]:
 def test_a_file_in_many_chunks_is_stored_as_the_file_says(tmp_path):
     rows = _rows(seed=16)
     path = write(tmp_path, _csv(rows))
+    indexes = _indexes()
 
     summary = import_file("custody", path, progress=False)
+
+    # Built after the load into the empty table (bulk.indexes_deferred), every index is back.
+    assert _indexes() == indexes
 
     assert (summary.rows_read, summary.created, summary.updated, summary.unchanged) == (
         ROWS,
@@ -328,7 +333,7 @@ def test_reimporting_changes_only_what_changed_each_person_once(tmp_path):
 def test_an_error_in_the_last_chunk_stores_nothing_and_every_error_is_reported(tmp_path):
     rows = _rows(seed=19)
     import_file("custody", write(tmp_path, _csv(rows[:100]), "first.csv"), progress=False)
-    counts = _counts()
+    counts, indexes = _counts(), _indexes()
     bad = [dict(row) for row in rows]
     bad[ROWS - 5]["age"] = "old"  # in the last chunk
     bad[2 * CHUNK + 3]["custody_ref"] = bad[7]["custody_ref"]  # repeats a reference...
@@ -344,6 +349,22 @@ def test_an_error_in_the_last_chunk_stores_nothing_and_every_error_is_reported(t
         f"bad.csv:{ROWS + 1}:1: custody_ref: {ref!r} is also on line 9",
     ]
     assert _counts() == counts  # nothing of the file was stored, nor any trace of it
+    assert _indexes() == indexes  # those dropped for the load are restored by the rollback
+
+
+def _indexes() -> dict[str, dict[str, Any]]:
+    """The custody table's and its history's indexes, by name, as the database has them."""
+    with connection.cursor() as cursor:
+        return {
+            f"{model._meta.db_table}.{name}": {
+                key: value for key, value in index.items() if key in ("columns", "unique")
+            }
+            for model in (CustodyEpisode, CustodyEpisode.history.model)
+            for name, index in connection.introspection.get_constraints(
+                cursor, model._meta.db_table
+            ).items()
+            if index["index"]
+        }
 
 
 def _counts() -> tuple[int, ...]:
