@@ -62,6 +62,7 @@ PEOPLE_CHUNK = 5_000  # people brought up to date at a time at the end
 # size / BULK_BYTES_PER_ROW is small against the file, and its indexes are built after the
 # load rather than kept up to date row by row (bulk.indexes_deferred).
 BULK_BYTES_PER_ROW = 512
+SCRATCH_CACHE_KIB = 65_536  # SQLite: the temporary tables' page cache, a bound on its memory
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,10 @@ class _Scratch:
         self.cursor = connection.connection.cursor()
         self.drop()
         rowid = " WITHOUT ROWID" if self.sqlite else ""
+        if self.sqlite:
+            # SQLite's temporary tables have a cache of their own, 2 MiB unless told: every
+            # lookup of the tables' random keys then went to the temporary file.
+            self.cursor.execute(f"PRAGMA temp.cache_size = -{SCRATCH_CACHE_KIB}")
         self.cursor.execute(
             "CREATE TEMPORARY TABLE answerable_import_keys "
             f"(ref TEXT PRIMARY KEY, line INTEGER NOT NULL){rowid}"
@@ -147,7 +152,7 @@ class _Scratch:
         earlier = dict(self.cursor.fetchall())
         self.cursor.executemany(
             f"INSERT INTO {self.keys} (ref, line) VALUES ({self.mark}, {self.mark})",
-            [(ref, line) for ref, line in first_in_chunk.items() if ref not in earlier],
+            sorted((ref, line) for ref, line in first_in_chunk.items() if ref not in earlier),
         )
         return earlier
 
@@ -188,19 +193,18 @@ class _Scratch:
                 f"INSERT INTO {self.people} ({', '.join(names)}) VALUES ({marks}) "
                 f"ON CONFLICT (pseudonym) DO UPDATE SET {updates}"
             )
-        self.cursor.executemany(
-            sql,
-            [
-                (
-                    pseudonym,
-                    person_id,
-                    int(existed),
-                    *(profile.get(name) for name in PROFILE_FIELDS),
-                    at.isoformat() if at else None,
-                )
-                for pseudonym, person_id, existed, (profile, at) in people
-            ],
-        )
+        rows = [
+            (
+                pseudonym,
+                person_id,
+                int(existed),
+                *(profile.get(name) for name in PROFILE_FIELDS),
+                at.isoformat() if at else None,
+            )
+            for pseudonym, person_id, existed, (profile, at) in people
+        ]
+        rows.sort()  # in key order, each page of the table's index is visited once
+        self.cursor.executemany(sql, rows)
 
     def held_people(self, after: str, limit: int) -> list[tuple[str, int, Profile, Profile]]:
         """The next `limit` people held before this import, in pseudonym order after

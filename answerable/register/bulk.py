@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -94,20 +95,26 @@ def insert(model: type[models.Model], rows: Sequence[Row], *, returning: bool = 
     one_row = "(" + ", ".join([_placeholder()] * len(columns)) + ")"
     head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "
     tail = f" RETURNING {quote(pk_column(model))}"
+    # Each row's values in column order taken at C speed, then only the columns that need
+    # it converted (a Python call per cell cost more than the database's work).
+    values_of = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    converted = [(at, convert) for at, convert in enumerate(converters) if convert is not None]
     ids: list[int] = []
     connection.ensure_connection()
     cursor = connection.connection.cursor()  # sqlite3's cursor is no context manager
     try:
         for start in range(0, len(rows), ROWS_PER_STATEMENT):
             chunk = rows[start : start + ROWS_PER_STATEMENT]
+            params: list[Any] = []
             if plain:
-                params = [row[column] for row in chunk for column in columns]
+                for row in chunk:
+                    params.extend(values_of(row))
             else:
-                params = [
-                    row[column] if convert is None else convert(row[column])
-                    for row in chunk
-                    for column, convert in zip(columns, converters, strict=True)
-                ]
+                for row in chunk:
+                    values = list(values_of(row))
+                    for at, convert in converted:
+                        values[at] = convert(values[at])
+                    params.extend(values)
             cursor.execute(head + ", ".join([one_row] * len(chunk)) + tail, params)
             ids.extend(pk for (pk,) in cursor.fetchall())
     finally:
