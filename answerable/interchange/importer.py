@@ -266,6 +266,9 @@ _SQL_TYPES = {
 
 
 def _fold(profile: Profile, attributes: dict[str, Any], at: datetime) -> Profile:
+    if profile[1] is None and not profile[0]:
+        # A person's first record: merge_profile into nothing keeps what is recorded.
+        return {name: value for name, value in attributes.items() if value is not None}, at
     return merge_profile(profile[0], profile[1], attributes, at)
 
 

@@ -12,6 +12,7 @@ def _key(name: str) -> str:
 
 
 IMPORT_HINT = "or import with --add-stations"
+KEYS_REMEMBERED = 4_096  # names whose key is remembered: a file names few, often
 
 
 class References:
@@ -29,13 +30,24 @@ class References:
         self.stations = {
             (_key(s.force.name), _key(s.name)): s for s in Station.objects.select_related("force")
         }
+        self.keys: dict[str, str] = {}  # name as given -> its _key, for the names met first
         self.new_forces: dict[str, str] = {}
         self.new_divisions: dict[tuple[str, str], str] = {}
         self.new_stations: dict[tuple[str, str], tuple[str, str | None]] = {}
 
+    def _key(self, name: str) -> str:
+        """_key(name), remembered: every row of a file names its force, division and
+        station again."""
+        key = self.keys.get(name)
+        if key is None:
+            key = _key(name)
+            if len(self.keys) < KEYS_REMEMBERED:
+                self.keys[name] = key
+        return key
+
     def force(self, name: str | None) -> str:
         """The canonical key of the row's force (the installation's own when not given)."""
-        key = _key(name or self.default_force)
+        key = self._key(name or self.default_force)
         if key not in self.forces and key not in self.new_forces:
             if not self.add_missing and name is not None:
                 raise ValueError(f"unknown force {name!r}; add it in the admin, {self.hint}")
@@ -45,7 +57,7 @@ class References:
     def division(self, force: str, name: str | None) -> tuple[str, str] | None:
         if name is None:
             return None
-        key = (force, _key(name))
+        key = (force, self._key(name))
         if key not in self.divisions and key not in self.new_divisions:
             if not self.add_missing:
                 raise ValueError(
@@ -56,7 +68,7 @@ class References:
         return key
 
     def station(self, force: str, name: str, division: tuple[str, str] | None) -> tuple[str, str]:
-        key = (force, _key(name))
+        key = (force, self._key(name))
         if key not in self.stations and key not in self.new_stations:
             if not self.add_missing:
                 raise ValueError(
