@@ -15,6 +15,12 @@ sqlite3's executemany inserting the raw strings into a table with no checks, no 
 no history. The ratio (import / bare, on CPU time and on wall time, medians of the runs)
 says what validation, pseudonymisation, indexes, history and the audit trail cost on top.
 On PostgreSQL the server's own CPU time is not in the child's: compare wall times there.
+
+With --baseline DIR (another checkout of the code, e.g. `git archive main | tar -x -C DIR`),
+each run also imports the same files with that code, on a fresh database of its own, so
+that before and after are measured in the same run, under the same load:
+
+    .venv/bin/python benchmarks/import_benchmark.py --episodes 200000 --baseline /tmp/old
 """
 
 import argparse
@@ -66,16 +72,20 @@ print(json.dumps({"wall": wall, "cpu": cpu, "peak_mib": after.ru_maxrss / 1024})
 """
 
 
-def answerable(args: list[str], env: dict[str, str]) -> None:
-    subprocess.run([sys.executable, "-m", "answerable", *args], env=env, check=True, cwd=ROOT)
+def answerable(args: list[str], env: dict[str, str], source: Path = ROOT) -> None:
+    subprocess.run([sys.executable, "-m", "answerable", *args], env=env, check=True, cwd=source)
 
 
-def measure(step: str, path: Path, env: dict[str, str], *extra: str) -> dict[str, float]:
+def measure(
+    step: str, path: Path, env: dict[str, str], *extra: str, source: Path = ROOT
+) -> dict[str, float]:
+    """One step in a child process whose working directory is `source`: the child imports
+    the `answerable` package found there (the script's directory comes first on its path)."""
     load = os.getloadavg()[0]
     done = subprocess.run(
         [sys.executable, "-c", CHILD, step, str(path), *extra],
         env=env,
-        cwd=ROOT,
+        cwd=source,
         check=True,
         stdout=subprocess.PIPE,
         text=True,
@@ -88,13 +98,15 @@ def rows_in(path: Path) -> int:
         return sum(1 for _ in stream) - 1  # the generator writes no line breaks in cells
 
 
-def fresh_database(env: dict[str, str]) -> None:
+def fresh_database(env: dict[str, str], source: Path = ROOT) -> None:
     url = env["DATABASE_URL"]
     if url.startswith("sqlite"):
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    answerable(["migrate", "-v0"], env)
+        database = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+    answerable(["migrate", "-v0"], env, source)
     if not url.startswith("sqlite"):
-        answerable(["flush", "--noinput"], env)
+        answerable(["flush", "--noinput"], env, source)
 
 
 STEPS = (
@@ -111,6 +123,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, help="keep files here (default: a temporary one)")
     parser.add_argument("--json", type=Path, help="also write every measurement here")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of the code, measured in the same runs ('before: ' steps)",
+    )
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -132,11 +149,17 @@ def main() -> None:
         rows = {"custody": rows_in(custody), "disclosures": rows_in(disclosures)}
         files = {"custody": custody, "disclosures": disclosures}
         results: dict[str, list[dict[str, float]]] = {}
+        sources = [("", ROOT)]
+        if options.baseline:
+            sources.insert(0, ("before: ", options.baseline.resolve()))
         for run in range(options.runs):
-            fresh_database(env)
-            for kind, step in STEPS:
-                results.setdefault(step, []).append(measure(kind, files[kind], env))
-                print(f"run {run + 1}: {step}: {results[step][-1]}", file=sys.stderr)
+            for label, source in sources:
+                fresh_database(env, source)
+                for kind, step in STEPS:
+                    name = label + step
+                    measured = measure(kind, files[kind], env, source=source)
+                    results.setdefault(name, []).append(measured)
+                    print(f"run {run + 1}: {name}: {measured}", file=sys.stderr)
             bare = measure("bare", custody, env, str(work / "bare.sqlite3"))
             results.setdefault("bare load: csv + sqlite3 executemany", []).append(bare)
             print(f"run {run + 1}: bare: {bare}", file=sys.stderr)
@@ -163,7 +186,7 @@ def report(
         f"median {statistics.median(loads):.1f}. Medians of the runs."
     )
     print(
-        f"{'step':<36} {'rows':>10} {'wall s':>8} {'CPU s':>8} {'rows/CPU s':>11} "
+        f"{'step':<44} {'rows':>10} {'wall s':>8} {'CPU s':>8} {'rows/CPU s':>11} "
         f"{'rows/s':>9} {'peak MiB':>9} {'x bare CPU':>11} {'x bare wall':>12}"
     )
     for step in results:
@@ -173,9 +196,16 @@ def report(
         if step != bare and "custody" in step:
             ratios = f"{cpu / median(bare, 'cpu'):>10.1f}x {wall / median(bare, 'wall'):>11.1f}x"
         print(
-            f"{step:<36} {count:>10,} {wall:>8.1f} {cpu:>8.1f} {count / cpu:>11,.0f} "
+            f"{step:<44} {count:>10,} {wall:>8.1f} {cpu:>8.1f} {count / cpu:>11,.0f} "
             f"{count / wall:>9,.0f} {median(step, 'peak_mib'):>9,.0f} {ratios}"
         )
+    for step in results:
+        after = step.removeprefix("before: ")
+        if after != step and after in results:
+            print(
+                f"{after}: {median(step, 'cpu') / median(after, 'cpu'):.2f}x less CPU, "
+                f"{median(step, 'wall') / median(after, 'wall'):.2f}x less wall time than before"
+            )
 
 
 if __name__ == "__main__":
