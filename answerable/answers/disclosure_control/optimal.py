@@ -19,7 +19,7 @@ requirements, with cuts added as needed):
   least 1. A further figure needs no requirement of its own: if a reader could work one out,
   showing it would change nothing a reader can learn, so a pattern of fewest figures never
   has one (and any found is shown, see `_checked`).
-- Constraint generation: solve the choice (MILP, SciPy's HiGHS), attack the pattern with one
+- Constraint generation: solve the choice (MILP, HiGHS), attack the pattern with one
   LP per protected figure, and for every requirement the attack finds unmet add the cut the
   LP's dual solution proves every good pattern satisfies: the figures now shown whose
   withholding would let the figure move, weighted by how far. Repeat until the attack finds
@@ -46,10 +46,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from scipy.optimize._milp import _OptionsMILP  # the stubs' type of milp's options
-
 from answerable.answers.disclosure_control.audit import WithheldSum, audit_raw
+from answerable.answers.disclosure_control.highs import Program, Rows
 from answerable.answers.disclosure_control.layout import Layout
 from answerable.answers.disclosure_control.primary import WITHHELD_STATUSES, Status
 from answerable.answers.disclosure_control.secondary import Verifier
@@ -135,6 +133,8 @@ class _Reader:
         self.true_point = np.array([base[cells].sum() for cells in signatures.values()])
         self.counts = np.array([figure.count for figure in figures], dtype=float)
         self.live = [figure.index for figure in figures if self.matrix[figure.index].any()]
+        self._programs: dict[bytes, Program] = {}
+        self._order: list[int] = []
 
     def unbounded(self, target: int, withheld: np.ndarray) -> bool:
         """Whether the figure has an unknown in no shown figure (no upper limit at all)."""
@@ -142,30 +142,41 @@ class _Reader:
         covered = shown_rows.any(axis=0) if len(shown_rows) else np.zeros(self.n_unknowns, bool)
         return bool((self.matrix[target].astype(bool) & ~covered).any())
 
+    def program(self, withheld: np.ndarray) -> Program:
+        """The reader's LP for this pattern: shown figures are equations, withheld ones at
+        least 1 (written -row <= -1, so the duals read as before); built once per pattern and
+        re-solved for each figure attacked."""
+        key = withheld.tobytes()
+        program = self._programs.get(key)
+        if program is None:
+            hidden = [index for index in self.live if withheld[index]]
+            rows = [index for index in self.live if not withheld[index]]
+            order = hidden + rows
+            matrix = self.matrix[order]
+            matrix[: len(hidden)] *= -1.0
+            lower = np.concatenate([np.full(len(hidden), -np.inf), self.counts[rows]])
+            upper = np.concatenate([-np.ones(len(hidden)), self.counts[rows]])
+            program = Program(Rows.dense(matrix), lower, upper, 0.0, np.inf)
+            self._programs = {key: program}  # one pattern at a time
+            self._order = order
+        return program
+
     def optimise(self, objective: np.ndarray, withheld: np.ndarray) -> _Attack | None:
         """Maximise objective . y over the reader's LP for this pattern (None: no optimum)."""
-        from scipy.optimize import linprog
-
-        rows = [index for index in self.live if not withheld[index]]
-        hidden = [index for index in self.live if withheld[index]]
-        result = linprog(
-            -objective,
-            A_ub=-self.matrix[hidden] if hidden else None,
-            b_ub=-np.ones(len(hidden)) if hidden else None,
-            A_eq=self.matrix[rows] if rows else None,
-            b_eq=self.counts[rows] if rows else None,
-            bounds=(0, None),
-            method="highs",
-        )
-        if result.status != 0 or result.x is None:
+        result = self.program(withheld).solve(-objective)
+        if result.status != "optimal" or result.x is None or result.row_duals is None:
             return None
         weights = np.zeros(len(self.counts))
-        if rows:
-            weights[rows] = -np.asarray(result.eqlin.marginals)
-        if hidden:
-            weights[hidden] = np.asarray(result.ineqlin.marginals)
-        assert result.fun is not None  # solved (status 0), so it has its objective value
-        return _Attack(-float(result.fun), np.asarray(result.x, dtype=float), weights)
+        # Shown figures' weights are minus their equations' duals, withheld figures' those of
+        # their "at least 1" rows (as SciPy's marginals were).
+        hidden_count = int(withheld[self.live].sum())
+        duals = result.row_duals
+        order = np.array(self._order, dtype=np.int64)
+        if len(order):
+            weights[order[:hidden_count]] = duals[:hidden_count]
+            weights[order[hidden_count:]] = -duals[hidden_count:]
+        assert result.value is not None  # solved, so it has its objective value
+        return _Attack(-result.value, result.x, weights)
 
 
 @dataclass(frozen=True)
@@ -317,8 +328,6 @@ class _Model:
         figures is proven least, and the least number of further figures any pattern meeting
         the cuts (so any passing pattern) withholds.
         """
-        from scipy.optimize import Bounds, LinearConstraint, milp
-
         n = len(self.free)
         base = self.forced.copy()
         if not self.cuts:
@@ -329,25 +338,27 @@ class _Model:
                 matrix[row, self.position[figure]] = coefficient
         # Costs are 1 plus tie-breaks adding up to less than 1/2, and the objective is below
         # 1.5 n: a gap under 0.3 / (n + 1) of it proves the number of figures least.
-        options: _OptionsMILP = {"disp": False, "mip_rel_gap": 0.3 / (n + 1)}
-        if time_limit is not None:
-            options["time_limit"] = max(time_limit, 0.01)
-        result = milp(
-            self.costs,
-            constraints=LinearConstraint(matrix, [cut.rhs for cut in self.cuts], np.inf),
-            integrality=np.ones(n, dtype=np.int64),
-            bounds=Bounds(0, 1),
-            options=options,
+        master = Program(
+            Rows.dense(matrix),
+            [cut.rhs for cut in self.cuts],
+            np.full(len(self.cuts), np.inf),
+            0.0,
+            1.0,
+            integer=True,
+            mip_rel_gap=0.3 / (n + 1),
         )
-        dual_bound = float(getattr(result, "mip_dual_bound", None) or 0.0)
+        result = master.solve(
+            self.costs, time_limit=None if time_limit is None else max(time_limit, 0.01)
+        )
+        dual_bound = result.dual_bound or 0.0
         # Any pattern's cost is its count plus less than 1/2: count > dual bound - 1/2.
         least = max(0, math.floor(dual_bound - 0.5 + TOLERANCE) + 1) if dual_bound > 0 else 0
         if result.x is None:
             return None, False, least
-        chosen = np.asarray(result.x) > 0.5
+        chosen = result.x > 0.5
         pattern = base.copy()
         pattern[self.free] = chosen
-        if result.status == 0:
+        if result.status == "optimal":
             return pattern, True, int(chosen.sum())
         return pattern, False, least
 
