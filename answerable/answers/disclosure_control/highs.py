@@ -143,7 +143,8 @@ class Program:
 
     integer: a MILP, with every variable integral, or only the first `integral` of them.
     time_limit: seconds per solve (None: none).
-    mip_rel_gap: the MILP's relative gap at which it stops (HiGHS's default 1e-4 if None).
+    mip_rel_gap, mip_abs_gap: the MILP's relative and absolute gaps (best point's objective
+    less the proven bound) at which it stops (HiGHS's defaults, 1e-4 and 1e-6, if None).
     presolve: by default on for a MILP (it shrinks the branch and bound) and off for an LP,
     where it costs more than it saves on these small programmes and would discard the basis
     a re-solve starts from.
@@ -160,6 +161,7 @@ class Program:
         integer: bool = False,
         integral: int | None = None,
         mip_rel_gap: float | None = None,
+        mip_abs_gap: float | None = None,
         presolve: bool | None = None,
     ) -> None:
         n = rows.n_columns
@@ -177,6 +179,8 @@ class Program:
         self._highs.setOptionValue("presolve", "on" if presolving else "off")
         if mip_rel_gap is not None:
             self._highs.setOptionValue("mip_rel_gap", float(mip_rel_gap))
+        if mip_abs_gap is not None:
+            self._highs.setOptionValue("mip_abs_gap", float(mip_abs_gap))
         lp = highspy.HighsLp()
         lp.num_col_ = n
         lp.num_row_ = rows.n_rows
@@ -199,13 +203,25 @@ class Program:
             raise ValueError("HiGHS refused the programme")
         self._everything = np.arange(n, dtype=np.int32)
 
-    def solve(self, objective: np.ndarray, *, time_limit: float | None = None) -> Result:
-        """Minimise objective . x (re-solved from the last basis when there is one)."""
+    def solve(
+        self,
+        objective: np.ndarray,
+        *,
+        time_limit: float | None = None,
+        start: np.ndarray | None = None,
+    ) -> Result:
+        """Minimise objective . x (re-solved from the last basis when there is one).
+
+        start: a MILP's known feasible point, which HiGHS starts its search from (it checks
+        the point, and ignores one that is not feasible).
+        """
         highs = self._highs
         cost = np.asarray(objective, dtype=float)
         if len(cost) != self.n:
             raise ValueError(f"{len(cost)} costs for {self.n} variables")
         highs.changeColsCost(self.n, self._everything, cost)
+        if start is not None:
+            highs.setSolution(self.n, self._everything, np.asarray(start, dtype=float))
         highs.setOptionValue(
             "time_limit", highspy.kHighsInf if time_limit is None else float(time_limit)
         )
