@@ -13,15 +13,28 @@ import sys
 # []); `help` with no command lists the commands.
 LIGHT_COMMANDS = frozenset({"help", "--help", "-h", "ask", "version", "--version"})
 
+# The ways of asking Django for its list of commands: printed from the apps' configurations,
+# without setting Django up (answerable/startup.py: main_help_text).
+MAIN_HELP = ([], ["help"], ["--help"], ["-h"])
+
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "answerable.settings")
+    argv = list(sys.argv if argv is None else argv)
+    argv[0] = "answerable"
+    # Shell completion (DJANGO_AUTO_COMPLETE) is Django's to answer, as before.
+    if argv[1:] in MAIN_HELP and "DJANGO_AUTO_COMPLETE" not in os.environ:
+        from answerable import startup
+
+        text = startup.main_help_text(argv[0])
+        if text is not None:
+            sys.stdout.write(text + "\n")
+            return
+
     from django.core.management import execute_from_command_line
 
     from answerable.audit.actor import acting_as, command_actor
 
-    argv = list(sys.argv if argv is None else argv)
-    argv[0] = "answerable"
     subcommand = argv[1] if len(argv) > 1 else "help"
     if subcommand in LIGHT_COMMANDS:
         from answerable import startup

@@ -95,6 +95,64 @@ def test_help_imports_no_heavy_library(environ, args):
     assert modules == []
 
 
+# What Django itself prints for `--help` once set up (every model imported): the text to match.
+DJANGO_MAIN_HELP = (
+    "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'answerable.settings'); "
+    "import django; django.setup(); from django.core.management import ManagementUtility; "
+    "ManagementUtility(['answerable', '--help']).execute()"
+)
+MODELS_PROBE = """
+import atexit, sys
+atexit.register(lambda: print("MODELS", "answerable.register.models" in sys.modules,
+    "django.contrib.auth.models" in sys.modules, file=sys.stderr))
+sys.argv = ["answerable", *{args!r}]
+from answerable.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["help"], ["--help"], ["-h"]])
+def test_the_list_of_commands_is_djangos_own_without_importing_a_model(environ, args):
+    """`answerable --help` lists the commands from the installed apps' configurations, not
+    their models (answerable/startup.py): word for word what Django prints once set up."""
+    expected = subprocess.run(
+        [sys.executable, "-c", DJANGO_MAIN_HELP],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert expected.returncode == 0, expected.stderr
+    assert "[answers]" in expected.stdout and "    ask" in expected.stdout
+    result = subprocess.run(
+        [sys.executable, "-c", MODELS_PROBE.format(args=args)],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected.stdout
+    assert "MODELS False False" in result.stderr
+
+
+def test_the_list_of_commands_with_settings_that_cannot_load_is_djangos_note(environ):
+    """Settings that fail to load: Django's own path, its core commands and its note."""
+    env = {**environ, "DJANGO_SETTINGS_MODULE": "answerable.no_such_settings"}
+    result = subprocess.run(
+        [sys.executable, "-m", "answerable", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Note that only Django core commands are listed" in result.stdout
+    assert "    migrate" in result.stdout
+    assert "    ask" not in result.stdout
+
+
 ASK = ["ask", "custody-count", "--from", "2025-04-01", "--to", "2026-03-31", "--by", "sex"]
 
 
