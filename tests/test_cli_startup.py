@@ -34,6 +34,9 @@ HEAVY = (
     # page first asks for them: a command shows no page.
     "answerable.answers.views.page",
     "answerable.casework.answer_page",
+    # The URLs (every view, the API): loaded by the pages' system checks, which no command of
+    # answerable's own runs (answerable/startup.py: COMMAND_CHECKS).
+    "answerable.urls",
 )
 
 # Runs the console script's main() and prints, at exit, which of HEAVY were imported.
@@ -151,6 +154,35 @@ def test_the_list_of_commands_with_settings_that_cannot_load_is_djangos_note(env
     assert "Note that only Django core commands are listed" in result.stdout
     assert "    migrate" in result.stdout
     assert "    ask" not in result.stdout
+
+
+def test_every_command_of_answerables_own_runs_the_datas_checks_only():
+    """Each command in answerable's apps is a light one (no admin discovered) and runs none of
+    the pages' checks (URLs, templates, admin); Django's own commands keep all of theirs."""
+    from django.core.management import get_commands, load_command_class
+
+    from answerable.cli import LIGHT_COMMANDS, OWN_COMMANDS
+    from answerable.startup import PAGE_CHECKS
+
+    own = {name for name, app in get_commands().items() if app.startswith("answerable.")}
+    assert own == OWN_COMMANDS
+    assert own <= LIGHT_COMMANDS
+    for name in own:
+        checks = load_command_class(get_commands()[name], name).requires_system_checks
+        assert checks != "__all__", name
+        assert not set(checks) & set(PAGE_CHECKS), name
+    assert load_command_class("django.core", "migrate").requires_system_checks == "__all__"
+
+
+def test_a_data_command_runs_the_data_checks_without_loading_the_pages(environ, tmp_path):
+    """`answerable coverage` still runs the system checks of the data (here the static
+    files' warning about a folder that is missing), but not the URLs' or the admin's."""
+    env = {**environ, "ANSWERABLE_ASSETS_DIR": str(tmp_path / "no-assets")}
+    modules, result = imported(["coverage"], env)
+    assert result.returncode == 0, result.stderr
+    assert "Custody episodes" in result.stdout
+    assert "staticfiles.W004" in result.stderr and "no-assets" in result.stderr
+    assert modules == []
 
 
 ASK = ["ask", "custody-count", "--from", "2025-04-01", "--to", "2026-03-31", "--by", "sex"]
