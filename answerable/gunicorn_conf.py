@@ -59,10 +59,10 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 
 # Loaded once in the master, before each fork (a no-op after the first), so that workers
 # inherit them: the URLconf and every view, the answer engine's disclosure control with
-# SciPy, every template compiled (the cached loader keeps them) and the static files'
-# manifest. Each worker would otherwise load them on its first requests, up to a second of
-# a user's wait, again whenever max_requests replaces the worker.
-WARM_IMPORTS = ("answerable.answers.answer", "answerable.api.questions", "scipy.optimize")
+# its solver (highspy), every template compiled (the cached loader keeps them) and the
+# static files' manifest. Each worker would otherwise load them on its first requests, up
+# to a second of a user's wait, again whenever max_requests replaces the worker.
+WARM_IMPORTS = ("answerable.answers.answer", "answerable.api.questions", "highspy")
 TEMPLATE_SUFFIXES = (".html", ".txt", ".xml")
 
 

@@ -21,6 +21,7 @@ import pytest
 # lines); its views, serializers and requests are what cost.
 HEAVY = (
     "scipy",
+    "highspy",
     "numpy",
     "openpyxl",
     "weasyprint",

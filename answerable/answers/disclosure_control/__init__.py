@@ -3,7 +3,7 @@
 Small counts are withheld (primary suppression, threshold from the Policy), further figures are
 withheld so that none can be worked out from the margins and totals (secondary suppression),
 and every response is audited before release by minimising and maximising each withheld
-figure over what a reader can see (tau-ARGUS style; LP and MILP with SciPy's HiGHS). Withheld
+figure over what a reader can see (tau-ARGUS style; LP and MILP with HiGHS). Withheld
 figures display as the GSS marker [c]; true zeros are shown as 0.
 
 Pure Python: no Django, no database. Typical use:

@@ -13,10 +13,10 @@ suppressor's statuses: it cannot tell a "fewer than T" cell from a secondary one
 a reader), so it requires max >= T of every withheld figure. That is no stricter than the
 rule, because a secondary figure is T or more and its true value is always a feasible point.
 
-Bounds are exact integer bounds. Each is first solved as an LP (scipy's HiGHS); when the LP
+Bounds are exact integer bounds. Each is first solved as an LP (HiGHS, highs.py); when the LP
 optimum is attained at an integer point that satisfies every figure exactly, that is the
 integer optimum too. Otherwise (linked or 3-way tables, where the constraint matrix is not
-totally unimodular) scipy.optimize.milp solves it with integrality and a zero gap.
+totally unimodular) HiGHS solves it as a MILP with a zero gap.
 """
 
 from __future__ import annotations

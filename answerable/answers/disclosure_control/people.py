@@ -19,6 +19,7 @@ from answerable.answers.disclosure_control.audit import (
     CellBounds,
     Problem,
 )
+from answerable.answers.disclosure_control.highs import Program, Rows
 from answerable.answers.disclosure_control.layout import Figure, Layout, Relation, TableLayout
 from answerable.answers.disclosure_control.policy import Policy
 from answerable.answers.disclosure_control.primary import (
@@ -147,11 +148,13 @@ def audit_non_additive(layout: Layout, statuses: Sequence[Status]) -> AuditRepor
                     caps[position[component]] = min(
                         caps[position[component]], known[relation.aggregate]
                     )
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
-    constraints = [LinearConstraint(np.array(rows), lower, upper)] if rows else []
+    matrix = np.array(rows) if rows else np.zeros((0, len(hidden)))
     bounds_list: list[CellBounds] = []
     problems: list[Problem] = []
+    # One MILP, re-solved for each figure's minimum and maximum (a new objective each time).
+    program = Program(
+        Rows.dense(matrix), lower, upper, float(floor), caps, integer=True, mip_rel_gap=0.0
+    )
     for place, index in enumerate(hidden):
         figure = figures[index]
         found: list[int | None] = []
@@ -161,17 +164,11 @@ def audit_non_additive(layout: Layout, statuses: Sequence[Status]) -> AuditRepor
                 continue
             objective = np.zeros(len(hidden))
             objective[place] = sign
-            result = milp(
-                objective,
-                constraints=constraints,
-                bounds=Bounds(np.full(len(hidden), float(floor)), caps),
-                integrality=np.ones(len(hidden), dtype=np.int64),
-                options={"disp": False, "mip_rel_gap": 0.0, "time_limit": 30.0},
-            )
-            if result.status == 3 or (result.status != 0 and sign < 0):
+            result = program.solve(objective, time_limit=30.0)
+            if result.status == "unbounded" or (result.status != "optimal" and sign < 0):
                 found.append(None)  # unbounded above
-            elif result.status != 0 or result.x is None:
-                problem = Problem(figure.key, str(figure.key), "solver", str(result.message))
+            elif result.status != "optimal" or result.x is None:
+                problem = Problem(figure.key, str(figure.key), "solver", result.message)
                 return AuditReport((), (problem,))
             else:
                 found.append(round(float(result.x[place])))

@@ -19,11 +19,11 @@ programme is unbounded, which keeps HiGHS's answers unambiguous.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from answerable.answers.disclosure_control.highs import Program, Result, Rows
 from answerable.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -31,17 +31,10 @@ if TYPE_CHECKING:
 else:
     np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
-if TYPE_CHECKING:
-    from scipy.optimize import Bounds, LinearConstraint
-    from scipy.optimize._milp import _OptionsMILP  # the stubs' type of milp's options
-    from scipy.sparse import csr_array
-
 # HiGHS works in floating point; its default feasibility tolerance is 1e-7. Anything within
 # this of an integer is read as that integer, and every point is re-checked exactly in
 # integer arithmetic before it is trusted as evidence.
 TOLERANCE = 1e-6
-# Dense matrices are faster for HiGHS's scipy wrapper at the sizes FOI tables have.
-DENSE_LIMIT = 250_000
 # An exact answer matters more than a quick one, but a runaway branch and bound must not hang
 # a response: a MILP that times out is reported as an audit failure, never as a pass.
 MILP_TIME_LIMIT_SECONDS = 60.0
@@ -167,33 +160,29 @@ class ReducedSystem:
         self.caps = caps
         self._lower = np.array(lower, dtype=float)
         self._upper = np.array(upper, dtype=float)
-        self._constraints: list[LinearConstraint] = []
-        self._integer_matrix: np.ndarray | csr_array
-        if not rows:
-            # Nothing left to solve (every figure shown, so every unknown is pinned): no
-            # programme is built, and SciPy is not imported for it (a quick `ask`, issue 16).
-            self._integer_matrix = np.zeros((0, n), dtype=np.int64)
-            return
-        from scipy.optimize import LinearConstraint
-        from scipy.sparse import csr_array
-
         # Built sparse: a joint audit against the release ledger can have thousands of
-        # unknowns and equations, most of them empty.
-        row_index = np.repeat(np.arange(len(rows)), [len(free) for free in rows])
-        column_index = np.array([column for free in rows for column in free], dtype=np.int64)
-        sparse = csr_array(
-            (np.ones(len(column_index)), (row_index, column_index)), shape=(len(rows), n)
-        )
-        self._integer_matrix = sparse.astype(np.int64)
-        solver_matrix = sparse.toarray() if len(rows) * n <= DENSE_LIMIT else sparse
-        self._constraints.append(LinearConstraint(solver_matrix, self._lower, self._upper))
+        # unknowns and equations, most of them empty. With no rows nothing is solved (every
+        # figure shown, so every unknown is pinned) and no solver is imported (issue 16).
+        self._rows = Rows.from_lists(rows, n)
+        self._programs: dict[bool, Program] = {}
 
-    @functools.cached_property
-    def _bounds(self) -> Bounds:
-        """Every unknown between 0 and its cap (built when a programme is first solved)."""
-        from scipy.optimize import Bounds
-
-        return Bounds(np.zeros(self.n), self.caps)
+    def _program(self, integer: bool) -> Program:
+        """The system as an LP or a MILP, built once and re-solved per objective."""
+        program = self._programs.get(integer)
+        if program is None:
+            program = Program(
+                self._rows,
+                self._lower,
+                self._upper,
+                0.0,
+                self.caps,
+                integer=integer,
+                # HiGHS stops a MILP at a 0.01% relative gap by default: on a count of
+                # 10,000 that could be one person out. Exactness is the point of the MILP.
+                mip_rel_gap=0.0 if integer else None,
+            )
+            self._programs[integer] = program
+        return program
 
     # -- questions about one target -------------------------------------------------------
 
@@ -242,43 +231,34 @@ class ReducedSystem:
         constant = self.target_constants[target]
         if self.n == 0 or len(unknowns) == 0:
             return np.zeros(self.n) if low <= constant <= high else None
-        from scipy.optimize import LinearConstraint, milp
-
-        row = np.zeros((1, self.n))
-        row[0, unknowns] = 1.0
-        constraints = [*self._constraints, LinearConstraint(row, low - constant, high - constant)]
+        target_row = Rows.from_lists([list(unknowns)], self.n)
+        rows = self._rows.stack(target_row)
+        lower = np.append(self._lower, low - constant)
+        upper = np.append(self._upper, high - constant)
         # The linear relaxation first: if it has no point, neither has the integer programme;
         # a vertex it finds that is whole (as most are on these 0/1 systems) is the answer.
         # A few vertices in other directions are tried before branching (seeded, so the
         # same figures always get the same answer).
+        relaxation = Program(rows, lower, upper, 0.0, self.caps)
         rng = np.random.default_rng(target)
         for attempt in range(RELAXED_TRIES):
             objective = np.zeros(self.n) if attempt == 0 else rng.standard_normal(self.n)
-            relaxed = milp(
-                objective,
-                constraints=constraints,
-                bounds=self._bounds,
-                options={"disp": False, "presolve": False},
-            )
-            if relaxed.status == 2:
+            relaxed = relaxation.solve(objective)
+            if relaxed.status == "infeasible":
                 return None
-            if relaxed.status != 0 or relaxed.x is None:
+            if relaxed.x is None:
                 break
-            point = self.integer_point(np.asarray(relaxed.x, dtype=float))
+            point = self.integer_point(relaxed.x)
             if point is not None:
                 return point
-        result = milp(
-            np.zeros(self.n),
-            constraints=constraints,
-            bounds=self._bounds,
-            integrality=np.ones(self.n, dtype=np.int64),
-            options={"disp": False, "time_limit": time_limit},
+        result = Program(rows, lower, upper, 0.0, self.caps, integer=True).solve(
+            np.zeros(self.n), time_limit=time_limit
         )
-        if result.status == 2:
+        if result.status == "infeasible":
             return None
-        if result.status != 0 or result.x is None:
+        if result.status != "optimal" or result.x is None:
             raise SolverFailure(f"HiGHS: {result.message}")
-        point = self.integer_point(np.asarray(result.x, dtype=float))
+        point = self.integer_point(result.x)
         if point is None:
             raise SolverFailure("the MILP point does not satisfy the figures exactly")
         return point
@@ -294,50 +274,45 @@ class ReducedSystem:
         k, n = len(targets), self.n
         if k == 0 or n == 0:
             return None
-        from scipy.optimize import Bounds, LinearConstraint, milp
-        from scipy.sparse import csr_array
-
-        # Variables: the unknowns x, then one y per target with y <= target(x), y <= level.
-        rows: list[np.ndarray] = []
-        columns: list[np.ndarray] = []
-        for place, target in enumerate(targets):
-            unknowns = self.target_unknowns[target]
-            rows.append(np.full(len(unknowns) + 1, place))
-            columns.append(np.concatenate([unknowns, [n + place]]))
-        data = np.concatenate(
-            [np.concatenate([-np.ones(len(self.target_unknowns[t])), [1.0]]) for t in targets]
-        )
-        link = csr_array((data, (np.concatenate(rows), np.concatenate(columns))), shape=(k, n + k))
-        upper = np.array([self.target_constants[t] for t in targets], dtype=float)
-        constraints = [LinearConstraint(link, -np.inf, upper)]
-        for constraint in self._constraints:
-            given = constraint.A
-            if isinstance(given, np.ndarray):
-                matrix = csr_array(given)
-            else:
-                assert isinstance(given, csr_array)  # built sparse in __init__
-                matrix = given
-            padded = csr_array(
-                (matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], n + k)
+        # Variables: the unknowns x, then one y per target with y <= target(x), y <= level:
+        # the system's rows (over x only), then a row -target(x) + y <= constant per target.
+        link = [
+            (
+                [int(u) for u in self.target_unknowns[t]] + [n + place],
+                [-1.0] * len(self.target_unknowns[t]) + [1.0],
             )
-            constraints.append(LinearConstraint(padded, constraint.lb, constraint.ub))
+            for place, t in enumerate(targets)
+        ]
+        own = self._rows
+        widened = Rows(own.starts, own.indices, own.values, n + k)
+        lengths = np.array([len(columns) for columns, _ in link], dtype=np.int64)
+        starts = np.zeros(k + 1, dtype=np.int32)
+        np.cumsum(lengths, out=starts[1:])
+        linked = Rows(
+            starts,
+            np.array([c for columns, _ in link for c in columns], dtype=np.int32),
+            np.array([v for _, values in link for v in values], dtype=float),
+            n + k,
+        )
+        rows = widened.stack(linked)
+        lower = np.concatenate([self._lower, np.full(k, -np.inf)])
+        upper = np.concatenate(
+            [self._upper, np.array([self.target_constants[t] for t in targets], dtype=float)]
+        )
         objective = np.concatenate([np.zeros(n), -np.ones(k)])
-        bounds = Bounds(np.zeros(n + k), np.concatenate([self.caps, np.array(levels, dtype=float)]))
-        relaxed = milp(objective, constraints=constraints, bounds=bounds, options={"disp": False})
+        col_upper = np.concatenate([self.caps, np.array(levels, dtype=float)])
+        relaxed = Program(rows, lower, upper, 0.0, col_upper).solve(objective)
         if relaxed.x is not None:
-            point = self.integer_point(np.asarray(relaxed.x[:n], dtype=float))
+            point = self.integer_point(relaxed.x[:n])
             if point is not None:
                 return point
-        result = milp(
-            objective,
-            constraints=constraints,
-            bounds=bounds,
-            integrality=np.concatenate([np.ones(n, dtype=np.int64), np.zeros(k, dtype=np.int64)]),
-            options={"disp": False, "time_limit": time_limit},
+        # Only the unknowns are integral; the y are capped by them and need not be.
+        result = Program(rows, lower, upper, 0.0, col_upper, integer=True, integral=n).solve(
+            objective, time_limit=time_limit
         )
         if result.x is None:
             return None
-        return self.integer_point(np.asarray(result.x[:n], dtype=float))
+        return self.integer_point(result.x[:n])
 
     def feasible_point(self) -> Solution:
         """Any point satisfying the published figures (LP), to test their consistency."""
@@ -346,29 +321,14 @@ class ReducedSystem:
         return self._solve(np.zeros(self.n), False, None)
 
     def _solve(self, objective: np.ndarray, integer: bool, target: int | None) -> Solution:
-        from scipy.optimize import milp
-
-        options: _OptionsMILP = {"disp": False}
-        if integer:
-            # HiGHS stops a MILP at a 0.01% relative gap by default: on a count of 10,000
-            # that could be one person out. Exactness is the point of the MILP here.
-            options["mip_rel_gap"] = 0.0
-            options["time_limit"] = MILP_TIME_LIMIT_SECONDS
-        else:
-            # Presolve costs more than it saves on these small LPs.
-            options["presolve"] = False
-        result = milp(
-            objective,
-            constraints=self._constraints,
-            bounds=self._bounds,
-            integrality=np.ones(self.n, dtype=np.int64) if integer else None,
-            options=options,
+        result: Result = self._program(integer).solve(
+            objective, time_limit=MILP_TIME_LIMIT_SECONDS if integer else None
         )
-        if result.status == 2:
+        if result.status == "infeasible":
             raise InconsistentFigures("no counts reproduce the published figures")
-        if result.status != 0 or result.x is None:
+        if result.status != "optimal" or result.x is None:
             raise SolverFailure(f"HiGHS: {result.message}")
-        point = np.asarray(result.x, dtype=float)
+        point = result.x
         value = self.value_at(target, point) if target is not None else 0.0
         return Solution(value, point)
 
@@ -382,7 +342,7 @@ class ReducedSystem:
         candidate: np.ndarray = rounded.astype(np.int64)
         if (candidate < 0).any() or (candidate > self.caps).any():
             return None
-        sums = self._integer_matrix @ candidate
+        sums = self._rows.times(candidate)
         if (sums < self._lower).any() or (sums > self._upper).any():
             return None
         return candidate

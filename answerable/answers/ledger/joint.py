@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from answerable.answers.disclosure_control.highs import Rows, solve
 from answerable.answers.disclosure_control.system import (
     TOLERANCE,
     InconsistentFigures,
@@ -43,7 +44,6 @@ from answerable.lazy import lazy_module
 
 if TYPE_CHECKING:
     import numpy as np
-    from scipy.sparse import csr_array
 else:
     np = lazy_module("numpy")  # imported when first used: a quick start (lazy.py)
 
@@ -307,35 +307,26 @@ def _culprits(
     solved for the bound; its dual values say which published figures the bound rests on.
     If none is the new release's, the problem was already there before it (earlier=True).
     """
-    from scipy.optimize import linprog
-
     target = targets[number]
     rows = [e.classes for e in equations]
-    a_eq = _matrix(rows, n_classes)
-    b_eq = np.array([e.value for e in equations], dtype=float)
     floor_rows = [t.classes for t in targets if t.withheld is not None and t.floor > 0]
-    a_ub = _matrix(floor_rows, n_classes) * -1.0 if floor_rows else None
-    b_ub = -np.ones(len(floor_rows)) if floor_rows else None
+    # Equations first (their duals name the figures a bound rests on), then the withheld
+    # figures' "at least 1".
+    matrix = Rows.from_lists([*rows, *floor_rows], n_classes)
+    values = np.array([e.value for e in equations], dtype=float)
+    lower = np.concatenate([values, np.ones(len(floor_rows))])
+    upper = np.concatenate([values, np.full(len(floor_rows), np.inf)])
     objective = np.zeros(n_classes)
     objective[list(target.classes)] = -1.0 if maximise else 1.0
-    # scipy-stubs allow no sparse matrix for A_ub and A_eq, which HiGHS takes as they are.
-    result = linprog(  # type: ignore[call-overload]
-        objective,
-        A_ub=a_ub,
-        b_ub=b_ub,
-        A_eq=a_eq if rows else None,
-        b_eq=b_eq if rows else None,
-        bounds=(0, None),
-        method="highs",
-    )
+    result = solve(objective, matrix, lower, upper, 0.0, np.inf)
     all_new = [e.ref for e in equations if specs[e.ref[0]].new]
     if not all_new:
         return (), True  # the new release shows no figure: whatever is known was known
-    if result.status != 0:
+    if result.status != "optimal" or result.value is None or result.row_duals is None:
         new = all_new
     else:
-        bound = -result.fun if maximise else result.fun
-        marginals = np.asarray(result.eqlin.marginals) if rows else np.zeros(0)
+        bound = -result.value if maximise else result.value
+        marginals = result.row_duals[: len(rows)]
         involved = [i for i, value in enumerate(marginals) if abs(value) > 1e-9]
         new = [equations[i].ref for i in involved if specs[equations[i].ref[0]].new]
         pinned_by_lp = bound < target.threshold - TOLERANCE if maximise else True
@@ -352,11 +343,3 @@ def _culprits(
         return (-len(figure.fixed), value, ref[1])
 
     return tuple(sorted(dict.fromkeys(new), key=preference)), False
-
-
-def _matrix(rows: Sequence[Sequence[int]], n: int) -> csr_array:
-    from scipy.sparse import csr_array
-
-    row_index = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
-    columns = np.array([c for r in rows for c in r], dtype=np.int64)
-    return csr_array((np.ones(len(columns)), (row_index, columns)), shape=(len(rows), n))
