@@ -13,8 +13,9 @@ median CPU time the process used (user + system, from wait4), in the same run as
   an admin;
 - the same with answerable's settings (every installed app, no command).
 
-The commands: `answerable --help`, `answerable ask --help`, and `answerable ask
-custody-count --from 2025-04-01 --to 2026-03-31 --by sex` (a one-year question) over the
+The commands: `answerable --help`, `answerable ask --help`, `answerable coverage` (a command
+of answerable's own that reads the register), and one-year questions (`answerable ask
+custody-count --from 2025-04-01 --to 2026-03-31 --by sex`, `--by station`, ...) over the
 register in --database, by default the 1,000,000-episode SQLite register that
 benchmarks/answer_benchmark.py builds (run it first). Target (issue 16): under 0.3 CPU s to
 start; `ask` under 0.5 s end to end for a one-year question at 1,000,000 episodes.
@@ -66,9 +67,16 @@ def commands() -> list[tuple[str, list[str], bool]]:
         ),
         ("answerable --help", ["-m", "answerable", "--help"], True),
         ("answerable ask --help", ["-m", "answerable", "ask", "--help"], True),
+        # A command of answerable's own other than `ask`: it reads the register's coverage.
+        ("answerable coverage", ["-m", "answerable", "coverage"], True),
         (
             "answerable ask custody-count (one year) --by sex",
             ["-m", "answerable", "ask", "custody-count", *ONE_YEAR, "--by", "sex"],
+            True,
+        ),
+        (
+            "answerable ask custody-count (one year) --by station",
+            ["-m", "answerable", "ask", "custody-count", *ONE_YEAR, "--by", "station"],
             True,
         ),
         (

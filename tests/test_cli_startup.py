@@ -35,6 +35,9 @@ HEAVY = (
     # page first asks for them: a command shows no page.
     "answerable.answers.views.page",
     "answerable.casework.answer_page",
+    # The URLs (every view, the API): loaded by the pages' system checks, which no command of
+    # answerable's own runs (answerable/startup.py: COMMAND_CHECKS).
+    "answerable.urls",
 )
 
 # Runs the console script's main() and prints, at exit, which of HEAVY were imported.
@@ -93,6 +96,93 @@ def test_help_imports_no_heavy_library(environ, args):
     modules, result = imported(args, environ)
     assert result.returncode == 0, result.stderr
     assert "answerable" in result.stdout
+    assert modules == []
+
+
+# What Django itself prints for `--help` once set up (every model imported): the text to match.
+DJANGO_MAIN_HELP = (
+    "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'answerable.settings'); "
+    "import django; django.setup(); from django.core.management import ManagementUtility; "
+    "ManagementUtility(['answerable', '--help']).execute()"
+)
+MODELS_PROBE = """
+import atexit, sys
+atexit.register(lambda: print("MODELS", "answerable.register.models" in sys.modules,
+    "django.contrib.auth.models" in sys.modules, file=sys.stderr))
+sys.argv = ["answerable", *{args!r}]
+from answerable.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["help"], ["--help"], ["-h"]])
+def test_the_list_of_commands_is_djangos_own_without_importing_a_model(environ, args):
+    """`answerable --help` lists the commands from the installed apps' configurations, not
+    their models (answerable/startup.py): word for word what Django prints once set up."""
+    expected = subprocess.run(
+        [sys.executable, "-c", DJANGO_MAIN_HELP],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert expected.returncode == 0, expected.stderr
+    assert "[answers]" in expected.stdout and "    ask" in expected.stdout
+    result = subprocess.run(
+        [sys.executable, "-c", MODELS_PROBE.format(args=args)],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected.stdout
+    assert "MODELS False False" in result.stderr
+
+
+def test_the_list_of_commands_with_settings_that_cannot_load_is_djangos_note(environ):
+    """Settings that fail to load: Django's own path, its core commands and its note."""
+    env = {**environ, "DJANGO_SETTINGS_MODULE": "answerable.no_such_settings"}
+    result = subprocess.run(
+        [sys.executable, "-m", "answerable", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Note that only Django core commands are listed" in result.stdout
+    assert "    migrate" in result.stdout
+    assert "    ask" not in result.stdout
+
+
+def test_every_command_of_answerables_own_runs_the_datas_checks_only():
+    """Each command in answerable's apps is a light one (no admin discovered) and runs none of
+    the pages' checks (URLs, templates, admin); Django's own commands keep all of theirs."""
+    from django.core.management import get_commands, load_command_class
+
+    from answerable.cli import LIGHT_COMMANDS, OWN_COMMANDS
+    from answerable.startup import PAGE_CHECKS
+
+    own = {name for name, app in get_commands().items() if app.startswith("answerable.")}
+    assert own == OWN_COMMANDS
+    assert own <= LIGHT_COMMANDS
+    for name in own:
+        checks = load_command_class(get_commands()[name], name).requires_system_checks
+        assert checks != "__all__", name
+        assert not set(checks) & set(PAGE_CHECKS), name
+    assert load_command_class("django.core", "migrate").requires_system_checks == "__all__"
+
+
+def test_a_data_command_runs_the_data_checks_without_loading_the_pages(environ, tmp_path):
+    """`answerable coverage` still runs the system checks of the data (here the static
+    files' warning about a folder that is missing), but not the URLs' or the admin's."""
+    env = {**environ, "ANSWERABLE_ASSETS_DIR": str(tmp_path / "no-assets")}
+    modules, result = imported(["coverage"], env)
+    assert result.returncode == 0, result.stderr
+    assert "Custody episodes" in result.stdout
+    assert "staticfiles.W004" in result.stderr and "no-assets" in result.stderr
     assert modules == []
 
 

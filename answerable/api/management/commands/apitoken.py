@@ -11,9 +11,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from answerable.api.models import ApiClient
 from answerable.api.scopes import DESCRIPTIONS, parse_scopes
 from answerable.register.models import Force
+from answerable.startup import COMMAND_CHECKS
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "Create, list and revoke the API tokens of the systems that call the API."
 
     def add_arguments(self, parser: CommandParser) -> None:

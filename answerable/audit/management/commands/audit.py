@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from answerable.audit import anchor
 from answerable.audit.chain import parse_recorded
 from answerable.audit.verify import check
+from answerable.startup import COMMAND_CHECKS
 
 
 def _recorded(text: str) -> tuple[int, str]:
@@ -26,6 +27,8 @@ def _recorded(text: str) -> tuple[int, str]:
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "The s62 audit trail: `verify` checks every entry's hash and its link to the last."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from answerable.casework import reminders
+from answerable.startup import COMMAND_CHECKS
 from answerable.statistics_releases import services as statistics
 
 
@@ -20,6 +21,8 @@ def _day(text: str) -> date:
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "E-mail each officer their FOI cases that are due soon or overdue."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -13,9 +13,12 @@ from answerable.casework.statistics import (
     parse_quarter,
     quarterly_return,
 )
+from answerable.startup import COMMAND_CHECKS
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "The quarterly statistics return (OSIC) as CSV."
 
     def add_arguments(self, parser: CommandParser) -> None:

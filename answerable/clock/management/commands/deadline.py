@@ -40,6 +40,7 @@ from answerable.clock.deadlines import (
 from answerable.clock.errors import ClockError
 from answerable.clock.regimes import Regime
 from answerable.clock.services import calendar_for
+from answerable.startup import COMMAND_CHECKS
 
 USAGE_ERROR = 2
 
@@ -90,6 +91,8 @@ def _usage_error(message: str) -> CommandError:
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "Count a statutory deadline: the last day still in time, and how it was counted."
 
     def add_arguments(self, parser: CommandParser) -> None:

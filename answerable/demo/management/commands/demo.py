@@ -10,11 +10,14 @@ from answerable.demo.cases import load_demo_cases
 from answerable.demo.releases import publish_demo_releases
 from answerable.demo.synthetic.demo import load_demo
 from answerable.interchange.errors import ImportRejected
+from answerable.startup import COMMAND_CHECKS
 
 MAX_ERRORS_SHOWN = 20
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = (
         "Load SYNTHETIC demonstration data calibrated to Police Scotland's published figures "
         "(references DEMO-...). Running it again the same day changes nothing; on a later day "

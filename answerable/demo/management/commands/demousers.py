@@ -8,9 +8,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from answerable.demo.users import DEFAULT_DIVISION, make_demo_users
 from answerable.register.models import ImportBatch
 from answerable.roles.roles import ROLES
+from answerable.startup import COMMAND_CHECKS
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = (
         "Make one demonstration user per role, each with the password in "
         "ANSWERABLE_DEMO_PASSWORD. Refused unless the register holds synthetic demo data."

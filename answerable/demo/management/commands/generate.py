@@ -14,6 +14,7 @@ from answerable.demo.synthetic.generator import (
     GenerationSpec,
     generate,
 )
+from answerable.startup import COMMAND_CHECKS
 
 
 def _date(text: str) -> date:
@@ -24,6 +25,8 @@ def _date(text: str) -> date:
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = (
         "Write SYNTHETIC custody episodes (custody-episodes-v1) and disclosures "
         "(home-office-disclosures-v1) as CSV files, at any scale. The same options and seed "

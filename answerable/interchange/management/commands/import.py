@@ -10,9 +10,12 @@ from django.db import DatabaseError, connection
 from answerable.interchange.errors import ImportRejected
 from answerable.interchange.importer import import_file
 from answerable.interchange.registry import TARGETS
+from answerable.startup import COMMAND_CHECKS
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = (
         "Import an interchange file (custody-episodes-v1 or home-office-disclosures-v1). "
         "The whole file or nothing: every error is listed with its line and column."

@@ -17,9 +17,12 @@ from django.db import OperationalError
 from answerable.mail import imap
 from answerable.mail.intake import Outcome, receive
 from answerable.mail.models import Source
+from answerable.startup import COMMAND_CHECKS
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "Requests in from e-mail: receive message files, or fetch the FOI mailbox."
 
     def add_arguments(self, parser: CommandParser) -> None:

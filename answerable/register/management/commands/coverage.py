@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from answerable.audit.actor import current_actor
 from answerable.register.coverage import KIND_TITLES, KINDS, parse_day, parse_kind
 from answerable.register.coverage_records import Coverage, all_coverage, record_coverage
+from answerable.startup import COMMAND_CHECKS
 
 
 def _line(coverage: Coverage) -> str:
@@ -36,6 +37,8 @@ def _as_json(coverage: Coverage) -> dict[str, Any]:
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "List, or set, the first day from which the register holds each record type."
 
     def add_arguments(self, parser: CommandParser) -> None:

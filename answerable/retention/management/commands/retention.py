@@ -17,6 +17,7 @@ from django.utils import timezone
 from answerable.audit.actor import acting_as, command_actor
 from answerable.retention import service
 from answerable.retention.schedule import rules
+from answerable.startup import COMMAND_CHECKS
 
 
 def _day(text: str) -> date:
@@ -35,6 +36,8 @@ def _line(item: service.Due, verb: str) -> str:
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "The retention schedule: `schedule` shows it, `apply` enforces it."
 
     def add_arguments(self, parser: CommandParser) -> None:

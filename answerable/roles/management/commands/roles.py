@@ -16,9 +16,12 @@ from answerable.roles.assign import assign_role
 from answerable.roles.grants import role_of_group
 from answerable.roles.models import StaffProfile
 from answerable.roles.roles import ROLES, role_named
+from answerable.startup import COMMAND_CHECKS
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "Give a staff account a role, take one away, or list accounts' roles."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from answerable.startup import COMMAND_CHECKS
 from answerable.statistics_releases import services
 from answerable.statistics_releases.models import Edition, EditionStatus, ReleaseDefinition
 from answerable.statistics_releases.periods import Period, parse_period
@@ -57,6 +58,8 @@ def _series(slug: str | None) -> ReleaseDefinition:
 
 
 class Command(BaseCommand):
+    # The data's system checks, not the pages' (answerable/startup.py: a quick start).
+    requires_system_checks = COMMAND_CHECKS
     help = "Announce, prepare, check and publish editions of the published statistics."
 
     def add_arguments(self, parser: CommandParser) -> None:
