@@ -16,11 +16,7 @@ PSEUDONYM_LENGTH = 32  # hex characters: 128 bits, no realistic chance of two pe
 
 def pseudonymise(source_ref: str, *, force: str, key: str) -> str:
     """The pseudonym of `source_ref` as issued by `force` (identifiers are per force)."""
-    ref = source_ref.strip()
-    if not ref:
-        raise ValueError("a person identifier cannot be empty")
-    message = f"{force.strip().casefold()}\x1f{ref}".encode()
-    return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
+    return pseudonymiser(key)(source_ref, force=force)
 
 
 def pseudonymiser(key: str) -> Callable[..., str]:
