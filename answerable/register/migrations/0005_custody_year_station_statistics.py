@@ -4,8 +4,8 @@ A breakdown by year and custody centre groups on `CAST(date_part('year', arrived
 integer)` and `station_id` (answers/dimensions.py, YearOf). PostgreSQL keeps no count of
 distinct values for an expression unless told, so it multiplied its guesses: 108,586
 groups for a year of a 10,000,000-episode register that holds 62, and planned the count
-serially, 0.57 s; with these statistics it plans it across the cores, 0.35 s
-(benchmarks/results/answers-10m-postgres.md). ANALYZE (run here, and by the importer after
+serially, 0.57 s; with these statistics it plans it across the cores, 0.37 s
+(benchmarks/results/answers-10m-postgres-year-station.md). ANALYZE (run here, and by the importer after
 a load) keeps them current. SQLite has no such statistics and needs none: it reads the
 date index either way.
 """
